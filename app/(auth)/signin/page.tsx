@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
+
+const REASONS: Record<string, string> = {
+  "session-ended": "Your session has ended. Sign in again to continue.",
+  deactivated: "This account has been deactivated. Ask an admin if you think this is a mistake.",
+  "password-changed": "Your password was changed. Sign in with your new password.",
+  "password-set": "Your password is set. Sign in to start.",
+  "signed-out": "You have signed out.",
+};
+
+function safeCallbackUrl(value: string | string[] | undefined): string {
+  const url = typeof value === "string" ? value : "";
+  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/desk";
+}
+
+export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
+  const params = await searchParams;
+  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  return (
+    <>
+      <h1 className="mb-1 font-serif text-2xl font-bold">Staff sign-in</h1>
+      <p className="mb-6 text-sm text-stone-600">For reporters, editors and admins of this newsroom.</p>
+      {reason ? (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {reason}
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
+      <p className="mt-6 text-sm text-stone-600">Forgot your password? Ask an admin for a reset link.</p>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { getSiteName } from "@/lib/site";
+
+// Rendered at build time and served from the cache; publishing (a later issue) revalidates it.
+export const dynamic = "force-static";
+
+export default function HomePage() {
+  return (
+    <div className="flex flex-col gap-10">
+      <section aria-labelledby="home-title" className="max-w-3xl">
+        <h1 id="home-title" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
+          The exact words, who said them, and what we know about them.
+        </h1>
+        <p className="mt-4 text-lg text-stone-700">
+          {getSiteName()} publishes full transcripts of press conferences, speeches, interviews and hearings, attributed
+          speaker by speaker, with context, fact-checks and corrections shown in the text.
+        </p>
+      </section>
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title" className="border-b border-stone-300 pb-2 font-serif text-2xl font-semibold">
+          Latest transcripts
+        </h2>
+        <p className="mt-4 text-stone-600">Nothing has been published yet. Check back soon.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { buttonClasses } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, listAuditEvents } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/manage-users";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const filtersSchema = z.object({
+  actor: z.string().max(64).optional().catch(undefined),
+  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+function describeDetails(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(" · ");
+}
+
+export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
+  await requireUser({ role: "ADMIN" });
+  const filters = filtersSchema.parse(await searchParams);
+  const [{ events, page, pageCount, total }, users] = await Promise.all([
+    listAuditEvents({ actorId: filters.actor, action: filters.action, page: filters.page }),
+    listUsers(),
+  ]);
+  const pageHref = (target: number) => {
+    const params = new URLSearchParams();
+    if (filters.actor) params.set("actor", filters.actor);
+    if (filters.action) params.set("action", filters.action);
+    params.set("page", String(target));
+    return `/admin/audit?${params}`;
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-3xl font-bold">Audit log</h1>
+        <Link href="/admin" className="text-sm font-medium text-accent underline underline-offset-2">
+          Staff accounts
+        </Link>
+      </div>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
+        aria-label="Filter events"
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Who
+          <select
+            name="actor"
+            defaultValue={filters.actor ?? ""}
+            className="rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
+          >
+            <option value="">Everyone</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name} ({user.email})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          What
+          <select
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className="rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
+          >
+            <option value="">All actions</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {AUDIT_ACTION_LABELS[action]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClasses("secondary")}>
+          Filter
+        </button>
+        <p className="ml-auto text-sm text-stone-600">{total} events</p>
+      </form>
+      {events.length === 0 ? (
+        <p className="text-stone-600">No events match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  When
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Who
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  What
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Details
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr
+                  key={event.id}
+                  className="border-b border-stone-100 align-top last:border-0"
+                  data-testid="audit-row"
+                >
+                  <td className="whitespace-nowrap px-4 py-2">
+                    <DateTime value={event.at} />
+                  </td>
+                  <td className="px-4 py-2">
+                    {event.actor ? event.actor.name : <span className="text-stone-500">System</span>}
+                  </td>
+                  <td className="px-4 py-2" data-testid="audit-action">
+                    {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
+                  </td>
+                  <td className="px-4 py-2 text-stone-700">{describeDetails(event.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        {page > 1 ? (
+          <Link href={pageHref(page - 1)} className="text-accent underline">
+            Newer
+          </Link>
+        ) : null}
+        <span className="text-stone-600">
+          Page {page} of {pageCount}
+        </span>
+        {page < pageCount ? (
+          <Link href={pageHref(page + 1)} className="text-accent underline">
+            Older
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

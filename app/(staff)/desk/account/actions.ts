@@ -1,0 +1,45 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { formValues, invalid, type FormState } from "@/lib/form-state";
+import { asFormState } from "@/lib/server-action";
+import { changeOwnPassword, updateOwnName } from "@/lib/users/passwords";
+import { changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
+
+export async function updateNameAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = formValues(formData, ["name"]);
+  const parsed = updateNameSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return asFormState(async () => {
+    await updateOwnName({ userId: user.id, name: parsed.data.name });
+    revalidatePath("/desk", "layout");
+    return { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } };
+  });
+}
+
+export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = changePasswordSchema.safeParse(
+    formValues(formData, ["currentPassword", "password", "confirmPassword"]),
+  );
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await asFormState(async () => {
+    await changeOwnPassword({
+      userId: user.id,
+      currentPassword: parsed.data.currentPassword,
+      password: parsed.data.password,
+    });
+    return { ok: true };
+  });
+  if (!result.ok) return result;
+  // Every session of the account, this one included, ended with the change: clear the cookie and sign in afresh.
+  const jar = await cookies();
+  for (const cookie of jar.getAll()) {
+    if (cookie.name.includes("next-auth.session-token")) jar.delete(cookie.name);
+  }
+  redirect("/signin?reason=password-changed");
+}

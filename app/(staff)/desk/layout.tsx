@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+import { StaffShell } from "@/components/staff/staff-shell";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return <StaffShell user={user}>{children}</StaffShell>;
+}

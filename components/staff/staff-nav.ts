@@ -1,0 +1,13 @@
+import type { Role } from "@/lib/permissions";
+
+export interface StaffNavItem {
+  href: string;
+  label: string;
+  minimumRole: Role;
+}
+
+// The desk's sections, in order. Later capabilities (upload, transcripts, review) add their entries here.
+export const STAFF_NAV: readonly StaffNavItem[] = [
+  { href: "/desk", label: "Desk", minimumRole: "REPORTER" },
+  { href: "/admin", label: "Admin", minimumRole: "ADMIN" },
+];

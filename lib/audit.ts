@@ -1,0 +1,101 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Everything an admin can find in the audit log. Keep in step with AUDIT_ACTION_LABELS. */
+export const AUDIT_ACTIONS = [
+  "setup.completed",
+  "auth.signed_in",
+  "auth.sign_in_blocked",
+  "user.invited",
+  "user.invitation_accepted",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.password_reset_issued",
+  "user.password_reset",
+  "account.name_changed",
+  "account.password_changed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "setup.completed": "First admin set up",
+  "auth.signed_in": "Signed in",
+  "auth.sign_in_blocked": "Sign-in blocked (too many attempts)",
+  "user.invited": "Invited a user",
+  "user.invitation_accepted": "Accepted an invitation",
+  "user.role_changed": "Changed a role",
+  "user.deactivated": "Deactivated a user",
+  "user.reactivated": "Reactivated a user",
+  "user.password_reset_issued": "Issued a password-reset link",
+  "user.password_reset": "Reset their password",
+  "account.name_changed": "Changed their name",
+  "account.password_changed": "Changed their password",
+};
+
+type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
+
+export interface AuditEventInput {
+  actorId: string | null;
+  action: AuditAction;
+  targetType: "user" | "account" | "system";
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Pass the transaction client so the event commits or rolls back with the change it records. */
+export async function recordAuditEvent(writer: Writer, event: AuditEventInput): Promise<void> {
+  await writer.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface ListAuditEventsOptions {
+  actorId?: string;
+  action?: string;
+  page?: number;
+}
+
+export async function listAuditEvents({ actorId, action, page = 1 }: ListAuditEventsOptions) {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(actorId ? { actorId } : {}),
+    ...(action ? { action } : {}),
+  };
+  const [total, rows] = await db.$transaction([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        details: true,
+        at: true,
+        actor: { select: { id: true, name: true, email: true } },
+      },
+    }),
+  ]);
+  const events = rows.map((row) => ({ ...row, details: parseDetails(row.details) }));
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
+}
+
+function parseDetails(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

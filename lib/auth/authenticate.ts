@@ -1,0 +1,78 @@
+import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { SignInThrottle, throttleMessage } from "@/lib/auth/rate-limit";
+import { signInSchema } from "@/lib/validations/user";
+
+export const WRONG_CREDENTIALS_MESSAGE = "That email and password do not match an active account.";
+
+const globalForThrottle = globalThis as unknown as { verbatimSignInThrottle?: SignInThrottle };
+const throttle = (globalForThrottle.verbatimSignInThrottle ??= new SignInThrottle());
+
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
+export type SignInResult =
+  { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "throttled"; message: string };
+
+/**
+ * Checks an email and password. The answer for an unknown email, a wrong password and a deactivated account is
+ * the same sentence and takes the same time, so sign-in never reveals who has an account.
+ */
+export async function authenticate(input: {
+  email: unknown;
+  password: unknown;
+  address: string;
+}): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
+  if (!parsed.success) return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+  const { email, password } = parsed.data;
+  const key = { email, address: input.address };
+
+  const verdict = await throttle.check(key);
+  if (verdict.blocked) {
+    return { ok: false, reason: "throttled", message: throttleMessage(verdict.retryAfterSeconds) };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, active: true, passwordHash: true, sessionVersion: true },
+  });
+  const isMatch = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !isMatch || !user.active) {
+    if (await throttle.recordFailure(key)) {
+      // One audit entry when the limit is reached, not one per refused attempt.
+      await db.$transaction((tx) =>
+        recordAuditEvent(tx, {
+          actorId: null,
+          action: "auth.sign_in_blocked",
+          targetType: "account",
+          targetId: user?.id ?? null,
+          details: { email, address: input.address },
+        }),
+      );
+      const now = await throttle.check(key);
+      if (now.blocked) return { ok: false, reason: "throttled", message: throttleMessage(now.retryAfterSeconds) };
+    }
+    return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+  }
+
+  await throttle.recordSuccess(key);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: "auth.signed_in",
+      targetType: "account",
+      targetId: user.id,
+    });
+  });
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
+}

@@ -1,0 +1,78 @@
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db";
+import { getAuthOptions } from "@/lib/auth/options";
+import { AppError } from "@/lib/errors";
+import { hasRole, type Role } from "@/lib/permissions";
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+export type SessionEndReason = "signed-out" | "session-ended" | "deactivated";
+
+type SessionCheck = { user: StaffUser } | { user: null; reason: SessionEndReason };
+
+/** The header proxy.ts sets so a layout can send someone back where they were after signing in. */
+export const PATH_HEADER = "x-verbatim-path";
+
+/**
+ * Reads the session cookie and reloads its user from the database, once per request. A deactivated account or a
+ * session older than the account's last role change, deactivation or password change is refused here, on the very
+ * next request, whatever the cookie's own expiry says.
+ */
+export const checkSession = cache(async (): Promise<SessionCheck> => {
+  const session = await getServerSession(getAuthOptions());
+  if (!session?.user) {
+    const jar = await cookies();
+    const hadCookie = jar.getAll().some((cookie) => cookie.name.includes("next-auth.session-token"));
+    // A cookie that no longer decodes (expired, tampered, signed with another secret) ends the session.
+    return { user: null, reason: hadCookie ? "session-ended" : "signed-out" };
+  }
+  const user = await db.user.findUnique({
+    where: { id: session.user.id },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user) return { user: null, reason: "session-ended" };
+  if (!user.active) return { user: null, reason: "deactivated" };
+  if (user.sessionVersion !== session.user.sessionVersion) return { user: null, reason: "session-ended" };
+  const { sessionVersion: _version, ...staffUser } = user;
+  return { user: staffUser };
+});
+
+export function signInPath(reason: SessionEndReason | "password-changed", callbackUrl?: string | null): string {
+  const params = new URLSearchParams();
+  if (reason !== "signed-out") params.set("reason", reason);
+  if (callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//"))
+    params.set("callbackUrl", callbackUrl);
+  const query = params.toString();
+  return query ? `/signin?${query}` : "/signin";
+}
+
+/**
+ * The one gate for staff pages, layouts and server actions: signed in, active, current session, and at least
+ * `role` when given. Sends anyone else to sign in, or answers 403 for a signed-in user without the role.
+ */
+export async function requireUser({ role }: { role?: Role } = {}): Promise<StaffUser> {
+  const check = await checkSession();
+  if (!check.user) {
+    const path = (await headers()).get(PATH_HEADER);
+    redirect(signInPath(check.reason, path));
+  }
+  if (role && !hasRole(check.user, role)) forbidden();
+  return check.user;
+}
+
+/** The same gate for route handlers, which answer JSON instead of redirecting. */
+export async function requireApiUser({ role }: { role?: Role } = {}): Promise<StaffUser> {
+  const check = await checkSession();
+  if (!check.user) throw new AppError("UNAUTHORIZED", "Sign in, or send a valid API token.");
+  if (role && !hasRole(check.user, role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return check.user;
+}

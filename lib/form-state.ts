@@ -1,0 +1,46 @@
+import type { z } from "zod";
+
+/** What a server action returns to the form that called it. */
+export type FormState<Extra = object> =
+  | ({ ok: true; message?: string; values?: Record<string, string> } & Partial<Extra>)
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string>;
+      values?: Record<string, string>;
+    };
+
+export const initialFormState = { ok: false, message: "", fieldErrors: {} } as const satisfies FormState;
+
+/** First message per field, keyed by the dotted path the form uses as input name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function invalid(error: z.ZodError, values?: Record<string, string>): FormState {
+  return {
+    ok: false,
+    message: "Check the highlighted fields.",
+    fieldErrors: fieldErrorsOf(error),
+    values,
+  };
+}
+
+export function failure(message: string, fieldErrors: Record<string, string> = {}): FormState {
+  return { ok: false, message, fieldErrors };
+}
+
+/** Text fields of a submitted form, for validation and for refilling the form after an error (never passwords). */
+export function formValues(formData: FormData, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of keys) {
+    const value = formData.get(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}

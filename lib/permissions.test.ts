@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  canChangeRole,
+  canIssuePasswordReset,
+  canManageUsers,
+  canSetActive,
+  hasRole,
+  isRole,
+  type Actor,
+} from "@/lib/permissions";
+
+const admin: Actor = { id: "admin", role: "ADMIN", active: true };
+const otherAdmin: Actor = { id: "admin-2", role: "ADMIN", active: true };
+const editor: Actor = { id: "editor", role: "EDITOR", active: true };
+const reporter: Actor = { id: "reporter", role: "REPORTER", active: true };
+
+describe("roles", () => {
+  it("ranks admin above editor above reporter", () => {
+    expect(hasRole(admin, "EDITOR")).toBe(true);
+    expect(hasRole(editor, "REPORTER")).toBe(true);
+    expect(hasRole(editor, "ADMIN")).toBe(false);
+    expect(hasRole(reporter, "EDITOR")).toBe(false);
+  });
+
+  it("gives a deactivated account no role at all", () => {
+    expect(hasRole({ ...admin, active: false }, "REPORTER")).toBe(false);
+    expect(canManageUsers({ ...admin, active: false })).toBe(false);
+  });
+
+  it("recognises only the three roles", () => {
+    expect(isRole("EDITOR")).toBe(true);
+    expect(isRole("SUPERUSER")).toBe(false);
+    expect(isRole("admin")).toBe(false);
+  });
+});
+
+describe("managing users", () => {
+  it("lets only admins manage users", () => {
+    expect(canManageUsers(admin)).toBe(true);
+    expect(canManageUsers(editor)).toBe(false);
+    expect(canChangeRole(editor, reporter, "EDITOR", 1)).toEqual({
+      allowed: false,
+      reason: "Only admins can change roles.",
+    });
+    expect(canSetActive(reporter, editor, false, 1).allowed).toBe(false);
+    expect(canIssuePasswordReset(editor, reporter).allowed).toBe(false);
+  });
+
+  it("refuses to change one's own role", () => {
+    expect(canChangeRole(admin, admin, "EDITOR", 2).allowed).toBe(false);
+  });
+
+  it("never demotes the last active admin", () => {
+    expect(canChangeRole(admin, otherAdmin, "EDITOR", 1).allowed).toBe(false);
+    expect(canChangeRole(admin, otherAdmin, "EDITOR", 2).allowed).toBe(true);
+  });
+
+  it("refuses to deactivate oneself or the last active admin", () => {
+    expect(canSetActive(admin, admin, false, 3)).toEqual({
+      allowed: false,
+      reason: "You cannot deactivate your own account.",
+    });
+    expect(canSetActive(admin, otherAdmin, false, 1).allowed).toBe(false);
+    expect(canSetActive(admin, otherAdmin, false, 2).allowed).toBe(true);
+    expect(canSetActive(admin, reporter, false, 1).allowed).toBe(true);
+  });
+
+  it("issues reset links only for active accounts", () => {
+    expect(canIssuePasswordReset(admin, reporter).allowed).toBe(true);
+    expect(canIssuePasswordReset(admin, { ...reporter, active: false }).allowed).toBe(false);
+  });
+});

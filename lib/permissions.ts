@@ -1,0 +1,67 @@
+// Who may do what. Plain functions of the acting user (reloaded from the database) and the target;
+// every server action and route handler calls one of these before it writes.
+
+export const ROLES = ["ADMIN", "EDITOR", "REPORTER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface ManagedUser {
+  id: string;
+  role: Role;
+  active: boolean;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Staff roles in order of reach: an admin may do everything an editor may, an editor everything a reporter may. */
+const RANK: Record<Role, number> = { REPORTER: 1, EDITOR: 2, ADMIN: 3 };
+
+export function hasRole(actor: Actor, minimum: Role): boolean {
+  return actor.active && RANK[actor.role] >= RANK[minimum];
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+export function canViewAuditLog(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+export function canChangeRole(actor: Actor, target: ManagedUser, newRole: Role, activeAdminCount: number): Decision {
+  if (!canManageUsers(actor)) return deny("Only admins can change roles.");
+  if (target.id === actor.id) return deny("You cannot change your own role. Ask another admin.");
+  if (target.role === "ADMIN" && newRole !== "ADMIN" && target.active && activeAdminCount <= 1) {
+    return deny("This is the last active admin. Make someone else an admin first.");
+  }
+  return allow;
+}
+
+export function canSetActive(actor: Actor, target: ManagedUser, active: boolean, activeAdminCount: number): Decision {
+  if (!canManageUsers(actor)) return deny("Only admins can deactivate or reactivate accounts.");
+  if (target.id === actor.id) {
+    return deny(active ? "Your account is already active." : "You cannot deactivate your own account.");
+  }
+  if (!active && target.role === "ADMIN" && target.active && activeAdminCount <= 1) {
+    return deny("This is the last active admin and cannot be deactivated.");
+  }
+  return allow;
+}
+
+export function canIssuePasswordReset(actor: Actor, target: ManagedUser): Decision {
+  if (!canManageUsers(actor)) return deny("Only admins can issue password-reset links.");
+  if (!target.active) return deny("Reactivate this account before issuing a password-reset link.");
+  return allow;
+}

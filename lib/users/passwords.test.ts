@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { createTestUser, secretOf, TEST_PASSWORD } from "@/lib/test/factories";
+import { issuePasswordReset, inviteUser } from "@/lib/users/manage-users";
+import { lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
+import { acceptInvitation, changeOwnPassword, resetPasswordWithLink, updateOwnName } from "@/lib/users/passwords";
+
+const NEW_PASSWORD = "a brand new passphrase";
+
+describe("accepting an invitation", () => {
+  it("sets the password once; the link then says it was used", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const invitation = await inviteUser({ actor: admin, email: "once@newsroom.test", name: "Once", role: "EDITOR" });
+    const secret = secretOf(invitation.url);
+    expect((await lookUpOneTimeLink(secret, "INVITATION")).state).toBe("valid");
+    await acceptInvitation({ secret, name: "Once Only", password: NEW_PASSWORD });
+    expect((await lookUpOneTimeLink(secret, "INVITATION")).state).toBe("used");
+    await expect(acceptInvitation({ secret, name: "Again", password: "another passphrase here" })).rejects.toThrow(
+      "This link has already been used.",
+    );
+    const user = await db.user.findUniqueOrThrow({ where: { id: invitation.userId } });
+    expect(user.name).toBe("Once Only");
+    expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(true);
+  });
+
+  it("refuses an expired link and writes nothing", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const invitation = await inviteUser({ actor: admin, email: "late@newsroom.test", name: "Late", role: "REPORTER" });
+    await db.oneTimeToken.updateMany({
+      where: { userId: invitation.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await lookUpOneTimeLink(secretOf(invitation.url), "INVITATION")).state).toBe("expired");
+    await expect(
+      acceptInvitation({ secret: secretOf(invitation.url), name: "Late", password: NEW_PASSWORD }),
+    ).rejects.toThrow("This link has expired.");
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitation.userId } })).passwordHash).toBeNull();
+  });
+
+  it("does not accept a reset link as an invitation, or a made-up link", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const user = await createTestUser();
+    const reset = await issuePasswordReset({ actor: admin, userId: user.id });
+    expect((await lookUpOneTimeLink(secretOf(reset.url), "INVITATION")).state).toBe("unknown");
+    await expect(acceptInvitation({ secret: secretOf(reset.url), name: "X", password: NEW_PASSWORD })).rejects.toThrow(
+      "This link is not valid.",
+    );
+    expect((await lookUpOneTimeLink("not-a-token", "INVITATION")).state).toBe("unknown");
+  });
+
+  it("refuses a password that is the account's email", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const invitation = await inviteUser({
+      actor: admin,
+      email: "samey@newsroom.test",
+      name: "Samey",
+      role: "REPORTER",
+    });
+    await expect(
+      acceptInvitation({ secret: secretOf(invitation.url), name: "Samey", password: "samey@newsroom.test" }),
+    ).rejects.toThrow("Check the highlighted fields.");
+    expect((await lookUpOneTimeLink(secretOf(invitation.url), "INVITATION")).state).toBe("valid");
+  });
+});
+
+describe("resetting a password with a link", () => {
+  it("replaces the password and ends every session", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const user = await createTestUser();
+    const reset = await issuePasswordReset({ actor: admin, userId: user.id });
+    await resetPasswordWithLink({ secret: secretOf(reset.url), password: NEW_PASSWORD });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword(after.passwordHash, TEST_PASSWORD)).toBe(false);
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});
+
+describe("one's own account", () => {
+  it("changes the name and records the old and new name", async () => {
+    const user = await createTestUser({ name: "Old Name" });
+    await updateOwnName({ userId: user.id, name: "New Name" });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: user.id, action: "account.name_changed" },
+    });
+    expect(JSON.parse(event.details)).toEqual({ from: "Old Name", to: "New Name" });
+  });
+
+  it("changes the password only with the current one", async () => {
+    const user = await createTestUser();
+    const wrong = await changeOwnPassword({
+      userId: user.id,
+      currentPassword: "not my password",
+      password: NEW_PASSWORD,
+    }).catch((error) => error);
+    expect(wrong.fieldErrors).toEqual({ currentPassword: "That is not your current password." });
+    await changeOwnPassword({ userId: user.id, currentPassword: TEST_PASSWORD, password: NEW_PASSWORD });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});

@@ -1,0 +1,68 @@
+// `npm start`: migrate the database, handle first run, build when the code changed, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-database";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const fingerprintFile = path.join(root, ".next", "verbatim-build-fingerprint");
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
+
+/** Sizes and modification times of everything the build reads, plus the settings baked into static pages. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full) || entry.startsWith(path.join("lib", "generated"))) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(visit);
+  hash.update(`SITE_NAME=${process.env.SITE_NAME ?? ""}`);
+  return hash.digest("hex");
+}
+
+function buildIfStale(): void {
+  const fingerprint = sourceFingerprint();
+  const built =
+    fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile)
+      ? fs.readFileSync(fingerprintFile, "utf8")
+      : null;
+  if (built === fingerprint) return;
+  console.log("Building Verbatim (first start, or the code changed)…");
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) throw new Error("The build failed (output above).");
+  fs.writeFileSync(fingerprintFile, fingerprint);
+}
+
+async function main(): Promise<void> {
+  const port = process.env.PORT || "3000";
+  process.env.NEXTAUTH_URL ||= process.env.SITE_URL || `http://localhost:${port}`;
+  await prepareDatabase();
+  buildIfStale();
+  const server = spawn(nextBin, ["start", "--port", port], { stdio: "inherit", env: process.env });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Verbatim could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    setupFiles: ["lib/test/temporary-database.ts"],
+    // argon2 hashing and SQLite files make some tests slower than the default 5 s on a busy 2-core machine.
+    testTimeout: 20_000,
+  },
+});
