@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -10,7 +9,6 @@ import { TextField } from "@/components/ui/text-field";
 const FALLBACK_ERROR = "Sign-in failed. Check your connection and try again.";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string>();
   const [isPending, setIsPending] = useState(false);
 
@@ -30,8 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         setIsPending(false);
         return;
       }
-      router.replace(callbackUrl);
-      router.refresh();
+      // A full page load: the client router may hold pages fetched while signed out.
+      window.location.assign(callbackUrl);
     } catch {
       setError(FALLBACK_ERROR);
       setIsPending(false);

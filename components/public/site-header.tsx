@@ -31,8 +31,12 @@ export function SiteFooter() {
   return (
     <footer className="no-print mt-16 border-t border-stone-200">
       <div className="mx-auto flex max-w-5xl flex-col gap-1 px-4 py-8 text-sm text-stone-600 sm:flex-row sm:justify-between">
-        <p>{getSiteName()} publishes transcripts with their sources, corrections and context.</p>
-        <p>Transcripts are checked against the recording before publication.</p>
+        <p>© {getSiteName()}. Every transcript names its source and how faithfully it was transcribed.</p>
+        <p>
+          <Link href="/signin" className="hover:text-accent">
+            Staff sign-in
+          </Link>
+        </p>
       </div>
     </footer>
   );

@@ -13,6 +13,17 @@ export function getAuthOptions(): NextAuthOptions {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      error(code, metadata) {
+        // A cookie that does not decode is an ended session (requireUser says so to the person), not a fault.
+        if (code === "JWT_SESSION_ERROR") console.warn("[auth] refused a session cookie that does not decode");
+        else console.error(`[auth] ${code}`, metadata);
+      },
+      warn(code) {
+        console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -64,7 +64,7 @@ export type FirstRunOutcome =
  * from ADMIN_EMAIL / ADMIN_PASSWORD when both are set; otherwise a one-time setup link is issued. Never a default
  * password.
  */
-export async function prepareFirstRun(env: NodeJS.ProcessEnv = process.env): Promise<FirstRunOutcome> {
+export async function prepareFirstRun(env: Record<string, string | undefined> = process.env): Promise<FirstRunOutcome> {
   if (await hasAnyUser()) return { kind: "ready" };
   const { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME } = env;
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {

@@ -1,0 +1,37 @@
+import { expect, seedUser, signIn, test } from "./fixtures";
+
+test("staff member changes their name and password; the old password stops working", async ({ page }) => {
+  const editor = await seedUser("EDITOR", "Eddie Editor");
+  await signIn(page, editor.email, editor.password);
+  await page.goto("/desk/account");
+
+  const nameSection = page.getByRole("region", { name: "Name" });
+  await nameSection.getByLabel("Name").fill("");
+  await nameSection.getByRole("button", { name: "Save name" }).click();
+  await expect(nameSection.getByText("Enter a name.")).toBeVisible();
+  await nameSection.getByLabel("Name").fill("Edwina Editor");
+  await nameSection.getByRole("button", { name: "Save name" }).click();
+  await expect(nameSection.getByText("Your name is saved.")).toBeVisible();
+  await expect(page.getByTestId("account-link")).toContainText("Edwina Editor");
+
+  const passwordSection = page.getByRole("region", { name: "Password" });
+  await passwordSection.getByLabel("Current password").fill("wrong current password");
+  await passwordSection.getByLabel("New password", { exact: true }).fill("edwina's new passphrase");
+  await passwordSection.getByLabel("Type the new password again").fill("edwina's new passphrase");
+  await passwordSection.getByRole("button", { name: "Change password" }).click();
+  await expect(passwordSection.getByText("That is not your current password.")).toBeVisible();
+
+  await passwordSection.getByLabel("Current password").fill(editor.password);
+  await passwordSection.getByLabel("New password", { exact: true }).fill("edwina's new passphrase");
+  await passwordSection.getByLabel("Type the new password again").fill("edwina's new passphrase");
+  await passwordSection.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/signin\?reason=password-changed/);
+
+  await page.getByLabel("Email").fill(editor.email);
+  await page.getByLabel("Password").fill(editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
+  await page.getByLabel("Password").fill("edwina's new passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk$/);
+});

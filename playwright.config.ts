@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, findChromium } from "./e2e/chromium";
+
+// Each run gets fresh SQLite files. The config is read again by every worker: the variable keeps them on one folder.
+process.env.VERBATIM_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-e2e-"));
+const runDirectory = process.env.VERBATIM_E2E_DIR;
+
+export const E2E_ADMIN = { email: "e2e.admin@newsroom.test", password: "e2e admin passphrase" };
+
+/** Two production servers: one on an empty database for first-run setup, one with an admin for everything else. */
+export const SERVERS = {
+  fresh: { port: 3201, database: path.join(runDirectory, "fresh.db") },
+  desk: { port: 3202, database: path.join(runDirectory, "desk.db") },
+} as const;
+
+// Helpers in the test workers write to the desk server's database directly to seed their own data.
+process.env.DATABASE_URL = `file:${SERVERS.desk.database}`;
+
+function server(name: keyof typeof SERVERS, extraEnv: Record<string, string> = {}) {
+  const { port, database } = SERVERS[name];
+  return {
+    command: `node_modules/.bin/tsx scripts/prepare-database.ts && exec node_modules/.bin/next start --port ${port}`,
+    url: `http://localhost:${port}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      DATABASE_URL: `file:${database}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: `e2e-secret-${name}-${path.basename(runDirectory)}`,
+      SITE_NAME: "Verbatim",
+      ...extraEnv,
+    },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  fullyParallel: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS },
+  },
+  webServer: [
+    server("fresh"),
+    server("desk", { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ADMIN_NAME: "Desk Admin" }),
+  ],
+  projects: [
+    {
+      name: "first-run",
+      testMatch: /first-run\.spec\.ts/,
+      use: { baseURL: `http://localhost:${SERVERS.fresh.port}` },
+    },
+    {
+      name: "desk",
+      testIgnore: /first-run\.spec\.ts/,
+      use: { baseURL: `http://localhost:${SERVERS.desk.port}` },
+    },
+  ],
+});
