@@ -16,7 +16,7 @@ test("admin invites a reporter, who joins, is kept out of admin, and is locked o
   await invite.getByLabel("Role").selectOption("REPORTER");
   await invite.getByRole("button", { name: "Invite" }).click();
   await expect(invite.getByTestId("form-success")).toHaveText("Nadia Newcomer is invited. Pass on the link below.");
-  const link = await invite.getByTestId("issued-link").inputValue();
+  const link = await invite.getByTestId("issued-secret").inputValue();
   expect(link).toMatch(/\/invite\?token=/);
   await expect(page.getByTestId(`user-row-${email}`).getByTestId("user-status")).toHaveText("Invited");
 
@@ -125,7 +125,7 @@ test("admin changes a role and issues a password-reset link that works once", as
   await expect(row.getByRole("cell", { name: "Editor", exact: true })).toBeVisible();
 
   await row.getByRole("button", { name: "Password-reset link" }).click();
-  const link = await row.getByTestId("issued-link").inputValue();
+  const link = await row.getByTestId("issued-secret").inputValue();
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.201.0.1" } });
   const otherPage = await other.newPage();
   const path = new URL(link).pathname + new URL(link).search;
@@ -148,7 +148,7 @@ test("an expired invitation link shows a clear page", async ({ page }) => {
   await invite.getByLabel("Email").fill(email);
   await invite.getByLabel("Name").fill("Ex Pired");
   await invite.getByRole("button", { name: "Invite" }).click();
-  const link = new URL(await invite.getByTestId("issued-link").inputValue());
+  const link = new URL(await invite.getByTestId("issued-secret").inputValue());
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   await db.oneTimeToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
   await page.goto(link.pathname + link.search);

@@ -2,9 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
+interface AppRoute {
+  path: string;
+  /** HTTP methods a route handler exports; pages answer GET. */
+  methods: string[];
+}
+
 /** Every page and route handler under app/, as a URL path with sample values for dynamic segments. */
-function appRoutes(): string[] {
-  const routes: string[] = [];
+function appRoutes(): AppRoute[] {
+  const routes: AppRoute[] = [];
   const visit = (directory: string, segments: string[]) => {
     for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
       if (entry.isDirectory()) {
@@ -14,8 +20,14 @@ function appRoutes(): string[] {
           ? null
           : name.replace(/^\[\[?\.{3}.*\]\]?$/, "sample").replace(/^\[.*\]$/, "sample");
         visit(path.join(directory, name), segment === null ? segments : [...segments, segment]);
-      } else if (/^(page|route)\.tsx?$/.test(entry.name)) {
-        routes.push(`/${segments.join("/")}`);
+      } else if (/^page\.tsx?$/.test(entry.name)) {
+        routes.push({ path: `/${segments.join("/")}`, methods: ["GET"] });
+      } else if (/^route\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(path.join(directory, entry.name), "utf8");
+        const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b(?= *[=,}]| as)/g)].map(
+          (match) => match[1]!,
+        );
+        routes.push({ path: `/${segments.join("/")}`, methods: [...new Set(methods)] });
       }
     }
   };
@@ -23,11 +35,28 @@ function appRoutes(): string[] {
   return routes;
 }
 
-const staffRoutes = appRoutes().filter((route) => /^\/(desk|admin)(\/|$)/.test(route));
+const routes = appRoutes();
+const staffRoutes = routes.filter((route) => /^\/(desk|admin)(\/|$)/.test(route.path)).map((route) => route.path);
 const adminRoutes = staffRoutes.filter((route) => route.startsWith("/admin"));
+// Everything under /api is for staff and automation, except next-auth's own endpoints.
+const staffApiRoutes = routes.filter((route) => route.path.startsWith("/api/") && !route.path.startsWith("/api/auth/"));
 
 test("the route list covers the staff area", () => {
-  expect(staffRoutes).toEqual(expect.arrayContaining(["/desk", "/desk/account", "/admin", "/admin/audit"]));
+  expect(staffRoutes).toEqual(
+    expect.arrayContaining(["/desk", "/desk/account", "/desk/upload", "/desk/transcripts", "/admin", "/admin/audit"]),
+  );
+  expect(staffApiRoutes.map((route) => route.path)).toEqual(expect.arrayContaining(["/api/transcripts"]));
+  for (const route of staffApiRoutes) expect(route.methods.length, route.path).toBeGreaterThan(0);
+});
+
+test("anonymous calls to every staff API route are refused with the JSON error shape", async ({ request }) => {
+  for (const route of staffApiRoutes) {
+    for (const method of route.methods) {
+      const response = await request.fetch(route.path, { method, maxRedirects: 0 });
+      expect(response.status(), `${method} ${route.path}`).toBe(401);
+      expect((await response.json()).error.code, `${method} ${route.path}`).toBe("UNAUTHORIZED");
+    }
+  }
 });
 
 test("anonymous requests to every staff route are sent to sign-in", async ({ request }) => {

@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "account.name_changed",
   "account.password_changed",
+  "api_token.created",
+  "api_token.revoked",
+  "transcript.created",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -31,6 +34,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.password_reset": "Reset their password",
   "account.name_changed": "Changed their name",
   "account.password_changed": "Changed their password",
+  "api_token.created": "Created an API token",
+  "api_token.revoked": "Revoked an API token",
+  "transcript.created": "Created a draft transcript",
 };
 
 type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
@@ -38,7 +44,7 @@ type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
 export interface AuditEventInput {
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "account" | "system";
+  targetType: "user" | "account" | "system" | "transcript";
   targetId?: string | null;
   details?: Record<string, unknown>;
 }

@@ -6,8 +6,10 @@ export interface StaffNavItem {
   minimumRole: Role;
 }
 
-// The desk's sections, in order. Later capabilities (upload, transcripts, review) add their entries here.
+// The desk's sections, in order. Later capabilities (review, …) add their entries here.
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { href: "/desk", label: "Desk", minimumRole: "REPORTER" },
+  { href: "/desk/upload", label: "Upload", minimumRole: "REPORTER" },
+  { href: "/desk/transcripts", label: "Transcripts", minimumRole: "REPORTER" },
   { href: "/admin", label: "Admin", minimumRole: "ADMIN" },
 ];

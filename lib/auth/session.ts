@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
+import { findUserByApiToken } from "@/lib/api-tokens";
 import { getAuthOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/permissions";
@@ -69,10 +70,31 @@ export async function requireUser({ role }: { role?: Role } = {}): Promise<Staff
   return check.user;
 }
 
-/** The same gate for route handlers, which answer JSON instead of redirecting. */
-export async function requireApiUser({ role }: { role?: Role } = {}): Promise<StaffUser> {
+/**
+ * The same gate for route handlers, which answer JSON instead of redirecting. Automation sends a personal API
+ * token as `Authorization: Bearer vbt_…`; the desk's own pages send the session cookie, accepted only from the
+ * same origin.
+ */
+export async function requireApiUser(request: Request, { role }: { role?: Role } = {}): Promise<StaffUser> {
+  const user = await findApiCaller(request);
+  if (role && !hasRole(user, role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return user;
+}
+
+async function findApiCaller(request: Request): Promise<StaffUser> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const secret = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const user = secret ? await findUserByApiToken(secret) : null;
+    if (!user) throw new AppError("UNAUTHORIZED", "This API token is not valid or has been revoked.");
+    return user;
+  }
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && host && new URL(origin).host !== host) {
+    throw new AppError("FORBIDDEN", "Cross-site requests must use an API token.");
+  }
   const check = await checkSession();
-  if (!check.user) throw new AppError("UNAUTHORIZED", "Sign in, or send a valid API token.");
-  if (role && !hasRole(check.user, role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  if (!check.user) throw new AppError("UNAUTHORIZED", "Send an API token (Authorization: Bearer …) or sign in.");
   return check.user;
 }

@@ -49,3 +49,11 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
 });
+
+export const apiTokenNameSchema = z.object({
+  name: z
+    .string({ error: "Name the token after what will use it." })
+    .trim()
+    .min(1, "Name the token after what will use it, e.g. “newsroom importer”.")
+    .max(100, "Token names are at most 100 characters."),
+});

@@ -7,7 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { formValues, invalid, type FormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/passwords";
-import { changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
+import { apiTokenNameSchema, changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
 
 export async function updateNameAction(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -42,4 +43,33 @@ export async function changePasswordAction(_state: FormState, formData: FormData
     if (cookie.name.includes("next-auth.session-token")) jar.delete(cookie.name);
   }
   redirect("/signin?reason=password-changed");
+}
+
+export type TokenFormState = FormState & { token?: { name: string; secret: string } };
+
+export async function createApiTokenAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  const user = await requireUser();
+  const values = formValues(formData, ["name"]);
+  const parsed = apiTokenNameSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  let token: TokenFormState["token"];
+  const result = await asFormState(async () => {
+    const created = await createApiToken({ userId: user.id, name: parsed.data.name });
+    token = { name: created.name, secret: created.secret };
+    revalidatePath("/desk/account");
+    return { ok: true, message: "Token created. Copy it now: it will not be shown again." };
+  });
+  return result.ok ? { ...result, token } : { ...result, values };
+}
+
+export async function revokeApiTokenAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const tokenId = formData.get("tokenId");
+  if (typeof tokenId !== "string" || !tokenId)
+    return { ok: false, message: "That token no longer exists.", fieldErrors: {} };
+  return asFormState(async () => {
+    await revokeApiToken({ userId: user.id, tokenId });
+    revalidatePath("/desk/account");
+    return { ok: true, message: "Token revoked. Programs using it are refused from now on." };
+  });
 }

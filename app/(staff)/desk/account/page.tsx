@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { NameForm, PasswordForm } from "@/components/staff/account-forms";
+import { ApiTokensPanel } from "@/components/staff/api-tokens-panel";
+import { listApiTokens } from "@/lib/api-tokens";
 import { requireUser } from "@/lib/auth/session";
-import { changePasswordAction, updateNameAction } from "./actions";
+import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateNameAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const tokens = await listApiTokens(user.id);
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <div>
@@ -26,6 +29,25 @@ export default async function AccountPage() {
           Password
         </h2>
         <PasswordForm action={changePasswordAction} />
+      </section>
+      <section aria-labelledby="tokens-title" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="tokens-title" className="text-lg font-semibold">
+          API tokens
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-stone-600">
+          For scripts and tools that upload transcripts with <code>POST /api/transcripts</code>. A token acts as you;
+          revoke it when the tool no longer needs it.
+        </p>
+        <ApiTokensPanel
+          tokens={tokens.map((token) => ({
+            ...token,
+            createdAt: token.createdAt.toISOString(),
+            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+            revokedAt: token.revokedAt?.toISOString() ?? null,
+          }))}
+          createAction={createApiTokenAction}
+          revokeAction={revokeApiTokenAction}
+        />
       </section>
     </div>
   );

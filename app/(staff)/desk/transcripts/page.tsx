@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
+import { buttonClasses } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { FIDELITY_LABELS } from "@/lib/format/timecode";
+import { listDeskTranscripts } from "@/lib/transcripts/queries";
+
+export const metadata: Metadata = { title: "Transcripts" };
+
+const STATUS_LABELS = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  PUBLISHED: "Published",
+  UNPUBLISHED: "Unpublished",
+} as const;
+
+export default async function TranscriptsPage() {
+  await requireUser();
+  const transcripts = await listDeskTranscripts();
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-3xl font-bold">Transcripts</h1>
+        <Link href="/desk/upload" className={buttonClasses("primary")}>
+          Upload
+        </Link>
+      </div>
+      {transcripts.length === 0 ? (
+        <p className="text-stone-600">
+          No transcripts yet.{" "}
+          <Link href="/desk/upload" className="text-accent underline">
+            Upload the first one
+          </Link>
+          .
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Title
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Event date
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Words
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Uploaded
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {transcripts.map((transcript) => (
+                <tr key={transcript.id} className="border-b border-stone-100 last:border-0">
+                  <td className="px-4 py-3">
+                    <Link
+                      href={`/desk/transcripts/${transcript.id}`}
+                      className="font-medium text-ink hover:text-accent"
+                    >
+                      {transcript.title}
+                    </Link>
+                    <div className="text-xs text-stone-500">
+                      {transcript.sourceFiles[0]?.format.toUpperCase()} · {FIDELITY_LABELS[transcript.fidelity]}
+                    </div>
+                  </td>
+                  <td className="px-4 py-3">{STATUS_LABELS[transcript.status]}</td>
+                  <td className="px-4 py-3">{transcript.occurredAt?.toISOString().slice(0, 10) ?? "—"}</td>
+                  <td className="px-4 py-3">{transcript.wordCount.toLocaleString("en-GB")}</td>
+                  <td className="px-4 py-3">
+                    <DateTime value={transcript.createdAt} />
+                    <div className="text-xs text-stone-500">by {transcript.createdBy.name}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { readTranscriptRequest } from "@/lib/api/transcript-request";
+import { requireApiUser } from "@/lib/auth/session";
+import { ingestFile } from "@/lib/ingest";
+import { suggestFidelity, createDraftFromUpload } from "@/lib/transcripts/create-draft";
+import { absoluteUrl } from "@/lib/site";
+
+/**
+ * POST /api/transcripts: upload a transcript and create a draft owned by the caller (201), or with `dryRun`
+ * return the parse without writing anything (200). Authenticated with a personal API token or the desk's session.
+ */
+export const POST = handleApiErrors(async (request: Request) => {
+  const user = await requireApiUser(request, { role: "REPORTER" });
+  const { input, title, fidelity, dryRun } = await readTranscriptRequest(request);
+  if (dryRun) {
+    const preview = await ingestFile(input);
+    return Response.json({ preview, suggestedFidelity: suggestFidelity(preview) });
+  }
+  const draft = await createDraftFromUpload({ userId: user.id, input, title, fidelity });
+  return Response.json(
+    {
+      id: draft.id,
+      slug: draft.slug,
+      title: draft.title,
+      url: absoluteUrl(`/desk/transcripts/${draft.id}`),
+      format: draft.result.source.format,
+      speakers: draft.result.speakers.length,
+      segments: draft.result.segments.length,
+      removedLines: draft.result.removed.length - (input.restore?.length ?? 0),
+      warnings: draft.result.warnings,
+    },
+    { status: 201, headers: { location: `/desk/transcripts/${draft.id}` } },
+  );
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit";
+import { hashTokenSecret } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/errors";
+
+/** Personal API tokens look like `vbt_<43 url-safe characters>`; the prefix makes leaked ones easy to search for. */
+const TOKEN_PREFIX = "vbt_";
+const MAX_ACTIVE_TOKENS = 20;
+
+export function isApiTokenShaped(secret: string): boolean {
+  return /^vbt_[A-Za-z0-9_-]{43}$/.test(secret);
+}
+
+export async function listApiTokens(userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: [{ revokedAt: "asc" }, { createdAt: "desc" }],
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/** Creates a token and returns its secret, which is shown once and never stored. */
+export async function createApiToken({ userId, name }: { userId: string; name: string }) {
+  const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return db.$transaction(async (tx) => {
+    const active = await tx.apiToken.count({ where: { userId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw new AppError(
+        "CONFLICT",
+        `You already have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one you no longer use first.`,
+      );
+    }
+    const token = await tx.apiToken.create({
+      data: { userId, name, tokenHash: hashTokenSecret(secret), prefix: secret.slice(0, TOKEN_PREFIX.length + 6) },
+      select: { id: true, name: true, prefix: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: "api_token.created",
+      targetType: "account",
+      targetId: userId,
+      details: { tokenId: token.id, name, prefix: token.prefix },
+    });
+    return { ...token, secret };
+  });
+}
+
+export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "That token does not exist or is already revoked.");
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: "api_token.revoked",
+      targetType: "account",
+      targetId: userId,
+      details: { tokenId },
+    });
+  });
+}
+
+/** The active owner of a live token, or null. Records when the token was last used. */
+export async function findUserByApiToken(secret: string) {
+  if (!isApiTokenShaped(secret)) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashTokenSecret(secret) },
+    select: {
+      id: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, active: true } },
+    },
+  });
+  if (!token || token.revokedAt || !token.user.active) return null;
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  return token.user;
+}

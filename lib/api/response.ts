@@ -1,0 +1,43 @@
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { IngestError, type IngestErrorCode } from "@/lib/ingest/types";
+
+/** Every API error has this one shape. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fieldErrors?: Record<string, string> };
+}
+
+const INGEST_STATUS: Record<IngestErrorCode, number> = {
+  EMPTY: 400,
+  BINARY: 415,
+  UNDECODABLE: 415,
+  TOO_LARGE: 413,
+  UNKNOWN_JSON: 422,
+  BROKEN_SUBTITLES: 422,
+  UNREADABLE_DOCX: 422,
+};
+
+export function jsonError(status: number, code: string, message: string, fieldErrors?: Record<string, string>) {
+  const body: ApiErrorBody = {
+    error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
+  };
+  return Response.json(body, { status });
+}
+
+/** Expected failures become their status and sentence; anything else is logged and answered with a plain 500. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof IngestError) return jsonError(INGEST_STATUS[error.code], error.code, error.message);
+  if (isAppError(error)) return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors);
+  console.error("[api] unexpected error:", error);
+  return jsonError(500, "INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
+}
+
+/** Wraps a route handler so no error escapes as a stack trace. */
+export function handleApiErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+// The JSON the CLI prints for a dry run (`npm run ingest -- --dry-run`): what would be stored, without ids.
+import type { EntityType, IngestResult, SourceFormat } from "./types";
+
+export interface DryRunDocument {
+  source: { filename: string; bytes: number; sha256: string; encoding: string; format: SourceFormat };
+  title: string | null;
+  /** "YYYY-MM-DD" or null. */
+  occurredAt: string | null;
+  place: string | null;
+  language: string | null;
+  speakers: { name: string }[];
+  segments: { speaker: string | null; text: string; startMs: number | null; endMs: number | null }[];
+  removed: { text: string; reason: string }[];
+  entities: { type: EntityType; name: string; mentions: number }[];
+  warnings: string[];
+}
+
+export function toDryRunJson(result: IngestResult): DryRunDocument {
+  const { filename, bytes, sha256, encoding, format } = result.source;
+  return {
+    source: { filename, bytes, sha256, encoding, format },
+    title: result.title,
+    occurredAt: result.occurredAt,
+    place: result.place,
+    language: result.language,
+    speakers: result.speakers.map(({ name }) => ({ name })),
+    segments: result.segments.map(({ speaker, text, startMs, endMs }) => ({ speaker, text, startMs, endMs })),
+    removed: result.removed.map(({ text, reason }) => ({ text, reason })),
+    entities: result.entities.map(({ type, name, mentions }) => ({ type, name, mentions })),
+    warnings: [...result.warnings],
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { ingestFile } from "../pipeline";
+import { ingestFixture, speechOf, utf8 } from "../test-support/fixtures";
+import { subRipTimingToWebVtt } from "./srt";
+
+describe("SubRip", () => {
+  it("merges cues into paragraphs per speaker, with their times", async () => {
+    const result = await ingestFixture("interview.srt");
+    expect(result.source).toMatchObject({ format: "srt", mediaType: "application/x-subrip" });
+    expect(result.segments).toEqual([
+      {
+        speaker: "Anna Berg",
+        text: "Good evening from Tallinn. Minister, thank you for joining us this morning.",
+        startMs: 1000,
+        endMs: 7800,
+      },
+      {
+        speaker: "Maria Kask",
+        text: "Thank you. It is good to be back in the studio. The runway works will finish in May, on schedule.",
+        startMs: 8000,
+        endMs: 16400,
+      },
+      { speaker: "Anna Berg", text: "And the cost?", startMs: 19000, endMs: 22000 },
+      {
+        speaker: "Maria Kask",
+        text: "Forty million euros, shared with our NATO Allies.",
+        startMs: 22200,
+        endMs: 26000,
+      },
+      // Three seconds of silence before this cue: a new paragraph, same speaker.
+      { speaker: "Maria Kask", text: "That is all we can say today.", startMs: 29000, endMs: 31000 },
+    ]);
+    expect(result.speakers.map((speaker) => speaker.name)).toEqual(["Anna Berg", "Maria Kask"]);
+    expect(result.durationMs).toBe(30000);
+    expect(result.title).toBe("Interview");
+  });
+
+  it("strips <i>, <b>, <u>, <font> and {\\an8} markup from the words", async () => {
+    const speech = speechOf(await ingestFixture("interview.srt"));
+    expect(speech).not.toMatch(/[<>{}]|\\an8|font/);
+  });
+
+  it("skips a backwards cue with a warning naming its number and line", async () => {
+    const result = await ingestFixture("interview.srt");
+    expect(result.warnings).toEqual(["Skipped cue 4 at line 16: end timestamp is not greater than start timestamp."]);
+    expect(speechOf(result)).not.toContain("backwards");
+  });
+
+  it("reports a line that was only markup", async () => {
+    const result = await ingestFixture("interview.srt");
+    expect(result.removed).toEqual([
+      { id: 1, line: 26, text: "<i></i>", reasonCode: "markup", reason: "Subtitle markup only, no words." },
+    ]);
+  });
+
+  it("skips a cue whose timing has no arrow, and keeps the rest", async () => {
+    const srt = [
+      "1\n00:00:01,000 --> 00:00:03,000\nFirst words.",
+      "2\n00:00:04,000 -> 00:00:06,000\nLost words.",
+      "3\n00:00:07,000 --> 00:00:09,000\nLast words.",
+    ].join("\n\n");
+    const result = await ingestFile({ bytes: utf8(srt), filename: "talk.srt" });
+    expect(result.warnings).toEqual(['Skipped cue 2 at line 6: no valid "-->" timing line.']);
+    expect(speechOf(result)).toBe("First words.\nLast words.");
+  });
+
+  it("reads cues with a missing blank line between them, single-digit hours and short fractions", async () => {
+    const srt = "1\n0:00:01,5 --> 0:00:03,25\nHello there.\n2\n0:00:03,500 --> 0:00:05,000\nGeneral Kenobi.\n";
+    const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });
+    expect(result.segments).toEqual([
+      { speaker: null, text: "Hello there. General Kenobi.", startMs: 1500, endMs: 5000 },
+    ]);
+  });
+
+  it("adds text left after a stray blank line to the cue above it", async () => {
+    const srt = "1\n00:00:01,000 --> 00:00:04,000\nWe will meet again\n\nin Vilnius next year.\n";
+    const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });
+    expect(speechOf(result)).toBe("We will meet again in Vilnius next year.");
+    expect(result.warnings).toEqual(["Text at line 5 has no timing line; it was added to the cue above it."]);
+  });
+
+  it("is recognised by its content when named .txt", async () => {
+    const srt = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n";
+    const result = await ingestFile({ bytes: utf8(srt), filename: "captions.txt" });
+    expect(result.source.format).toBe("srt");
+  });
+});
+
+describe("subRipTimingToWebVtt", () => {
+  it("writes WebVTT timestamps", () => {
+    expect(subRipTimingToWebVtt("0:00:01,5 --> 00:00:04,250 X1:10")).toBe("00:00:01.500 --> 00:00:04.250 X1:10");
+    expect(subRipTimingToWebVtt("01:02:03 --> 01:02:04")).toBe("01:02:03.000 --> 01:02:04.000");
+  });
+});

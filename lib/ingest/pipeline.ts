@@ -1,0 +1,146 @@
+// The pipeline, stage by stage: decode (refuse what is not text, find the encoding), parse (by format), clean
+// (boilerplate out), structure (paragraphs and speakers), metadata (title, date, place, language), entities.
+import { createHash } from "node:crypto";
+import { cleanLines } from "./clean";
+import { decodeText } from "./decode";
+import { detectTextFormat, MEDIA_TYPES, sniffContent, type TextFormat } from "./detect";
+import { extractEntities } from "./entities";
+import { parseDocx } from "./formats/docx";
+import { parseTranscriptJson } from "./formats/json";
+import { parseMarkdown } from "./formats/markdown";
+import { parseSrt } from "./formats/srt";
+import { parsePlainText } from "./formats/text";
+import { parseWebVtt } from "./formats/webvtt";
+import { cleanTitle, detectLanguage, findEventDate, findPlace, findTitleLines, titleFromFilename } from "./metadata";
+import { countWords } from "./prose";
+import type { ParsedSource } from "./source";
+import { speakerFromTitle } from "./speakers";
+import { buildSegments } from "./structure";
+import { IngestError, type IngestInput, type IngestOptions, type IngestResult, type ParsedSegment } from "./types";
+
+export const INGEST_STAGES = ["decode", "parse", "clean", "structure", "metadata", "entities"] as const;
+export type IngestStage = (typeof INGEST_STAGES)[number];
+/** Milliseconds spent in each stage. */
+export type StageTimings = Record<IngestStage, number>;
+
+const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+/** How many opening lines may hold the date or a dateline. */
+const OPENING_LINES = 5;
+
+export async function ingestFile(input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  return (await ingestFileWithTimings(input, options)).result;
+}
+
+/** `ingestFile`, also reporting the time each stage took (for the benchmark). */
+export async function ingestFileWithTimings(
+  input: IngestInput,
+  options: IngestOptions = {},
+): Promise<{ result: IngestResult; timings: StageTimings }> {
+  const timings: StageTimings = { decode: 0, parse: 0, clean: 0, structure: 0, metadata: 0, entities: 0 };
+  const stage = async <T>(name: IngestStage, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[name] += performance.now() - started;
+    }
+  };
+  const { bytes, filename } = input;
+  assertSize(bytes.byteLength, maxIngestBytes(options));
+
+  const decoded = await stage("decode", async () =>
+    (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes),
+  );
+  const source = await stage("parse", () =>
+    decoded ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType)) : parseDocx(bytes),
+  );
+
+  const titleLines = findTitleLines(source);
+  const titleLine = titleLines.title === null ? null : (source.lines[titleLines.title] ?? null);
+  const datelineLine = titleLines.dateline === null ? null : (source.lines[titleLines.dateline] ?? null);
+  const { kept, removed } = await stage("clean", () => cleanLines(source.lines, titleLines, new Set(input.restore)));
+
+  const title = titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename);
+  const { segments, speakers } = await stage("structure", () =>
+    buildSegments(kept, { timed: source.timed, titleSpeaker: title ? speakerFromTitle(title) : null }),
+  );
+  const speech = segments.map((segment) => segment.text).join("\n\n");
+
+  const metadata = await stage("metadata", async () => {
+    const opening = [datelineLine, ...kept.slice(0, OPENING_LINES)].flatMap((line) => (line ? [line.text] : []));
+    return {
+      occurredAt: findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
+      place: findPlace(titleLine?.text ?? null, opening),
+      language: await detectLanguage(speech),
+    };
+  });
+  const entities = await stage("entities", () => extractEntities(title ? `${title}\n\n${speech}` : speech));
+
+  const warnings = [...(decoded?.warnings ?? []), ...source.warnings];
+  if (segments.length === 0) warnings.push("No speech is left after clean-up; restore removed lines to keep them.");
+
+  const result: IngestResult = {
+    source: {
+      filename,
+      bytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      encoding: decoded?.encoding ?? "binary",
+      format: source.format,
+      mediaType: MEDIA_TYPES[source.format],
+    },
+    title,
+    ...metadata,
+    speakers,
+    segments,
+    removed,
+    entities,
+    warnings,
+    wordCount: segments.reduce((total, segment) => total + countWords(segment.text), 0),
+    durationMs: source.timed ? duration(segments) : null,
+  };
+  return { result, timings };
+}
+
+function parseText(text: string, format: TextFormat): ParsedSource {
+  switch (format) {
+    case "txt":
+      return parsePlainText(text);
+    case "md":
+      return parseMarkdown(text);
+    case "srt":
+      return parseSrt(text);
+    case "vtt":
+      return parseWebVtt(text);
+    case "json":
+      return parseTranscriptJson(text);
+  }
+}
+
+/** The size limit in force: `options.maxBytes`, else INGEST_MAX_BYTES from the environment, else 25 MB. */
+export function maxIngestBytes(options: IngestOptions = {}): number {
+  if (options.maxBytes !== undefined) return options.maxBytes;
+  const fromEnvironment = Number(process.env.INGEST_MAX_BYTES);
+  return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_MAX_BYTES;
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return value >= 1 ? String(Math.round(value * 10) / 10) : String(Number(value.toPrecision(2)));
+}
+
+function assertSize(size: number, limit: number): void {
+  if (size === 0) throw new IngestError("EMPTY", "The file is empty.");
+  if (size > limit) {
+    throw new IngestError(
+      "TOO_LARGE",
+      `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB. Split the transcript into parts.`,
+    );
+  }
+}
+
+function duration(segments: readonly ParsedSegment[]): number | null {
+  const starts = segments.flatMap((segment) => (segment.startMs === null ? [] : [segment.startMs]));
+  const ends = segments.flatMap((segment) => (segment.endMs === null ? [] : [segment.endMs]));
+  if (starts.length === 0 || ends.length === 0) return null;
+  return Math.max(...ends) - Math.min(...starts);
+}

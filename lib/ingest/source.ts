@@ -1,0 +1,44 @@
+// The shape every format parser hands to the later stages: the file as a list of lines, each knowing where it came
+// from, which block (cue, segment, paragraph run) it belongs to and what the format itself says about it.
+import type { RemovalReasonCode, SourceFormat } from "./types";
+
+export interface Removal {
+  code: RemovalReasonCode;
+  reason: string;
+}
+
+export interface SourceLine {
+  /** 1-based line in the decoded text; for a Word file, the paragraph number. */
+  line: number;
+  /** The line as it appears in the file, for the removal report. */
+  raw: string;
+  /** The words of the line, with the format's own markup (subtitle tags, Markdown emphasis) removed. */
+  text: string;
+  /** Lines of one cue, one JSON segment, or one run of plain-text lines between blank lines share a block. */
+  block: number;
+  /** The speaker the format itself names: a WebVTT voice or a JSON speaker field. */
+  voice: string | null;
+  startMs: number | null;
+  endMs: number | null;
+  /** A line that is its own paragraph whatever surrounds it, such as a Markdown section heading. */
+  standalone: boolean;
+  /** Set by the format parser when it already knows the line is not speech (markup only, a caption repeat). */
+  removal: Removal | null;
+}
+
+export interface ParsedSource {
+  format: SourceFormat;
+  lines: SourceLine[];
+  /** Index in `lines` of the line the format marks as the title (a Markdown "# heading", a Word heading). */
+  headingIndex: number | null;
+  /** True for subtitles and for JSON with times. */
+  timed: boolean;
+  warnings: string[];
+}
+
+/** A line with the defaults most formats use; parsers override what they know. */
+export function sourceLine(
+  fields: Pick<SourceLine, "line" | "raw" | "text" | "block"> & Partial<SourceLine>,
+): SourceLine {
+  return { voice: null, startMs: null, endMs: null, standalone: false, removal: null, ...fields };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { sourceLine, type SourceLine } from "./source";
+import { buildSegments } from "./structure";
+
+function untimed(...texts: string[]): SourceLine[] {
+  return texts.map((text, index) => sourceLine({ line: index + 1, raw: text, text, block: 0 }));
+}
+
+const sentence = (words: number) => `${Array.from({ length: words - 1 }, () => "word").join(" ")} end.`;
+
+describe("buildSegments", () => {
+  it("groups complete-sentence lines until the next one would pass 120 words", () => {
+    const lines = untimed(sentence(50), sentence(50), sentence(30), sentence(10));
+    const { segments } = buildSegments(lines, { timed: false, titleSpeaker: null });
+    expect(segments.map((segment) => segment.text.split(" ").length)).toEqual([100, 40]);
+  });
+
+  it("does not break a paragraph in the middle of a sentence, even a long one", () => {
+    const lines = untimed(sentence(110), "and this line carries on,", "to end here.");
+    const { segments } = buildSegments(lines, { timed: false, titleSpeaker: null });
+    expect(segments).toHaveLength(1);
+  });
+
+  it("splits a whole speech pasted on one line at sentence ends", () => {
+    const speech = Array.from({ length: 30 }, (_, index) => `Point number ${index} is made here.`).join(" ");
+    const { segments } = buildSegments(untimed(speech), { timed: false, titleSpeaker: null });
+    expect(segments.length).toBeGreaterThan(1);
+    expect(segments.map((segment) => segment.text).join(" ")).toBe(speech);
+    for (const segment of segments) expect(segment.text.split(" ").length).toBeLessThanOrEqual(120);
+  });
+
+  it("gives a monologue to the speaker the title names", () => {
+    const speaker = { name: "Kaja Kallas", title: "Prime Minister", role: "official" as const, outlet: null };
+    const { segments, speakers } = buildSegments(untimed("Good morning.", "Thank you."), {
+      timed: false,
+      titleSpeaker: speaker,
+    });
+    expect(segments).toEqual([
+      { speaker: "Kaja Kallas", text: "Good morning. Thank you.", startMs: null, endMs: null },
+    ]);
+    expect(speakers).toEqual([speaker]);
+  });
+
+  it("gives A: to the speaker the title names", () => {
+    const speaker = { name: "Kaja Kallas", title: null, role: "official" as const, outlet: null };
+    const { segments } = buildSegments(untimed("Q: Why now?", "A: Because we can."), {
+      timed: false,
+      titleSpeaker: speaker,
+    });
+    expect(segments.map((segment) => segment.speaker)).toEqual(["Question", "Kaja Kallas"]);
+  });
+
+  it("breaks timed paragraphs at pauses over two seconds and keeps cue times", () => {
+    const cue = (block: number, text: string, startMs: number, endMs: number) =>
+      sourceLine({ line: block * 3 + 2, raw: text, text, block, startMs, endMs });
+    const { segments } = buildSegments(
+      [cue(0, "We will", 0, 1000), cue(1, "decide today.", 1200, 2500), cue(2, "Next.", 4600, 5000)],
+      { timed: true, titleSpeaker: null },
+    );
+    expect(segments).toEqual([
+      { speaker: null, text: "We will decide today.", startMs: 0, endMs: 2500 },
+      { speaker: null, text: "Next.", startMs: 4600, endMs: 5000 },
+    ]);
+  });
+
+  it("splits a timed segment longer than a paragraph, both parts keeping its times", () => {
+    const answer = Array.from({ length: 30 }, (_, index) => `Point number ${index} is made here.`).join(" ");
+    const line = sourceLine({ line: 1, raw: answer, text: answer, block: 0, startMs: 1000, endMs: 90000 });
+    const { segments } = buildSegments([line], { timed: true, titleSpeaker: null });
+    expect(segments.length).toBeGreaterThan(1);
+    for (const segment of segments) expect(segment).toMatchObject({ startMs: 1000, endMs: 90000 });
+  });
+
+  it("still breaks unpunctuated auto-captions into paragraphs", () => {
+    const lines = Array.from({ length: 60 }, (_, index) =>
+      sourceLine({
+        line: index + 1,
+        raw: "",
+        text: "one two three four five six seven",
+        block: index,
+        startMs: index * 1000,
+        endMs: index * 1000 + 900,
+      }),
+    );
+    const { segments } = buildSegments(lines, { timed: true, titleSpeaker: null });
+    expect(segments.length).toBeGreaterThan(1);
+    for (const segment of segments) expect(segment.text.split(" ").length).toBeLessThanOrEqual(256);
+  });
+});

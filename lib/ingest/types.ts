@@ -1,0 +1,112 @@
+// The contract of the ingestion pipeline: what goes in, what comes out, and how it refuses. Every interface (the
+// upload page, POST /api/transcripts, `npm run ingest`) calls `ingestFile()` from lib/ingest and nothing else.
+
+export const SOURCE_FORMATS = ["txt", "md", "srt", "vtt", "docx", "json"] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export interface IngestInput {
+  /** The uploaded file exactly as received. Never modified. */
+  bytes: Uint8Array;
+  /** As uploaded; used as a hint for the format, never trusted alone. "pasted.txt" for pasted text. */
+  filename: string;
+  /** The browser's or client's media type, if any; a hint only. */
+  mediaType?: string | null;
+  /** Ids of removed lines (RemovedLine.id) the reporter chose to keep. */
+  restore?: readonly number[];
+}
+
+export interface IngestOptions {
+  /** Refuse files larger than this. Default: INGEST_MAX_BYTES from the environment, else 25 MB. */
+  maxBytes?: number;
+}
+
+export type RemovalReasonCode =
+  | "title" // the first line, moved into the transcript's title rather than the text
+  | "separator" // ▬▬▬, ----, ====, ****
+  | "subscribe" // "SUBSCRIBE to …", "Subscribe for more"
+  | "social" // "Follow / Find us on …", "Connect with … online"
+  | "link-placeholder" // a line that is only a label plus "[ Link ]" / "[ Ссылка ]" / a bare URL
+  | "hashtags" // a line of hashtags only
+  | "more-videos" // "More videos!", "Ещё видео!", "Plus de vidéos !", …
+  | "caption-repeat" // a rolling-caption line repeating the previous cue
+  | "markup" // a line that was only subtitle markup
+  | "empty-cue"; // a subtitle cue with no text left
+
+export interface RemovedLine {
+  /** Stable within one parse of the same bytes: pass it back in IngestInput.restore to keep the line. */
+  id: number;
+  /** 1-based line in the decoded text (for subtitles: the cue's first text line). */
+  line: number;
+  text: string;
+  reasonCode: RemovalReasonCode;
+  /** One sentence for the reporter: "Channel footer: subscribe prompt". */
+  reason: string;
+}
+
+export type SpeakerRole = "moderator" | "questioner" | "official" | "speaker";
+
+export interface ParsedSpeaker {
+  name: string;
+  /** Title or affiliation, e.g. "NATO Secretary General". */
+  title: string | null;
+  role: SpeakerRole | null;
+  /** For questioners labelled "Name (Outlet):". */
+  outlet: string | null;
+}
+
+export interface ParsedSegment {
+  /** ParsedSpeaker.name, or null when unattributed. */
+  speaker: string | null;
+  /** One readable paragraph, label removed. */
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export type EntityType = "person" | "org" | "place";
+
+export interface ParsedEntity {
+  type: EntityType;
+  name: string;
+  mentions: number;
+}
+
+export interface IngestResult {
+  source: {
+    filename: string;
+    bytes: number;
+    sha256: string;
+    /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"; "binary" for docx. */
+    encoding: string;
+    format: SourceFormat;
+    mediaType: string;
+  };
+  title: string | null;
+  /** "YYYY-MM-DD" or null. */
+  occurredAt: string | null;
+  place: string | null;
+  /** ISO 639-1 where one exists ("en", "fr"), else ISO 639-3; null when the text is too short to tell. */
+  language: string | null;
+  speakers: ParsedSpeaker[];
+  segments: ParsedSegment[];
+  removed: RemovedLine[];
+  entities: ParsedEntity[];
+  warnings: string[];
+  wordCount: number;
+  /** For timed sources (srt, vtt, json with times): last end minus first start. */
+  durationMs: number | null;
+}
+
+export type IngestErrorCode =
+  "EMPTY" | "BINARY" | "UNDECODABLE" | "TOO_LARGE" | "UNKNOWN_JSON" | "BROKEN_SUBTITLES" | "UNREADABLE_DOCX";
+
+/** A file Verbatim refuses. `message` is one line for the reporter, naming the problem and what to do. */
+export class IngestError extends Error {
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "IngestError";
+  }
+}

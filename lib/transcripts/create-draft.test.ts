@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { IngestError } from "@/lib/ingest";
+import { createTestUser } from "@/lib/test/factories";
+import { createDraftFromUpload } from "@/lib/transcripts/create-draft";
+
+const NATO_PATH = path.join(process.cwd(), "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt");
+const NATO = new Uint8Array(fs.readFileSync(NATO_PATH));
+
+describe("creating a draft from an upload", () => {
+  it("stores the original bytes, speakers, paragraphs and entity suggestions in one go", async () => {
+    const reporter = await createTestUser();
+    const draft = await createDraftFromUpload({ userId: reporter.id, input: { bytes: NATO, filename: "nato.txt" } });
+    const transcript = await db.transcript.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: {
+        sourceFiles: true,
+        speakers: true,
+        segments: { orderBy: { position: "asc" } },
+        entities: { include: { mentions: true } },
+      },
+    });
+    expect(transcript).toMatchObject({
+      title:
+        "Press conference by NATO Secretary General Jens Stoltenberg following the meetings of NATO Defence Ministers",
+      slug: expect.stringMatching(/^press-conference-by-nato-secretary-general-jens-stoltenberg-following-the(-\d+)?$/),
+      status: "DRAFT",
+      language: "en",
+      createdById: reporter.id,
+      fidelity: "CLEAN_READ",
+    });
+    expect(transcript.occurredAt?.toISOString()).toBe("2019-02-14T00:00:00.000Z");
+    const [source] = transcript.sourceFiles;
+    expect(Buffer.from(source!.content).equals(Buffer.from(NATO))).toBe(true);
+    expect(source).toMatchObject({
+      size: NATO.byteLength,
+      format: "txt",
+      encoding: "utf-8",
+      uploadedById: reporter.id,
+    });
+    expect(JSON.parse(source!.cleanupReport).removed).toHaveLength(15);
+
+    expect(transcript.speakers.map((speaker) => speaker.name)).toEqual(["Jens Stoltenberg"]);
+    expect(transcript.segments.every((segment) => segment.speakerId === transcript.speakers[0]!.id)).toBe(true);
+    expect(transcript.segments.map((segment) => segment.position)).toEqual(
+      transcript.segments.map((_, index) => index),
+    );
+    expect(transcript.segments.at(-1)?.text.endsWith("And with that, I’m ready to take your questions.")).toBe(true);
+
+    const kosovo = transcript.entities.find((entity) => entity.name === "Kosovo" && entity.type === "PLACE");
+    expect(kosovo?.status).toBe("SUGGESTED");
+    expect(kosovo?.mentions.length).toBeGreaterThanOrEqual(2);
+    for (const mention of kosovo!.mentions) {
+      const segment = transcript.segments.find((candidate) => candidate.id === mention.segmentId)!;
+      expect(segment.text.slice(mention.start, mention.end)).toBe("Kosovo");
+    }
+    expect(await db.auditEvent.count({ where: { targetId: draft.id, action: "transcript.created" } })).toBe(1);
+  });
+
+  it("keeps the lines the reporter restored, and gives a second upload of the same title its own slug", async () => {
+    const reporter = await createTestUser();
+    const preview = await createDraftFromUpload({ userId: reporter.id, input: { bytes: NATO, filename: "nato.txt" } });
+    const hashtags = preview.result.removed.find((line) => line.text === "#NATO #DefMin #OTAN")!;
+    const draft = await createDraftFromUpload({
+      userId: reporter.id,
+      input: { bytes: NATO, filename: "nato.txt", restore: [hashtags.id] },
+      title: "NATO defence ministers, press conference",
+      fidelity: "HUMAN_VERIFIED",
+    });
+    const segments = await db.segment.findMany({ where: { transcriptId: draft.id }, select: { text: true } });
+    expect(segments.some((segment) => segment.text.includes("#NATO #DefMin #OTAN"))).toBe(true);
+    const transcript = await db.transcript.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(transcript).toMatchObject({ title: "NATO defence ministers, press conference", fidelity: "HUMAN_VERIFIED" });
+
+    const again = await createDraftFromUpload({ userId: reporter.id, input: { bytes: NATO, filename: "nato.txt" } });
+    expect(again.slug).not.toBe(preview.slug);
+    expect(again.slug).toMatch(/^press-conference-by-nato-secretary-general-jens-stoltenberg-following-the-\d+$/);
+  });
+
+  it("writes nothing when the file is refused", async () => {
+    const reporter = await createTestUser();
+    const before = await db.transcript.count();
+    await expect(
+      createDraftFromUpload({
+        userId: reporter.id,
+        input: { bytes: new TextEncoder().encode(" \n "), filename: "blank.txt" },
+      }),
+    ).rejects.toBeInstanceOf(IngestError);
+    expect(await db.transcript.count()).toBe(before);
+    expect(await db.sourceFile.count({ where: { uploadedById: reporter.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,178 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Fidelity, SpeakerRole } from "@/lib/generated/prisma/enums";
+import { recordAuditEvent } from "@/lib/audit";
+import { ingestFile, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest";
+import { findMentions } from "@/lib/transcripts/mentions";
+import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
+
+const SPEAKER_ROLES: Record<NonNullable<IngestResult["speakers"][number]["role"]>, SpeakerRole> = {
+  moderator: "MODERATOR",
+  questioner: "QUESTIONER",
+  official: "OFFICIAL",
+  speaker: "SPEAKER",
+};
+
+const ENTITY_TYPES = { person: "PERSON", org: "ORG", place: "PLACE" } as const;
+
+/** A sensible starting label, which the reporter can change: tool exports and auto-captions are machine text. */
+export function suggestFidelity(result: IngestResult): Fidelity {
+  if (result.source.format === "json") return "MACHINE";
+  if (result.removed.some((line) => line.reasonCode === "caption-repeat")) return "MACHINE";
+  return "CLEAN_READ";
+}
+
+export interface CreateDraftInput {
+  userId: string;
+  input: IngestInput;
+  /** Overrides what the parser found. */
+  title?: string;
+  fidelity?: Fidelity;
+}
+
+export interface CreatedDraft {
+  id: string;
+  slug: string;
+  title: string;
+  result: IngestResult;
+}
+
+/**
+ * Parses an upload and stores it as a draft, all in one transaction: the original bytes, the transcript, its
+ * speakers, paragraphs and entity suggestions. A file the parser refuses writes nothing.
+ */
+export async function createDraftFromUpload(
+  { userId, input, title, fidelity }: CreateDraftInput,
+  options?: IngestOptions,
+): Promise<CreatedDraft> {
+  const result = await ingestFile(input, options);
+  const finalTitle = title?.trim() || result.title || humaniseFilename(input.filename);
+  const draft = await db.$transaction(
+    (tx) =>
+      saveDraft(tx, {
+        userId,
+        bytes: input.bytes,
+        restored: input.restore ?? [],
+        result,
+        title: finalTitle,
+        fidelity: fidelity ?? suggestFidelity(result),
+      }),
+    { timeout: 60_000 },
+  );
+  return { ...draft, title: finalTitle, result };
+}
+
+function humaniseFilename(filename: string): string {
+  return (
+    filename
+      .replace(/\.[^.]+$/, "")
+      .replace(/[-_]+/g, " ")
+      .trim() || "Untitled transcript"
+  );
+}
+
+async function saveDraft(
+  tx: Prisma.TransactionClient,
+  input: {
+    userId: string;
+    bytes: Uint8Array;
+    restored: readonly number[];
+    result: IngestResult;
+    title: string;
+    fidelity: Fidelity;
+  },
+) {
+  const { result } = input;
+  const baseSlug = slugFromTitle(input.title);
+  const taken = await tx.transcript.findMany({ where: { slug: { startsWith: baseSlug } }, select: { slug: true } });
+  const slug = firstFreeSlug(baseSlug, new Set(taken.map((row) => row.slug)));
+
+  const transcript = await tx.transcript.create({
+    data: {
+      slug,
+      title: input.title,
+      occurredAt: result.occurredAt ? new Date(`${result.occurredAt}T00:00:00Z`) : null,
+      place: result.place,
+      language: result.language,
+      fidelity: input.fidelity,
+      wordCount: result.wordCount,
+      durationMs: result.durationMs,
+      createdById: input.userId,
+      sourceFiles: {
+        create: {
+          content: Buffer.from(input.bytes),
+          filename: result.source.filename,
+          mediaType: result.source.mediaType,
+          size: result.source.bytes,
+          sha256: result.source.sha256,
+          encoding: result.source.encoding,
+          format: result.source.format,
+          cleanupReport: JSON.stringify({ removed: result.removed, restored: input.restored }),
+          warnings: JSON.stringify(result.warnings),
+          uploadedById: input.userId,
+        },
+      },
+    },
+    select: { id: true, slug: true },
+  });
+
+  const speakers = await tx.speaker.createManyAndReturn({
+    data: result.speakers.map((speaker, position) => ({
+      transcriptId: transcript.id,
+      name: speaker.name,
+      title: speaker.title,
+      role: speaker.role ? SPEAKER_ROLES[speaker.role] : null,
+      outlet: speaker.outlet,
+      position,
+    })),
+    select: { id: true, name: true },
+  });
+  const speakerIds = new Map(speakers.map((speaker) => [speaker.name, speaker.id]));
+
+  const segments = await tx.segment.createManyAndReturn({
+    data: result.segments.map((segment, position) => ({
+      transcriptId: transcript.id,
+      position,
+      speakerId: segment.speaker ? (speakerIds.get(segment.speaker) ?? null) : null,
+      text: segment.text,
+      startMs: segment.startMs,
+      endMs: segment.endMs,
+    })),
+    select: { id: true, text: true },
+  });
+
+  const entities = await tx.entity.createManyAndReturn({
+    data: result.entities.map((entity) => ({
+      transcriptId: transcript.id,
+      type: ENTITY_TYPES[entity.type],
+      name: entity.name,
+      mentionCount: entity.mentions,
+    })),
+    select: { id: true, name: true },
+  });
+  const mentions = entities.flatMap((entity) =>
+    segments.flatMap((segment) =>
+      findMentions(segment.text, entity.name).map((range) => ({
+        entityId: entity.id,
+        segmentId: segment.id,
+        ...range,
+      })),
+    ),
+  );
+  if (mentions.length > 0) await tx.mention.createMany({ data: mentions });
+
+  await recordAuditEvent(tx, {
+    actorId: input.userId,
+    action: "transcript.created",
+    targetType: "transcript",
+    targetId: transcript.id,
+    details: {
+      title: input.title,
+      filename: result.source.filename,
+      format: result.source.format,
+      sha256: result.source.sha256,
+      restoredLines: input.restored.length,
+    },
+  });
+  return transcript;
+}

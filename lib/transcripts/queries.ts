@@ -1,0 +1,80 @@
+import { db } from "@/lib/db";
+
+/** The desk's list of transcripts, newest first, without the heavy parts. */
+export async function listDeskTranscripts({ take = 100 }: { take?: number } = {}) {
+  return db.transcript.findMany({
+    where: { deletedAt: null },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      fidelity: true,
+      occurredAt: true,
+      wordCount: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      sourceFiles: { select: { format: true }, take: 1, orderBy: { uploadedAt: "asc" } },
+    },
+  });
+}
+
+/** Everything the draft page shows. Null when the transcript does not exist or was deleted. */
+export async function findDeskTranscript(id: string) {
+  return db.transcript.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      fidelity: true,
+      occurredAt: true,
+      place: true,
+      language: true,
+      wordCount: true,
+      durationMs: true,
+      version: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      speakers: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, title: true, role: true, outlet: true },
+      },
+      segments: {
+        orderBy: { position: "asc" },
+        select: { id: true, text: true, startMs: true, endMs: true, speakerId: true },
+      },
+      entities: {
+        orderBy: [{ mentionCount: "desc" }, { name: "asc" }],
+        select: { id: true, type: true, name: true, status: true, mentionCount: true },
+      },
+      sourceFiles: {
+        orderBy: { uploadedAt: "asc" },
+        select: {
+          id: true,
+          filename: true,
+          mediaType: true,
+          size: true,
+          sha256: true,
+          encoding: true,
+          format: true,
+          cleanupReport: true,
+          warnings: true,
+          uploadedAt: true,
+          uploadedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+}
+
+/** The original bytes of an upload, for staff to download exactly as received. */
+export async function findSourceFileContent(id: string) {
+  return db.sourceFile.findFirst({
+    where: { id, transcript: { deletedAt: null } },
+    select: { filename: true, mediaType: true, content: true, sha256: true },
+  });
+}
