@@ -79,6 +79,13 @@ test("bad input through the API gets a 4xx with a one-line message and writes no
   expect(unknownJson.status()).toBe(422);
   expect((await unknownJson.json()).error.code).toBe("UNKNOWN_JSON");
 
+  const tooLarge = await request.post("/api/transcripts", {
+    headers,
+    multipart: { file: { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(25 * 1024 * 1024 + 1, "a") } },
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect((await tooLarge.json()).error).toEqual({ code: "TOO_LARGE", message: expect.stringMatching(/25 MB/) });
+
   const badField = await request.post("/api/transcripts", {
     headers,
     data: { filename: "a.txt", text: "Hello there.", fidelity: "PERFECT" },

@@ -38,6 +38,7 @@ export function ApiTokensPanel({
       <form action={create} className="flex flex-wrap items-start gap-3" noValidate>
         <TextField
           label="Token name"
+          id="field-token-name"
           name="name"
           className="min-w-64 flex-1"
           error={errors.name}

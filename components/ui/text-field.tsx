@@ -9,6 +9,7 @@ export function TextField({
   className = "",
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+  // Ids derive from the field name; pass `id` when two forms on one page share a field name.
   const id = input.id ?? `field-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -29,7 +29,10 @@ export interface TranscriptRequest {
 
 function tooLarge(): IngestError {
   const megabytes = Math.round((maxIngestBytes() / 1024 / 1024) * 10) / 10;
-  return new IngestError("TOO_LARGE", `The file is larger than the ${megabytes} MB limit.`);
+  return new IngestError(
+    "TOO_LARGE",
+    `The file is larger than the ${megabytes} MB limit. Split the transcript into parts.`,
+  );
 }
 
 function invalidFields(error: z.ZodError): AppError {

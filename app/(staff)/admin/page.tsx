@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { ROLE_LABELS } from "@/components/admin/role-select";
@@ -36,65 +37,42 @@ export default async function AdminUsersPage() {
         <h2 id="users-title" className="sr-only">
           All accounts
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Last sign-in
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr
-                  key={user.id}
-                  className="border-b border-stone-100 align-top last:border-0"
-                  data-testid={`user-row-${user.email}`}
-                >
-                  <td className="px-4 py-3">
-                    <div className="font-medium">{user.name}</div>
-                    <div className="text-stone-600">{user.email}</div>
-                  </td>
-                  <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
-                  <td className="px-4 py-3" data-testid="user-status">
-                    {!user.active ? (
-                      <span className="rounded bg-stone-200 px-2 py-0.5 text-stone-700">Deactivated</span>
-                    ) : user.hasAcceptedInvitation ? (
-                      <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">Active</span>
-                    ) : (
-                      <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">Invited</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3">
-                    <DateTime value={user.lastLoginAt} fallback="Never" />
-                  </td>
-                  <td className="px-4 py-3">
-                    <UserRowActions
-                      user={user}
-                      isSelf={user.id === admin.id}
-                      changeRole={changeRoleAction}
-                      setActive={setActiveAction}
-                      issueReset={issueResetAction}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Person", "Role", "Status", "Last sign-in", "Actions"]} caption="Staff accounts">
+          {users.map((user) => (
+            <tr
+              key={user.id}
+              className="border-b border-stone-100 align-top last:border-0"
+              data-testid={`user-row-${user.email}`}
+            >
+              <td className="px-4 py-3">
+                <div className="font-medium">{user.name}</div>
+                <div className="text-stone-600">{user.email}</div>
+              </td>
+              <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
+              <td className="px-4 py-3" data-testid="user-status">
+                {!user.active ? (
+                  <span className="rounded bg-stone-200 px-2 py-0.5 text-stone-700">Deactivated</span>
+                ) : user.hasAcceptedInvitation ? (
+                  <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">Active</span>
+                ) : (
+                  <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">Invited</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <DateTime value={user.lastLoginAt} fallback="Never" />
+              </td>
+              <td className="px-4 py-3">
+                <UserRowActions
+                  user={user}
+                  isSelf={user.id === admin.id}
+                  changeRole={changeRoleAction}
+                  setActive={setActiveAction}
+                  issueReset={issueResetAction}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

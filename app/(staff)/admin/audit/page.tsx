@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
@@ -86,46 +87,22 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       {events.length === 0 ? (
         <p className="text-stone-600">No events match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  When
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Who
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  What
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr
-                  key={event.id}
-                  className="border-b border-stone-100 align-top last:border-0"
-                  data-testid="audit-row"
-                >
-                  <td className="whitespace-nowrap px-4 py-2">
-                    <DateTime value={event.at} />
-                  </td>
-                  <td className="px-4 py-2">
-                    {event.actor ? event.actor.name : <span className="text-stone-500">System</span>}
-                  </td>
-                  <td className="px-4 py-2" data-testid="audit-action">
-                    {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
-                  </td>
-                  <td className="px-4 py-2 text-stone-700">{describeDetails(event.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When", "Who", "What", "Details"]} caption="Audit events, newest first">
+          {events.map((event) => (
+            <tr key={event.id} className="border-b border-stone-100 align-top last:border-0" data-testid="audit-row">
+              <td className="whitespace-nowrap px-4 py-2">
+                <DateTime value={event.at} />
+              </td>
+              <td className="px-4 py-2">
+                {event.actor ? event.actor.name : <span className="text-stone-500">System</span>}
+              </td>
+              <td className="px-4 py-2" data-testid="audit-action">
+                {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
+              </td>
+              <td className="px-4 py-2 text-stone-700">{describeDetails(event.details)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
         {page > 1 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { buttonClasses } from "@/components/ui/button";
@@ -35,53 +36,27 @@ export default async function TranscriptsPage() {
           .
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Title
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Event date
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Words
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Uploaded
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {transcripts.map((transcript) => (
-                <tr key={transcript.id} className="border-b border-stone-100 last:border-0">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/desk/transcripts/${transcript.id}`}
-                      className="font-medium text-ink hover:text-accent"
-                    >
-                      {transcript.title}
-                    </Link>
-                    <div className="text-xs text-stone-500">
-                      {transcript.sourceFiles[0]?.format.toUpperCase()} · {FIDELITY_LABELS[transcript.fidelity]}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3">{STATUS_LABELS[transcript.status]}</td>
-                  <td className="px-4 py-3">{transcript.occurredAt?.toISOString().slice(0, 10) ?? "—"}</td>
-                  <td className="px-4 py-3">{transcript.wordCount.toLocaleString("en-GB")}</td>
-                  <td className="px-4 py-3">
-                    <DateTime value={transcript.createdAt} />
-                    <div className="text-xs text-stone-500">by {transcript.createdBy.name}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Title", "Status", "Event date", "Words", "Uploaded"]} caption="Transcripts, newest first">
+          {transcripts.map((transcript) => (
+            <tr key={transcript.id} className="border-b border-stone-100 last:border-0">
+              <td className="px-4 py-3">
+                <Link href={`/desk/transcripts/${transcript.id}`} className="font-medium text-ink hover:text-accent">
+                  {transcript.title}
+                </Link>
+                <div className="text-xs text-stone-500">
+                  {transcript.sourceFiles[0]?.format.toUpperCase()} · {FIDELITY_LABELS[transcript.fidelity]}
+                </div>
+              </td>
+              <td className="px-4 py-3">{STATUS_LABELS[transcript.status]}</td>
+              <td className="px-4 py-3">{transcript.occurredAt?.toISOString().slice(0, 10) ?? "—"}</td>
+              <td className="px-4 py-3">{transcript.wordCount.toLocaleString("en-GB")}</td>
+              <td className="px-4 py-3">
+                <DateTime value={transcript.createdAt} />
+                <div className="text-xs text-stone-500">by {transcript.createdBy.name}</div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
