@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Fidelity, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit";
 import { ingestFile, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest";
-import { findMentions } from "@/lib/transcripts/mentions";
+import { mentionMatcher } from "@/lib/transcripts/mentions";
 import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
 
 const SPEAKER_ROLES: Record<NonNullable<IngestResult["speakers"][number]["role"]>, SpeakerRole> = {
@@ -129,17 +130,17 @@ async function saveDraft(
   });
   const speakerIds = new Map(speakers.map((speaker) => [speaker.name, speaker.id]));
 
-  const segments = await tx.segment.createManyAndReturn({
-    data: result.segments.map((segment, position) => ({
-      transcriptId: transcript.id,
-      position,
-      speakerId: segment.speaker ? (speakerIds.get(segment.speaker) ?? null) : null,
-      text: segment.text,
-      startMs: segment.startMs,
-      endMs: segment.endMs,
-    })),
-    select: { id: true, text: true },
-  });
+  // Ids are made here so rows go in as plain batched inserts: a 25 MB upload can hold 200,000 paragraphs.
+  const segments = result.segments.map((segment, position) => ({
+    id: randomUUID(),
+    transcriptId: transcript.id,
+    position,
+    speakerId: segment.speaker ? (speakerIds.get(segment.speaker) ?? null) : null,
+    text: segment.text,
+    startMs: segment.startMs,
+    endMs: segment.endMs,
+  }));
+  for (const batch of batches(segments)) await tx.segment.createMany({ data: batch });
 
   const entities = await tx.entity.createManyAndReturn({
     data: result.entities.map((entity) => ({
@@ -150,16 +151,17 @@ async function saveDraft(
     })),
     select: { id: true, name: true },
   });
-  const mentions = entities.flatMap((entity) =>
-    segments.flatMap((segment) =>
-      findMentions(segment.text, entity.name).map((range) => ({
-        entityId: entity.id,
-        segmentId: segment.id,
-        ...range,
-      })),
+  // One name can be suggested as two types ("Georgia" the person and the place): a mention belongs to each.
+  const entityIdsByName = new Map<string, { id: string }[]>();
+  for (const entity of entities)
+    entityIdsByName.set(entity.name, [...(entityIdsByName.get(entity.name) ?? []), entity]);
+  const matchMentions = mentionMatcher(entities.map((entity) => entity.name));
+  const mentions = segments.flatMap((segment) =>
+    matchMentions(segment.text).flatMap(({ name, start, end }) =>
+      (entityIdsByName.get(name) ?? []).map((entity) => ({ entityId: entity.id, segmentId: segment.id, start, end })),
     ),
   );
-  if (mentions.length > 0) await tx.mention.createMany({ data: mentions });
+  for (const batch of batches(mentions)) await tx.mention.createMany({ data: batch });
 
   await recordAuditEvent(tx, {
     actorId: input.userId,
@@ -175,4 +177,11 @@ async function saveDraft(
     },
   });
   return transcript;
+}
+
+const INSERT_BATCH_SIZE = 2_000;
+
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH_SIZE)
+    yield rows.slice(start, start + INSERT_BATCH_SIZE);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMentions } from "@/lib/transcripts/mentions";
+import { findMentions, mentionMatcher } from "@/lib/transcripts/mentions";
 
 describe("findMentions", () => {
   it("finds whole-word occurrences with their offsets", () => {
@@ -17,5 +17,20 @@ describe("findMentions", () => {
 
   it("finds nothing for an empty name", () => {
     expect(findMentions("anything", " ")).toEqual([]);
+  });
+});
+
+describe("mentionMatcher", () => {
+  it("finds every name in one pass, preferring the longer name at the same place", () => {
+    const match = mentionMatcher(["Kosovo", "Kosovo Security Force", "NATO", ""]);
+    expect(match("NATO and the Kosovo Security Force in Kosovo.")).toEqual([
+      { name: "NATO", start: 0, end: 4 },
+      { name: "Kosovo Security Force", start: 13, end: 34 },
+      { name: "Kosovo", start: 38, end: 44 },
+    ]);
+  });
+
+  it("matches nothing when there are no names", () => {
+    expect(mentionMatcher([])("NATO")).toEqual([]);
   });
 });
