@@ -4,7 +4,9 @@ import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
 import { db } from "@/lib/db";
 import { expect, seedUser, test } from "./fixtures";
 
-const NATO = fs.readFileSync(path.join(__dirname, "fixtures", "nato-press-conference-2019-02-14.txt"));
+const NATO = fs.readFileSync(
+  path.join(__dirname, "..", "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt"),
+);
 
 test("POST /api/transcripts requires a token and refuses a revoked one", async ({ request }) => {
   const anonymous = await request.post("/api/transcripts", {

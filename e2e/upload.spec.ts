@@ -2,7 +2,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
-const NATO = path.join(__dirname, "fixtures", "nato-press-conference-2019-02-14.txt");
+const NATO = path.join(__dirname, "..", "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt");
 
 test("reporter uploads the NATO press conference, restores one removed line and lands on the draft", async ({
   page,

@@ -1,5 +1,5 @@
 // The reference transcript from the issue: a NATO press conference copied from a video page, footer and all.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, ingestFixture, speechOf } from "./test-support/fixtures";
 import type { IngestResult } from "./types";
 
@@ -31,8 +31,11 @@ function sourceLines(): string[] {
 describe("the NATO press conference fixture", () => {
   let result: IngestResult;
 
-  it("parses", async () => {
+  beforeAll(async () => {
     result = await ingestFixture(NAME);
+  });
+
+  it("is read as UTF-8 plain text", () => {
     expect(result.source).toMatchObject({ format: "txt", encoding: "utf-8", mediaType: "text/plain", bytes: 3909 });
   });
 
