@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FIDELITY_HINTS, FIDELITY_LABELS, formatDuration, formatTimecode } from "@/lib/format/timecode";
+import { FIDELITY_HINTS, FIDELITY_LABELS } from "@/lib/format/labels";
+import { formatDuration, formatTimecode } from "@/lib/format/timecode";
 import type { PreviewResponse } from "@/components/upload/post-transcript";
 
 const PREVIEW_PARAGRAPHS = 12;

@@ -17,17 +17,3 @@ export function formatDuration(milliseconds: number): string {
   if (minutes > 0) return `${minutes} min ${seconds} s`;
   return `${seconds} s`;
 }
-
-export const FIDELITY_LABELS = {
-  VERBATIM: "Verbatim",
-  CLEAN_READ: "Clean read",
-  MACHINE: "Machine transcript",
-  HUMAN_VERIFIED: "Human-verified",
-} as const;
-
-export const FIDELITY_HINTS = {
-  VERBATIM: "Every word as spoken, including false starts and fillers.",
-  CLEAN_READ: "Lightly edited for reading: fillers and false starts removed, meaning unchanged.",
-  MACHINE: "Produced by speech recognition and not yet checked by a person.",
-  HUMAN_VERIFIED: "Checked against the recording by a person.",
-} as const;

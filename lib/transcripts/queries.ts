@@ -1,4 +1,18 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What every desk view of a transcript shows about it. */
+const transcriptSummary = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  fidelity: true,
+  occurredAt: true,
+  wordCount: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} satisfies Prisma.TranscriptSelect;
 
 /** The desk's list of transcripts, newest first, without the heavy parts. */
 export async function listDeskTranscripts({ take = 100 }: { take?: number } = {}) {
@@ -7,15 +21,7 @@ export async function listDeskTranscripts({ take = 100 }: { take?: number } = {}
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      fidelity: true,
-      occurredAt: true,
-      wordCount: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
+      ...transcriptSummary,
       sourceFiles: { select: { format: true }, take: 1, orderBy: { uploadedAt: "asc" } },
     },
   });
@@ -26,19 +32,11 @@ export async function findDeskTranscript(id: string) {
   return db.transcript.findFirst({
     where: { id, deletedAt: null },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      fidelity: true,
-      occurredAt: true,
+      ...transcriptSummary,
       place: true,
       language: true,
-      wordCount: true,
       durationMs: true,
       version: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
       speakers: {
         orderBy: { position: "asc" },
         select: { id: true, name: true, title: true, role: true, outlet: true },

@@ -4,17 +4,10 @@ import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
-import { FIDELITY_LABELS } from "@/lib/format/timecode";
+import { FIDELITY_LABELS, STATUS_LABELS } from "@/lib/format/labels";
 import { listDeskTranscripts } from "@/lib/transcripts/queries";
 
 export const metadata: Metadata = { title: "Transcripts" };
-
-const STATUS_LABELS = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
-} as const;
 
 export default async function TranscriptsPage() {
   await requireUser();

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
-import { FIDELITY_LABELS, formatDuration, formatTimecode } from "@/lib/format/timecode";
+import { ENTITY_TYPE_LABELS, FIDELITY_LABELS, SPEAKER_ROLE_LABELS, STATUS_LABELS } from "@/lib/format/labels";
+import { formatDuration, formatTimecode } from "@/lib/format/timecode";
 import { findDeskTranscript } from "@/lib/transcripts/queries";
 
-export const metadata: Metadata = { title: "Draft" };
+// The title and the page read the same record: one query per request.
+const loadTranscript = cache(findDeskTranscript);
 
-const ROLE_LABELS = {
-  MODERATOR: "Moderator",
-  QUESTIONER: "Questioner",
-  OFFICIAL: "Official",
-  SPEAKER: "Speaker",
-} as const;
-const ENTITY_LABELS = { PERSON: "People", ORG: "Organisations", PLACE: "Places" } as const;
+export async function generateMetadata({ params }: PageProps<"/desk/transcripts/[id]">): Promise<Metadata> {
+  await requireUser(); // metadata renders alongside the page: it must not read a draft for a stranger either
+  const transcript = await loadTranscript((await params).id);
+  return { title: transcript?.title ?? "Transcript not found" };
+}
 
 interface CleanupReport {
   removed?: { id: number; line: number; text: string; reason: string }[];
@@ -31,7 +32,7 @@ function parseJson<T>(text: string, fallback: T): T {
 export default async function DraftPage({ params }: PageProps<"/desk/transcripts/[id]">) {
   await requireUser();
   const { id } = await params;
-  const transcript = await findDeskTranscript(id);
+  const transcript = await loadTranscript(id);
   if (!transcript) notFound();
 
   const speakers = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker]));
@@ -45,7 +46,7 @@ export default async function DraftPage({ params }: PageProps<"/desk/transcripts
       <div className="flex min-w-0 flex-col gap-6">
         <header className="flex flex-col gap-2">
           <p className="text-xs font-semibold uppercase tracking-wide text-accent">
-            {transcript.status === "DRAFT" ? "Draft" : transcript.status} · {FIDELITY_LABELS[transcript.fidelity]}
+            {STATUS_LABELS[transcript.status]} · {FIDELITY_LABELS[transcript.fidelity]}
           </p>
           <h1 className="font-serif text-3xl font-bold leading-tight">{transcript.title}</h1>
           <p className="text-sm text-stone-600">
@@ -108,7 +109,7 @@ export default async function DraftPage({ params }: PageProps<"/desk/transcripts
                 <li key={speaker.id}>
                   <div className="font-medium">{speaker.name}</div>
                   <div className="text-xs text-stone-600">
-                    {[speaker.title, speaker.outlet, speaker.role ? ROLE_LABELS[speaker.role] : null]
+                    {[speaker.title, speaker.outlet, speaker.role ? SPEAKER_ROLE_LABELS[speaker.role] : null]
                       .filter(Boolean)
                       .join(" · ")}
                   </div>
@@ -128,7 +129,7 @@ export default async function DraftPage({ params }: PageProps<"/desk/transcripts
             if (entities.length === 0) return null;
             return (
               <div key={type} className="mb-2">
-                <h3 className="text-xs uppercase tracking-wide text-stone-500">{ENTITY_LABELS[type]}</h3>
+                <h3 className="text-xs uppercase tracking-wide text-stone-500">{ENTITY_TYPE_LABELS[type]}</h3>
                 <ul className="flex flex-wrap gap-1 py-1" data-testid={`entities-${type.toLowerCase()}`}>
                   {entities.map((entity) => (
                     <li key={entity.id} className="rounded bg-stone-100 px-2 py-0.5">
