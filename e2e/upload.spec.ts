@@ -70,3 +70,23 @@ test("pasted text is previewed, and a file Verbatim cannot read gets a specific 
     .setInputFiles({ name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("   \n ") });
   await expect(page.getByTestId("upload-error").nth(1)).toContainText("whitespace");
 });
+
+test("when creating the draft fails, the preview and the reporter's choices stay", async ({ page }) => {
+  const reporter = await seedUser();
+  await signIn(page, reporter.email, reporter.password);
+  await page.goto("/desk/upload");
+  await page.getByLabel("Choose files").setInputFiles(NATO);
+  const item = page.getByTestId("upload-item");
+  const keep = item.getByTestId("removed-lines").getByRole("checkbox", { name: /#NATO #DefMin #OTAN/ });
+  await keep.check();
+
+  // The session ends between preview and creation (an admin deactivated the account, say).
+  await db.user.update({ where: { id: reporter.id }, data: { active: false } });
+  await item.getByRole("button", { name: "Create draft" }).click();
+  await expect(item.getByTestId("create-error")).toHaveText(
+    "Your session has ended. Sign in again in another tab, then retry.",
+  );
+  await expect(keep).toBeChecked();
+  await expect(item.getByRole("button", { name: "Create draft" })).toBeEnabled();
+  expect(await db.transcript.count({ where: { createdById: reporter.id } })).toBe(0);
+});

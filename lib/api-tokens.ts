@@ -75,6 +75,11 @@ export async function findUserByApiToken(secret: string) {
     },
   });
   if (!token || token.revokedAt || !token.user.active) return null;
-  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" is for telling tokens apart, not an access log: one write a minute is enough.
+  const now = new Date();
+  await db.apiToken.updateMany({
+    where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    data: { lastUsedAt: now },
+  });
   return token.user;
 }

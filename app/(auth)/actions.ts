@@ -22,8 +22,8 @@ export async function completeSetupAction(_state: FormState, formData: FormData)
   const result = await asFormState(async () => {
     await completeSetup({ secret: tokenOf(formData), ...parsed.data });
     return { ok: true };
-  });
-  if (!result.ok) return { ...result, values };
+  }, values);
+  if (!result.ok) return result;
   redirect("/signin?reason=password-set");
 }
 
@@ -37,8 +37,8 @@ export async function acceptInvitationAction(_state: FormState, formData: FormDa
   const result = await asFormState(async () => {
     await acceptInvitation({ secret: tokenOf(formData), name: parsed.data.name, password: parsed.data.password });
     return { ok: true };
-  });
-  if (!result.ok) return { ...result, values };
+  }, values);
+  if (!result.ok) return result;
   redirect("/signin?reason=password-set");
 }
 

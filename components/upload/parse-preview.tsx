@@ -12,11 +12,14 @@ export function ParsePreview({
   result,
   isCreating,
   creatingProgress,
+  error,
   onCreate,
 }: {
   result: PreviewResponse;
   isCreating: boolean;
   creatingProgress: number;
+  /** Why the last "Create draft" failed; the reporter can try again without re-uploading. */
+  error?: string;
   onCreate: (choices: { title: string; fidelity: string; restore: number[] }) => void;
 }) {
   const { preview } = result;
@@ -145,6 +148,15 @@ export function ParsePreview({
         </div>
       </section>
 
+      {error ? (
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="create-error"
+        >
+          {error}
+        </p>
+      ) : null}
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={isCreating || title.trim().length === 0}>
           {isCreating ? "Creating draft…" : "Create draft"}

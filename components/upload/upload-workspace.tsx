@@ -9,7 +9,8 @@ import { postTranscript, type CreatedResponse, type PreviewResponse } from "@/co
 type ItemState =
   | { phase: "reading"; progress: number }
   | { phase: "failed"; message: string }
-  | { phase: "previewed"; result: PreviewResponse }
+  /** `error` is set when creating the draft failed: the preview, with the reporter's choices, stays. */
+  | { phase: "previewed"; result: PreviewResponse; error?: string }
   | { phase: "creating"; result: PreviewResponse; progress: number }
   | { phase: "created"; result: PreviewResponse; draft: CreatedResponse };
 
@@ -72,7 +73,7 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
       update(item.key, { phase: "creating", result, progress }),
     );
     if (!outcome.ok) {
-      update(item.key, { phase: "failed", message: outcome.message });
+      update(item.key, { phase: "previewed", result, error: outcome.message });
       return;
     }
     update(item.key, { phase: "created", result, draft: outcome.body });
@@ -199,6 +200,7 @@ function UploadItemView({
           result={state.result}
           isCreating={state.phase === "creating"}
           creatingProgress={state.phase === "creating" ? state.progress : 0}
+          error={state.phase === "previewed" ? state.error : undefined}
           onCreate={onCreate}
         />
       ) : null}

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { IngestError, type IngestInput } from "@/lib/ingest/types";
-import { maxIngestBytes } from "@/lib/ingest";
+import { assertIngestSize, maxIngestBytes, type IngestInput } from "@/lib/ingest";
 
 export const FIDELITIES = ["VERBATIM", "CLEAN_READ", "MACHINE", "HUMAN_VERIFIED"] as const;
 
@@ -27,14 +26,6 @@ export interface TranscriptRequest {
   dryRun: boolean;
 }
 
-function tooLarge(): IngestError {
-  const megabytes = Math.round((maxIngestBytes() / 1024 / 1024) * 10) / 10;
-  return new IngestError(
-    "TOO_LARGE",
-    `The file is larger than the ${megabytes} MB limit. Split the transcript into parts.`,
-  );
-}
-
 function invalidFields(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join(".") || "body";
@@ -44,8 +35,8 @@ function invalidFields(error: z.ZodError): AppError {
 /** Reads POST /api/transcripts: a multipart upload (field `file`) or a JSON body with `text` or `contentBase64`. */
 export async function readTranscriptRequest(request: Request): Promise<TranscriptRequest> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  // Multipart framing and base64 add overhead; the exact limit is applied to the decoded file below.
-  if (declaredLength > maxIngestBytes() * 1.4 + 64 * 1024) throw tooLarge();
+  // Refuse a body far over the limit before reading it; multipart framing and base64 add up to about 40%.
+  if (declaredLength > maxIngestBytes() * 1.4 + 64 * 1024) assertIngestSize(declaredLength);
 
   const contentType = request.headers.get("content-type") ?? "";
   if (contentType.startsWith("multipart/form-data")) return readMultipart(request);
@@ -62,7 +53,7 @@ async function readMultipart(request: Request): Promise<TranscriptRequest> {
   });
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Attach the transcript as the `file` field.");
-  if (file.size > maxIngestBytes()) throw tooLarge();
+  assertIngestSize(file.size);
   const restoreField = form.getAll("restore").flatMap((value) => String(value).split(","));
   const fields = fieldsSchema.safeParse({
     title: form.get("title") ?? undefined,
@@ -95,7 +86,7 @@ async function readJson(request: Request): Promise<TranscriptRequest> {
     throw new AppError("BAD_REQUEST", "Send exactly one of `text` or `contentBase64`.");
   }
   const bytes = text !== undefined ? new TextEncoder().encode(text) : Buffer.from(contentBase64 ?? "", "base64");
-  if (bytes.byteLength > maxIngestBytes()) throw tooLarge();
+  assertIngestSize(bytes.byteLength);
   return {
     input: { bytes: new Uint8Array(bytes), filename, mediaType: null, restore: body.data.restore },
     title: body.data.title || undefined,

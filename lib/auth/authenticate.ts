@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { SignInThrottle, throttleMessage } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -42,7 +42,7 @@ export async function authenticate(input: {
     where: { email },
     select: { id: true, email: true, name: true, active: true, passwordHash: true, sessionVersion: true },
   });
-  const isMatch = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const isMatch = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !isMatch || !user.active) {
     if (await throttle.recordFailure(key)) {
       // One audit entry when the limit is reached, not one per refused attempt.

@@ -14,10 +14,16 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against its hash. With no hash (an unknown email, an invitation not yet accepted) it verifies
+ * against a throwaway hash, so the answer takes as long as a real check and timing reveals nothing.
+ */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (!passwordHash) {
-    // Spend the same time as a real check so timing does not reveal accounts without a password.
-    await hash(password, ARGON2_OPTIONS);
+    dummyHash ??= hashPassword("verbatim-timing-equaliser");
+    await verify(await dummyHash, password).catch(() => false);
     return false;
   }
   try {
@@ -25,12 +31,4 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   } catch {
     return false;
   }
-}
-
-let dummyHash: Promise<string> | undefined;
-
-/** Verifies against a throwaway hash so a sign-in for an unknown email takes as long as a known one. */
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword("verbatim-timing-equaliser");
-  await verify(await dummyHash, password).catch(() => false);
 }

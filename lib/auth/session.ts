@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
 import { findUserByApiToken } from "@/lib/api-tokens";
 import { getAuthOptions } from "@/lib/auth/options";
+import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/permissions";
 
@@ -32,7 +33,7 @@ export const checkSession = cache(async (): Promise<SessionCheck> => {
   const session = await getServerSession(getAuthOptions());
   if (!session?.user) {
     const jar = await cookies();
-    const hadCookie = jar.getAll().some((cookie) => cookie.name.includes("next-auth.session-token"));
+    const hadCookie = jar.getAll().some((cookie) => isSessionCookie(cookie.name));
     // A cookie that no longer decodes (expired, tampered, signed with another secret) ends the session.
     return { user: null, reason: hadCookie ? "session-ended" : "signed-out" };
   }

@@ -84,6 +84,14 @@ describe("refused files", () => {
     );
   });
 
+  it("a file a few bytes over the limit, without claiming it is the limit's size", async () => {
+    await expectRefusal(
+      ingestFile({ bytes: utf8("x".repeat(2 * 1024 * 1024 + 1)), filename: "long.txt" }, { maxBytes: 2 * 1024 * 1024 }),
+      "TOO_LARGE",
+      "The file is just over the 2 MB limit. Split the transcript into parts.",
+    );
+  });
+
   it("defaults to 25 MB, and the options override the environment", () => {
     expect(maxIngestBytes()).toBe(25 * 1024 * 1024);
     vi.stubEnv("INGEST_MAX_BYTES", "1000");

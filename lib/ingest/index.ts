@@ -4,6 +4,7 @@ export {
   ingestFile,
   ingestFileWithTimings,
   maxIngestBytes,
+  assertIngestSize,
   INGEST_STAGES,
   type IngestStage,
   type StageTimings,

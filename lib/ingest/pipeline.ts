@@ -46,7 +46,7 @@ export async function ingestFileWithTimings(
     }
   };
   const { bytes, filename } = input;
-  assertSize(bytes.byteLength, maxIngestBytes(options));
+  assertIngestSize(bytes.byteLength, options);
 
   const decoded = await stage("decode", async () =>
     (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes),
@@ -128,13 +128,17 @@ function megabytes(bytes: number): string {
   return value >= 1 ? String(Math.round(value * 10) / 10) : String(Number(value.toPrecision(2)));
 }
 
-function assertSize(size: number, limit: number): void {
+/** Refuses an empty or over-limit upload. Callers may run it before reading a body, with the declared size. */
+export function assertIngestSize(size: number, options: IngestOptions = {}): void {
+  const limit = maxIngestBytes(options);
   if (size === 0) throw new IngestError("EMPTY", "The file is empty.");
   if (size > limit) {
-    throw new IngestError(
-      "TOO_LARGE",
-      `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB. Split the transcript into parts.`,
-    );
+    // Rounded, a file a few bytes over would read "25 MB; the limit is 25 MB".
+    const over =
+      megabytes(size) === megabytes(limit)
+        ? `The file is just over the ${megabytes(limit)} MB limit.`
+        : `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB.`;
+    throw new IngestError("TOO_LARGE", `${over} Split the transcript into parts.`);
   }
 }
 

@@ -1,10 +1,7 @@
-export interface TextRange {
+export interface NamedRange {
+  name: string;
   start: number;
   end: number;
-}
-
-export interface NamedRange extends TextRange {
-  name: string;
 }
 
 function escapeRegExp(text: string): string {
@@ -26,9 +23,4 @@ export function mentionMatcher(names: readonly string[]): (text: string) => Name
       start: match.index,
       end: match.index + match[0].length,
     }));
-}
-
-/** Every whole-word occurrence of one name in `text`. */
-export function findMentions(text: string, name: string): TextRange[] {
-  return mentionMatcher([name])(text).map(({ start, end }) => ({ start, end }));
 }

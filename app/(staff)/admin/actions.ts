@@ -21,13 +21,11 @@ export async function inviteUserAction(_state: LinkFormState, formData: FormData
   const values = formValues(formData, ["email", "name", "role"]);
   const parsed = createUserSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  let link: LinkFormState["link"];
-  const result = await asFormState(async () => {
-    link = describeLink(await inviteUser({ actor, ...parsed.data }));
+  return asFormState(async () => {
+    const link = describeLink(await inviteUser({ actor, ...parsed.data }));
     revalidatePath("/admin");
-    return { ok: true, message: `${parsed.data.name} is invited. Pass on the link below.` };
-  });
-  return result.ok ? { ...result, link } : { ...result, values };
+    return { ok: true, message: `${parsed.data.name} is invited. Pass on the link below.`, link };
+  }, values);
 }
 
 export async function changeRoleAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -59,11 +57,9 @@ export async function issueResetAction(_state: LinkFormState, formData: FormData
   const actor = await requireUser({ role: "ADMIN" });
   const userId = userIdSchema.safeParse(formData.get("userId"));
   if (!userId.success) return failure("That user no longer exists.");
-  let link: LinkFormState["link"];
-  const result = await asFormState(async () => {
-    link = describeLink(await issuePasswordReset({ actor, userId: userId.data }));
+  return asFormState(async () => {
+    const link = describeLink(await issuePasswordReset({ actor, userId: userId.data }));
     revalidatePath("/admin");
-    return { ok: true, message: "New link issued. Earlier links for this person no longer work." };
+    return { ok: true, message: "New link issued. Earlier links for this person no longer work.", link };
   });
-  return result.ok ? { ...result, link } : result;
 }

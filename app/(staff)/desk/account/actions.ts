@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
+import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { formValues, invalid, type FormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/passwords";
@@ -40,7 +41,7 @@ export async function changePasswordAction(_state: FormState, formData: FormData
   // Every session of the account, this one included, ended with the change: clear the cookie and sign in afresh.
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
-    if (cookie.name.includes("next-auth.session-token")) jar.delete(cookie.name);
+    if (isSessionCookie(cookie.name)) jar.delete(cookie.name);
   }
   redirect("/signin?reason=password-changed");
 }
@@ -52,14 +53,11 @@ export async function createApiTokenAction(_state: TokenFormState, formData: For
   const values = formValues(formData, ["name"]);
   const parsed = apiTokenNameSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  let token: TokenFormState["token"];
-  const result = await asFormState(async () => {
-    const created = await createApiToken({ userId: user.id, name: parsed.data.name });
-    token = { name: created.name, secret: created.secret };
+  return asFormState(async () => {
+    const { name, secret } = await createApiToken({ userId: user.id, name: parsed.data.name });
     revalidatePath("/desk/account");
-    return { ok: true, message: "Token created. Copy it now: it will not be shown again." };
-  });
-  return result.ok ? { ...result, token } : { ...result, values };
+    return { ok: true, message: "Token created. Copy it now: it will not be shown again.", token: { name, secret } };
+  }, values);
 }
 
 export async function revokeApiTokenAction(_state: FormState, formData: FormData): Promise<FormState> {
