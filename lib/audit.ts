@@ -75,7 +75,9 @@ export async function listAuditEvents({ actorId, action, page = 1 }: ListAuditEv
     ...(actorId ? { actorId } : {}),
     ...(action ? { action } : {}),
   };
-  const [total, rows] = await db.$transaction([
+  // Two plain reads, not a transaction: write transactions take SQLite's write lock, and reading the log must
+  // not hold up anyone saving.
+  const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
       where,
