@@ -14,6 +14,11 @@ const INGEST_STATUS: Record<IngestErrorCode, number> = {
   UNKNOWN_JSON: 422,
   BROKEN_SUBTITLES: 422,
   UNREADABLE_DOCX: 422,
+  ARCHIVE_TOO_LARGE: 413,
+  BAD_ARCHIVE: 415,
+  TIME_LIMIT: 422,
+  MEMORY_LIMIT: 413,
+  BUSY: 503,
 };
 
 export function jsonError(status: number, code: string, message: string, fieldErrors?: Record<string, string>) {

@@ -3,6 +3,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { IngestError } from "./types";
+import { repairLoneSurrogates } from "./unicode";
 
 export interface DecodedText {
   text: string;
@@ -20,8 +21,11 @@ interface RawDecoding {
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   const raw = decodeBytes(bytes);
-  assertReadable(raw.text);
-  const text = normaliseText(raw.text);
+  // A UTF-16 file can hold half a surrogate pair; it becomes U+FFFD (and the warning below) rather than text that
+  // cannot be stored.
+  const wellFormed = repairLoneSurrogates(raw.text).text;
+  assertReadable(wellFormed);
+  const text = normaliseText(wellFormed);
   if (text.trim() === "") {
     throw new IngestError("EMPTY", text === "" ? "The file is empty." : "The file contains only whitespace.");
   }

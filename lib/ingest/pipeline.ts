@@ -1,10 +1,13 @@
 // The pipeline, stage by stage: decode (refuse what is not text, find the encoding), parse (by format), clean
 // (boilerplate out), structure (paragraphs and speakers), metadata (title, date, place, language), entities.
 import { createHash } from "node:crypto";
+import { inspectArchive, isZipArchive } from "./archive";
 import { cleanLines } from "./clean";
+import { assertIngestSize } from "./limits";
 import { decodeText } from "./decode";
 import { detectTextFormat, MEDIA_TYPES, sniffContent, type TextFormat } from "./detect";
 import { extractEntities } from "./entities";
+import { capFilename } from "./filename";
 import { parseDocx } from "./formats/docx";
 import { parseTranscriptJson } from "./formats/json";
 import { parseMarkdown } from "./formats/markdown";
@@ -16,14 +19,16 @@ import { countWords } from "./prose";
 import type { ParsedSource } from "./source";
 import { speakerFromTitle } from "./speakers";
 import { buildSegments } from "./structure";
-import { IngestError, type IngestInput, type IngestOptions, type IngestResult, type ParsedSegment } from "./types";
+import type { IngestInput, IngestOptions, IngestResult, ParsedSegment } from "./types";
+import { repairStringsInPlace } from "./unicode";
+
+export { assertIngestSize, maxIngestBytes } from "./limits";
 
 export const INGEST_STAGES = ["decode", "parse", "clean", "structure", "metadata", "entities"] as const;
 export type IngestStage = (typeof INGEST_STAGES)[number];
 /** Milliseconds spent in each stage. */
 export type StageTimings = Record<IngestStage, number>;
 
-const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 /** How many opening lines may hold the date or a dateline. */
 const OPENING_LINES = 5;
 
@@ -45,12 +50,15 @@ export async function ingestFileWithTimings(
       timings[name] += performance.now() - started;
     }
   };
-  const { bytes, filename } = input;
+  const { bytes } = input;
+  const filename = capFilename(input.filename);
   assertIngestSize(bytes.byteLength, options);
 
-  const decoded = await stage("decode", async () =>
-    (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes),
-  );
+  const decoded = await stage("decode", async () => {
+    // Any zip is inspected before anything (file-type's sniffing included) unpacks a byte of it.
+    if (isZipArchive(bytes)) await inspectArchive({ bytes, maxUnpackedBytes: options.maxUnpackedBytes });
+    return (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes);
+  });
   const source = await stage("parse", () =>
     decoded ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType)) : parseDocx(bytes),
   );
@@ -98,6 +106,13 @@ export async function ingestFileWithTimings(
     wordCount: segments.reduce((total, segment) => total + countWords(segment.text), 0),
     durationMs: source.timed ? duration(segments) : null,
   };
+  // Decoding already repaired the text; a JSON transcript can still spell half a surrogate pair as "\ud800".
+  const repaired = repairStringsInPlace(result);
+  if (repaired > 0) {
+    result.warnings.push(
+      `${repaired} broken character${repaired === 1 ? " was" : "s were"} replaced with �; check the text around them.`,
+    );
+  }
   return { result, timings };
 }
 
@@ -113,32 +128,6 @@ function parseText(text: string, format: TextFormat): ParsedSource {
       return parseWebVtt(text);
     case "json":
       return parseTranscriptJson(text);
-  }
-}
-
-/** The size limit in force: `options.maxBytes`, else INGEST_MAX_BYTES from the environment, else 25 MB. */
-export function maxIngestBytes(options: IngestOptions = {}): number {
-  if (options.maxBytes !== undefined) return options.maxBytes;
-  const fromEnvironment = Number(process.env.INGEST_MAX_BYTES);
-  return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_MAX_BYTES;
-}
-
-function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return value >= 1 ? String(Math.round(value * 10) / 10) : String(Number(value.toPrecision(2)));
-}
-
-/** Refuses an empty or over-limit upload. Callers may run it before reading a body, with the declared size. */
-export function assertIngestSize(size: number, options: IngestOptions = {}): void {
-  const limit = maxIngestBytes(options);
-  if (size === 0) throw new IngestError("EMPTY", "The file is empty.");
-  if (size > limit) {
-    // Rounded, a file a few bytes over would read "25 MB; the limit is 25 MB".
-    const over =
-      megabytes(size) === megabytes(limit)
-        ? `The file is just over the ${megabytes(limit)} MB limit.`
-        : `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB.`;
-    throw new IngestError("TOO_LARGE", `${over} Split the transcript into parts.`);
   }
 }
 

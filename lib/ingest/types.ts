@@ -18,6 +18,8 @@ export interface IngestInput {
 export interface IngestOptions {
   /** Refuse files larger than this. Default: INGEST_MAX_BYTES from the environment, else 25 MB. */
   maxBytes?: number;
+  /** Refuse archives (.docx) that unpack to more than this. Default: INGEST_MAX_UNPACKED_BYTES, else 64 MB. */
+  maxUnpackedBytes?: number;
 }
 
 export type RemovalReasonCode =
@@ -97,8 +99,26 @@ export interface IngestResult {
   durationMs: number | null;
 }
 
-export type IngestErrorCode =
-  "EMPTY" | "BINARY" | "UNDECODABLE" | "TOO_LARGE" | "UNKNOWN_JSON" | "BROKEN_SUBTITLES" | "UNREADABLE_DOCX";
+export const INGEST_ERROR_CODES = [
+  "EMPTY",
+  "BINARY",
+  "UNDECODABLE",
+  "TOO_LARGE",
+  "UNKNOWN_JSON",
+  "BROKEN_SUBTITLES",
+  "UNREADABLE_DOCX",
+  /** A Word file (or other zip) that would unpack to more than the limit, or holds too many parts. */
+  "ARCHIVE_TOO_LARGE",
+  /** A zip that is damaged, encrypted, or compressed far more tightly than any document is (a "zip bomb"). */
+  "BAD_ARCHIVE",
+  /** Reading the file took longer than the per-file time limit. */
+  "TIME_LIMIT",
+  /** Reading the file needed more memory than a reader thread may use. */
+  "MEMORY_LIMIT",
+  /** Every reader thread is busy and the queue is full. */
+  "BUSY",
+] as const;
+export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 
 /** A file Verbatim refuses. `message` is one line for the reporter, naming the problem and what to do. */
 export class IngestError extends Error {

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Fidelity, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit";
-import { ingestFile, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest";
+import type { IngestInput, IngestResult } from "@/lib/ingest";
+import { ingestInWorker, type IngestInWorkerOptions } from "@/lib/ingest/pool";
+import { toWellFormed } from "@/lib/ingest/unicode";
 import { mentionMatcher } from "@/lib/transcripts/mentions";
 import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
 
@@ -39,15 +41,16 @@ export interface CreatedDraft {
 }
 
 /**
- * Parses an upload and stores it as a draft, all in one transaction: the original bytes, the transcript, its
- * speakers, paragraphs and entity suggestions. A file the parser refuses writes nothing.
+ * Parses an upload in the ingestion worker pool, then stores it as a draft in one transaction on this thread: the
+ * original bytes, the transcript, its speakers, paragraphs and entity suggestions. A refused file writes nothing.
  */
 export async function createDraftFromUpload(
   { userId, input, title, fidelity }: CreateDraftInput,
-  options?: IngestOptions,
+  options?: IngestInWorkerOptions,
 ): Promise<CreatedDraft> {
-  const result = await ingestFile(input, options);
-  const finalTitle = title?.trim() || result.title || humaniseFilename(input.filename);
+  const result = await ingestInWorker(input, options);
+  // The parse is already well-formed; a title typed by the caller may not be (JSON can carry "\ud800").
+  const finalTitle = toWellFormed(title?.trim() || result.title || humaniseFilename(result.source.filename));
   const draft = await db.$transaction(
     (tx) =>
       saveDraft(tx, {
