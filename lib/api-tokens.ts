@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit";
 import { hashTokenSecret } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
@@ -61,6 +62,30 @@ export async function revokeApiToken({ userId, tokenId }: { userId: string; toke
       details: { tokenId },
     });
   });
+}
+
+export type BulkRevocationReason = "deactivated" | "password-reset-issued" | "signed-out-everywhere";
+
+/**
+ * Revokes every live token of an account inside the caller's transaction (deactivation, an admin's reset, "sign out
+ * everywhere"), with one audit entry naming the tokens and why. Returns how many were revoked.
+ */
+export async function revokeAllApiTokens(
+  tx: Prisma.TransactionClient,
+  { userId, actorId, reason }: { userId: string; actorId: string; reason: BulkRevocationReason },
+): Promise<number> {
+  const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  if (live.length === 0) return 0;
+  const tokenIds = live.map((token) => token.id);
+  await tx.apiToken.updateMany({ where: { id: { in: tokenIds }, revokedAt: null }, data: { revokedAt: new Date() } });
+  await recordAuditEvent(tx, {
+    actorId,
+    action: "api_token.revoked",
+    targetType: actorId === userId ? "account" : "user",
+    targetId: userId,
+    details: { tokenIds, reason },
+  });
+  return tokenIds.length;
 }
 
 /** The active owner of a live token, or null. Records when the token was last used. */

@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The server-side session (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

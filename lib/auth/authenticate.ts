@@ -1,27 +1,28 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
-import { SignInThrottle, throttleMessage } from "@/lib/auth/rate-limit";
+import { getSignInThrottle, throttleMessage } from "@/lib/auth/rate-limit";
+import { startSession } from "@/lib/auth/sessions";
 import { signInSchema } from "@/lib/validations/user";
 
 export const WRONG_CREDENTIALS_MESSAGE = "That email and password do not match an active account.";
-
-const globalForThrottle = globalThis as unknown as { verbatimSignInThrottle?: SignInThrottle };
-const throttle = (globalForThrottle.verbatimSignInThrottle ??= new SignInThrottle());
 
 export interface AuthenticatedUser {
   id: string;
   email: string;
   name: string;
   sessionVersion: number;
+  /** The server-side session this sign-in opened; its id goes into the session cookie. */
+  sessionId: string;
 }
 
 export type SignInResult =
   { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "throttled"; message: string };
 
 /**
- * Checks an email and password. The answer for an unknown email, a wrong password and a deactivated account is
- * the same sentence and takes the same time, so sign-in never reveals who has an account.
+ * Checks an email and password. The attempt is counted before the password is checked, so a burst of parallel
+ * attempts gets no more checks than the limit. The answer for an unknown email, a wrong password and a deactivated
+ * account is the same sentence and takes the same time, so sign-in never reveals who has an account.
  */
 export async function authenticate(input: {
   email: unknown;
@@ -32,9 +33,10 @@ export async function authenticate(input: {
   if (!parsed.success) return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
   const { email, password } = parsed.data;
   const key = { email, address: input.address };
+  const throttle = getSignInThrottle();
 
-  const verdict = await throttle.check(key);
-  if (verdict.blocked) {
+  const verdict = await throttle.consumeAttempt(key);
+  if (!verdict.allowed) {
     return { ok: false, reason: "throttled", message: throttleMessage(verdict.retryAfterSeconds) };
   }
 
@@ -44,25 +46,22 @@ export async function authenticate(input: {
   });
   const isMatch = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !isMatch || !user.active) {
-    if (await throttle.recordFailure(key)) {
-      // One audit entry when the limit is reached, not one per refused attempt.
-      await db.$transaction((tx) =>
-        recordAuditEvent(tx, {
-          actorId: null,
-          action: "auth.sign_in_blocked",
-          targetType: "account",
-          targetId: user?.id ?? null,
-          details: { email, address: input.address },
-        }),
-      );
-      const now = await throttle.check(key);
-      if (now.blocked) return { ok: false, reason: "throttled", message: throttleMessage(now.retryAfterSeconds) };
-    }
-    return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+    if (!verdict.isLastAttempt) return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+    // The counter is atomic, so exactly one attempt uses the last point: one audit entry per lockout.
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actorId: null,
+        action: "auth.sign_in_blocked",
+        targetType: "account",
+        targetId: user?.id ?? null,
+        details: { email, address: input.address },
+      }),
+    );
+    return { ok: false, reason: "throttled", message: throttleMessage(verdict.retryAfterSeconds) };
   }
 
   await throttle.recordSuccess(key);
-  await db.$transaction(async (tx) => {
+  const session = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAuditEvent(tx, {
       actorId: user.id,
@@ -70,9 +69,16 @@ export async function authenticate(input: {
       targetType: "account",
       targetId: user.id,
     });
+    return startSession(tx, { userId: user.id });
   });
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      sessionVersion: user.sessionVersion,
+      sessionId: session.id,
+    },
   };
 }

@@ -1,10 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
-import { clientAddressFrom } from "@/lib/auth/rate-limit";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { getAuthSecret } from "@/lib/auth/secret";
+import { assertLiveSession, endSession, SessionEndedError, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 let options: NextAuthOptions | undefined;
 
@@ -15,9 +17,12 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
       error(code, metadata) {
-        // A cookie that does not decode is an ended session (requireUser says so to the person), not a fault.
-        if (code === "JWT_SESSION_ERROR") console.warn("[auth] refused a session cookie that does not decode");
-        else console.error(`[auth] ${code}`, metadata);
+        if (code === "JWT_SESSION_ERROR") {
+          // An ended session (signed out, deactivated, outdated) is expected: requireUser tells the person.
+          if (endedSessionIn(metadata)) return;
+          // A cookie that does not decode (expired, tampered, another secret) is an ended session too, not a fault.
+          console.warn("[auth] refused a session cookie that does not decode");
+        } else console.error(`[auth] ${code}`, metadata);
       },
       warn(code) {
         console.warn(`[auth] ${code}`);
@@ -29,11 +34,10 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const forwardedFor = request.headers?.["x-forwarded-for"];
           const result = await authenticate({
             email: credentials?.email,
             password: credentials?.password,
-            address: clientAddressFrom(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor),
+            address: clientAddressFromHeaders(request.headers ?? {}),
           });
           // next-auth passes a thrown error's message to the sign-in form as `error`.
           if (!result.ok) throw new Error(result.message);
@@ -42,16 +46,23 @@ export function getAuthOptions(): NextAuthOptions {
             email: result.user.email,
             name: result.user.name,
             sessionVersion: result.user.sessionVersion,
+            sessionId: result.user.sessionId,
           };
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
-          token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion;
+          const signedIn = user as { id: string; sessionVersion?: number; sessionId?: string };
+          token.uid = signedIn.id;
+          token.sv = signedIn.sessionVersion;
+          token.sid = signedIn.sessionId;
+          return token;
         }
+        // Every read of the cookie (getServerSession, /api/auth/session) checks the server-side session. Throwing
+        // makes next-auth answer `{}` and clear the cookie instead of re-issuing it.
+        await assertLiveSession({ sessionId: token.sid, userId: token.uid, sessionVersion: token.sv });
         return token;
       },
       session({ session, token }) {
@@ -63,7 +74,23 @@ export function getAuthOptions(): NextAuthOptions {
         }
         return session;
       },
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, { origin: baseUrl })}`;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        // The cookie is cleared by next-auth; ending the session here makes a copy of it useless too.
+        if (typeof token?.sid !== "string" || typeof token.uid !== "string") return;
+        await endSession({ sessionId: token.sid, userId: token.uid, reason: "signed-out" });
+      },
     },
   };
   return options;
+}
+
+/** By name as well as class: the route handler and the pages may load this module in separate bundles. */
+function endedSessionIn(metadata: unknown): boolean {
+  const error = (metadata as { error?: unknown })?.error ?? metadata;
+  return error instanceof SessionEndedError || (error as { name?: unknown })?.name === "SessionEndedError";
 }

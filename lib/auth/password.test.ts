@@ -13,9 +13,26 @@ describe("password policy", () => {
     expect(checkPasswordPolicy("aaaaaaaaaaaaaaa")).toBe("A password cannot be one character repeated.");
   });
 
-  it("refuses the account's own email address", () => {
+  it("refuses the account's own email address, or one containing it", () => {
     expect(checkPasswordPolicy("Someone@newsroom.org", { email: "someone@newsroom.org" })).toBe(
-      "A password cannot be your email address.",
+      "A password cannot contain your email address.",
+    );
+    expect(checkPasswordPolicy("my someone@newsroom.org key", { email: "someone@newsroom.org" })).toBe(
+      "A password cannot contain your email address.",
+    );
+  });
+
+  it("refuses a password containing the part of the email before the @", () => {
+    expect(checkPasswordPolicy("ana.silva forever and ever", { email: "Ana.Silva@newsroom.org" })).toBe(
+      "A password cannot contain the first part of your email address (“ana.silva”).",
+    );
+    // Very short local parts are too common inside honest passwords to refuse.
+    expect(checkPasswordPolicy("alpine meadow lantern", { email: "al@newsroom.org" })).toBeNull();
+  });
+
+  it("refuses a password containing the newsroom's name", () => {
+    expect(checkPasswordPolicy("I love the Daily Planet", { siteName: "Daily Planet" })).toBe(
+      "A password cannot contain the newsroom's name (“Daily Planet”).",
     );
   });
 

@@ -1,81 +1,153 @@
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import Database from "better-sqlite3";
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { resolveSqlitePath } from "@/lib/db/database-url";
+
+/** The table prisma/schema.prisma declares (model RateLimitCounter); Prisma's migrations create it. */
+const COUNTER_TABLE = "RateLimitCounter";
+
+/** How long the counter connection waits synchronously for another writer before retrying asynchronously. */
+const SYNC_BUSY_TIMEOUT_MS = 25;
+/** How long an attempt keeps retrying a busy database before it gives up. */
+const BUSY_RETRY_LIMIT_MS = 10_000;
 
 export interface SignInThrottleOptions {
-  /** Failed attempts allowed per account in one window. */
+  /** Attempts allowed per account in one window. */
   accountAttempts?: number;
   /** Failed attempts allowed per client address in one window (an office shares one address, so more). */
   addressAttempts?: number;
   windowSeconds?: number;
+  /** The SQLite file holding the counters; the app's database (DATABASE_URL) unless a test says otherwise. */
+  databaseFile?: string;
+  /** Deletes counters an hour past their window every five minutes; off for short-lived test instances. */
+  clearExpired?: boolean;
 }
 
-export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterSeconds: number };
+export type AttemptVerdict =
+  | { allowed: true; isLastAttempt: false }
+  | { allowed: true; isLastAttempt: true; retryAfterSeconds: number }
+  | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts failed sign-ins per account and per client address. Only failures count; a success clears the account's
- * count. In memory: one Verbatim process holds the counts, and a restart clears them.
+ * Counts sign-in attempts per account and per client address in the database, so every server process shares the
+ * counts and a restart keeps them. Each attempt is counted *before* its password is checked, with one atomic
+ * upsert (rate-limiter-flexible's `consume`), so a burst of parallel attempts gets no more password checks than the
+ * limit. A success clears the account's count and refunds the address's point, so the address limit counts failures.
+ *
+ * The counters live in the app's SQLite file on a connection of their own: RateLimiterSQLite's better-sqlite3 store
+ * runs the upsert synchronously in one statement, which is what makes it atomic across processes. (Its Prisma store
+ * deletes and upserts in two statements.) That connection waits only briefly for the write lock, then retries
+ * asynchronously, so it never stalls the event loop while a Prisma transaction in this process holds the lock.
  */
 export class SignInThrottle {
-  private readonly byAccount: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly database: Database.Database;
+  private readonly byAccount: RateLimiterSQLite;
+  private readonly byAddress: RateLimiterSQLite;
 
-  constructor({ accountAttempts = 10, addressAttempts = 30, windowSeconds = 15 * 60 }: SignInThrottleOptions = {}) {
-    this.byAccount = new RateLimiterMemory({
-      keyPrefix: "signin-account",
-      points: accountAttempts,
+  constructor({
+    accountAttempts = 10,
+    addressAttempts = 30,
+    windowSeconds = 15 * 60,
+    databaseFile = resolveSqlitePath(),
+    clearExpired = false,
+  }: SignInThrottleOptions = {}) {
+    this.database = new Database(databaseFile, { timeout: SYNC_BUSY_TIMEOUT_MS, fileMustExist: true });
+    const common = {
+      storeClient: this.database,
+      storeType: "better-sqlite3",
+      tableName: COUNTER_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: clearExpired,
       duration: windowSeconds,
-    });
-    this.byAddress = new RateLimiterMemory({
-      keyPrefix: "signin-address",
-      points: addressAttempts,
-      duration: windowSeconds,
-    });
+    };
+    this.byAccount = new RateLimiterSQLite({ ...common, keyPrefix: "signin-account", points: accountAttempts });
+    this.byAddress = new RateLimiterSQLite({ ...common, keyPrefix: "signin-address", points: addressAttempts });
   }
 
-  async check({ email, address }: { email: string; address: string }): Promise<ThrottleVerdict> {
-    const [account, client] = await Promise.all([this.byAccount.get(accountKey(email)), this.byAddress.get(address)]);
-    const waits = [exhausted(account, this.byAccount.points), exhausted(client, this.byAddress.points)].filter(
-      (ms): ms is number => ms !== null,
-    );
-    if (waits.length === 0) return { blocked: false };
-    return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
-  }
-
-  /** Counts a failure; true when this failure used up the account's or the address's last attempt. */
-  async recordFailure({ email, address }: { email: string; address: string }): Promise<boolean> {
-    const [account, client] = await Promise.all([
-      this.byAccount.penalty(accountKey(email), 1),
-      this.byAddress.penalty(address, 1),
+  /**
+   * Counts one attempt for the account and the address. Refused when either is already at its limit; otherwise
+   * allowed, with `isLastAttempt` when this attempt used the last one, so a failure can say the account is now
+   * blocked. An address of "unknown" (no trusted address: `next dev`) is not limited; the account still is.
+   */
+  async consumeAttempt({ email, address }: { email: string; address: string }): Promise<AttemptVerdict> {
+    const outcomes = await Promise.allSettled([
+      retryWhileBusy(() => this.byAccount.consume(accountKey(email))),
+      hasTrustedAddress(address) ? retryWhileBusy(() => this.byAddress.consume(address)) : Promise.resolve(null),
     ]);
-    return account.consumedPoints === this.byAccount.points || client.consumedPoints === this.byAddress.points;
+    const refusals: number[] = [];
+    const exhausted: number[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") {
+        if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
+        refusals.push(outcome.reason.msBeforeNext);
+      } else if (outcome.value && outcome.value.remainingPoints === 0) {
+        exhausted.push(outcome.value.msBeforeNext);
+      }
+    }
+    if (refusals.length > 0) return { allowed: false, retryAfterSeconds: toSeconds(refusals) };
+    if (exhausted.length > 0) return { allowed: true, isLastAttempt: true, retryAfterSeconds: toSeconds(exhausted) };
+    return { allowed: true, isLastAttempt: false };
   }
 
-  async recordSuccess({ email }: { email: string }): Promise<void> {
-    await this.byAccount.delete(accountKey(email));
+  /** A right password: the account starts afresh, and the address gets its point back. */
+  async recordSuccess({ email, address }: { email: string; address: string }): Promise<void> {
+    await this.clearAccount({ email });
+    if (!hasTrustedAddress(address)) return;
+    const state = await retryWhileBusy(() => this.byAddress.get(address));
+    if (state && state.consumedPoints > 0) await retryWhileBusy(() => this.byAddress.reward(address, 1));
   }
+
+  /** Lifts an account's lockout: after an admin's reset link or the owner's successful reset. */
+  async clearAccount({ email }: { email: string }): Promise<void> {
+    await retryWhileBusy(() => this.byAccount.delete(accountKey(email)));
+  }
+
+  close(): void {
+    this.database.close();
+  }
+}
+
+function toSeconds(waitsMs: number[]): number {
+  return Math.max(1, Math.ceil(Math.max(...waitsMs) / 1000));
 }
 
 function accountKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function exhausted(state: RateLimiterRes | null, points: number): number | null {
-  return state && state.consumedPoints >= points ? state.msBeforeNext : null;
+function hasTrustedAddress(address: string): boolean {
+  return address !== "" && address !== "unknown";
+}
+
+function isBusy(error: unknown): boolean {
+  return (
+    typeof (error as { code?: unknown })?.code === "string" &&
+    (error as { code: string }).code.startsWith("SQLITE_BUSY")
+  );
+}
+
+/** A busy database means another writer holds the lock: wait a little, off the event loop, and try again. */
+async function retryWhileBusy<T>(run: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_RETRY_LIMIT_MS;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+const globalForThrottle = globalThis as unknown as { verbatimSignInThrottle?: SignInThrottle };
+
+/** The server's one throttle, opened on first use. */
+export function getSignInThrottle(): SignInThrottle {
+  globalForThrottle.verbatimSignInThrottle ??= new SignInThrottle({ clearExpired: true });
+  return globalForThrottle.verbatimSignInThrottle;
 }
 
 export function throttleMessage(retryAfterSeconds: number): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const wait = retryAfterSeconds < 60 ? "a minute" : `${minutes} minute${minutes === 1 ? "" : "s"}`;
   return `Too many sign-in attempts. Wait ${wait} and try again, or ask an admin for a password-reset link.`;
-}
-
-/**
- * The client address for throttling. Next.js fills X-Forwarded-For with the socket address when a request arrives
- * without one; behind a reverse proxy the proxy appends the address it saw, so the last entry is the one to trust.
- */
-export function clientAddressFrom(forwardedFor: string | null | undefined): string {
-  const hops = (forwardedFor ?? "")
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  return hops.at(-1) ?? "unknown";
 }

@@ -2,9 +2,12 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { findUserByApiToken } from "@/lib/api-tokens";
 import { getAuthOptions } from "@/lib/auth/options";
+import { resolveRedirectPath } from "@/lib/auth/redirect";
+import { getAuthSecret } from "@/lib/auth/secret";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/permissions";
@@ -25,17 +28,18 @@ type SessionCheck = { user: StaffUser } | { user: null; reason: SessionEndReason
 export const PATH_HEADER = "x-verbatim-path";
 
 /**
- * Reads the session cookie and reloads its user from the database, once per request. A deactivated account or a
- * session older than the account's last role change, deactivation or password change is refused here, on the very
- * next request, whatever the cookie's own expiry says.
+ * Reads the session cookie and reloads its user from the database, once per request. getServerSession runs the
+ * jwt callback (lib/auth/options.ts), which refuses a session that was signed out, ended everywhere, has expired,
+ * or is older than the account's last role change, deactivation or password change: on the very next request,
+ * whatever the cookie's own expiry says.
  */
 export const checkSession = cache(async (): Promise<SessionCheck> => {
   const session = await getServerSession(getAuthOptions());
   if (!session?.user) {
     const jar = await cookies();
     const hadCookie = jar.getAll().some((cookie) => isSessionCookie(cookie.name));
-    // A cookie that no longer decodes (expired, tampered, signed with another secret) ends the session.
-    return { user: null, reason: hadCookie ? "session-ended" : "signed-out" };
+    if (!hadCookie) return { user: null, reason: "signed-out" };
+    return { user: null, reason: await whySessionEnded() };
   }
   const user = await db.user.findUnique({
     where: { id: session.user.id },
@@ -48,11 +52,29 @@ export const checkSession = cache(async (): Promise<SessionCheck> => {
   return { user: staffUser };
 });
 
+/**
+ * The refused cookie may still decode (it was signed out or outdated rather than forged): a deactivated account
+ * gets its own message. A cookie that does not decode (expired, tampered, another secret) ends the session too.
+ */
+async function whySessionEnded(): Promise<SessionEndReason> {
+  const jar = await cookies();
+  const token = await getToken({
+    req: {
+      headers: Object.fromEntries(await headers()),
+      cookies: Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value])),
+    } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: getAuthSecret(),
+  }).catch(() => null);
+  if (!token?.uid) return "session-ended";
+  const user = await db.user.findUnique({ where: { id: token.uid }, select: { active: true } });
+  return user && !user.active ? "deactivated" : "session-ended";
+}
+
 export function signInPath(reason: SessionEndReason | "password-changed", callbackUrl?: string | null): string {
   const params = new URLSearchParams();
   if (reason !== "signed-out") params.set("reason", reason);
-  if (callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//"))
-    params.set("callbackUrl", callbackUrl);
+  const target = resolveRedirectPath(callbackUrl);
+  if (target) params.set("callbackUrl", target);
   const query = params.toString();
   return query ? `/signin?${query}` : "/signin";
 }
@@ -90,12 +112,32 @@ async function findApiCaller(request: Request): Promise<StaffUser> {
     if (!user) throw new AppError("UNAUTHORIZED", "This API token is not valid or has been revoked.");
     return user;
   }
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) {
-    throw new AppError("FORBIDDEN", "Cross-site requests must use an API token.");
-  }
+  assertSameOrigin(request);
   const check = await checkSession();
   if (!check.user) throw new AppError("UNAUTHORIZED", "Send an API token (Authorization: Bearer …) or sign in.");
   return check.user;
+}
+
+/**
+ * A browser request that carries the session cookie must come from the desk's own pages. A foreign origin, an
+ * opaque one ("null": sandboxed frames, some redirects) and one that does not parse are all refused with 403.
+ * Requests without an Origin header (same-origin GETs, downloads) are let through: browsers send Origin on every
+ * cross-site request that could change something.
+ */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || hostOf(origin) !== host.toLowerCase()) {
+    throw new AppError("FORBIDDEN", "Cross-site requests must use an API token (Authorization: Bearer …).");
+  }
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
+  } catch {
+    return null;
+  }
 }

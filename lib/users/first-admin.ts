@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit";
-import { checkPasswordPolicy, hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword, checkPasswordStrength } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
 import { emailSchema, nameSchema } from "@/lib/validations/user";
 import { consumeOneTimeLink, issueOneTimeLink, type IssuedLink } from "@/lib/users/one-time-tokens";
@@ -32,8 +33,7 @@ export async function completeSetup({
   name: string;
   password: string;
 }) {
-  const problem = checkPasswordPolicy(password, { email });
-  if (problem) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { password: problem });
+  await assertStrongPassword(password, { email });
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     await consumeOneTimeLink(tx, secret, "SETUP");
@@ -72,7 +72,7 @@ export async function prepareFirstRun(env: Record<string, string | undefined> = 
     if (!email.success) throw new AppError("BAD_REQUEST", `ADMIN_EMAIL: ${email.error.issues[0]?.message}`);
     const name = nameSchema.safeParse(ADMIN_NAME || "Administrator");
     if (!name.success) throw new AppError("BAD_REQUEST", `ADMIN_NAME: ${name.error.issues[0]?.message}`);
-    const problem = checkPasswordPolicy(ADMIN_PASSWORD, { email: email.data });
+    const problem = await checkPasswordStrength(ADMIN_PASSWORD, { email: email.data });
     if (problem) throw new AppError("BAD_REQUEST", `ADMIN_PASSWORD: ${problem}`);
     const passwordHash = await hashPassword(ADMIN_PASSWORD);
     const user = await db.$transaction((tx) => createAdmin(tx, { email: email.data, name: name.data, passwordHash }));

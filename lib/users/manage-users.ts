@@ -1,6 +1,9 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit";
+import { revokeAllApiTokens } from "@/lib/api-tokens";
+import { getSignInThrottle } from "@/lib/auth/rate-limit";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { sendMail, isMailConfigured } from "@/lib/mail";
 import {
@@ -118,6 +121,7 @@ export async function changeUserRole({ actor, userId, role }: { actor: Actor; us
       where: { id: userId },
       data: { role, sessionVersion: { increment: 1 } },
     });
+    await endAllSessions(tx, { userId, reason: "role-changed" });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "user.role_changed",
@@ -138,11 +142,13 @@ export async function setUserActive({ actor, userId, active }: { actor: Actor; u
       data: { active, sessionVersion: { increment: 1 } },
     });
     if (!active) {
-      // Links handed out before the deactivation must not reopen the account.
+      // Links handed out before the deactivation must not reopen the account, nor its tokens reach the API.
       await tx.oneTimeToken.updateMany({
         where: { userId, usedAt: null, expiresAt: { gt: new Date() } },
         data: { expiresAt: new Date() },
       });
+      await endAllSessions(tx, { userId, reason: "deactivated" });
+      await revokeAllApiTokens(tx, { userId, actorId: actor.id, reason: "deactivated" });
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -156,7 +162,9 @@ export async function setUserActive({ actor, userId, active }: { actor: Actor; u
 
 /**
  * A password-reset link for someone who has a password; a fresh invitation link for someone who never accepted
- * theirs. Either way the person's current password (if any) keeps working until the link is used.
+ * theirs. Either way the person's current password (if any) keeps working until the link is used. A reset assumes
+ * the account may be in the wrong hands: its API tokens are revoked at once, and its sign-in lockout is lifted so
+ * the owner can sign in with the new password straight away.
  */
 export async function issuePasswordReset({ actor, userId }: { actor: Actor; userId: string }): Promise<LinkResult> {
   const { link, target, purpose } = await db.$transaction(async (tx) => {
@@ -171,8 +179,11 @@ export async function issuePasswordReset({ actor, userId }: { actor: Actor; user
       targetId: userId,
       details: { email: target.email, reissued: purpose === "INVITATION" },
     });
+    await revokeAllApiTokens(tx, { userId, actorId: actor.id, reason: "password-reset-issued" });
     return { link, target, purpose };
   });
+  // After the commit: the counters have their own connection, which must not wait on this transaction's lock.
+  await getSignInThrottle().clearAccount({ email: target.email });
   const emailed = await mailLink(
     target.email,
     purpose === "PASSWORD_RESET" ? `Reset your ${getSiteName()} password` : `You are invited to ${getSiteName()}`,

@@ -1,22 +1,31 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeAllApiTokens } from "@/lib/api-tokens";
+import { getSignInThrottle } from "@/lib/auth/rate-limit";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { AppError } from "@/lib/errors";
-import { consumeOneTimeLink } from "@/lib/users/one-time-tokens";
+import { consumeOneTimeLink, lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
+import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 
-function assertPasswordPolicy(password: string, email?: string): void {
-  const problem = checkPasswordPolicy(password, { email });
-  if (problem) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { password: problem });
+/**
+ * Checks a password chosen through a one-time link against the link's account, before the write transaction (the
+ * check loads a dictionary). An unusable link is left to consumeOneTimeLink, which says why inside the transaction.
+ */
+async function assertStrongPasswordForLink(secret: string, purpose: TokenPurpose, password: string): Promise<void> {
+  const link = await lookUpOneTimeLink(secret, purpose);
+  await assertStrongPassword(password, { email: link.user?.email });
 }
 
 /** The invited person chooses their name and password; the invitation link is spent. */
 export async function acceptInvitation({ secret, name, password }: { secret: string; name: string; password: string }) {
+  await assertStrongPasswordForLink(secret, "INVITATION", password);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const { userId } = await consumeOneTimeLink(tx, secret, "INVITATION");
     if (!userId) throw new AppError("BAD_REQUEST", "This invitation has no account attached.");
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    assertPasswordPolicy(password, user.email);
     await tx.user.update({
       where: { id: userId },
       data: { name, passwordHash, sessionVersion: { increment: 1 } },
@@ -31,18 +40,19 @@ export async function acceptInvitation({ secret, name, password }: { secret: str
   });
 }
 
-/** Sets a new password from a reset link; every open session of the account ends. */
+/** Sets a new password from a reset link; every open session of the account ends and its lockout is lifted. */
 export async function resetPasswordWithLink({ secret, password }: { secret: string; password: string }) {
+  await assertStrongPasswordForLink(secret, "PASSWORD_RESET", password);
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { userId } = await consumeOneTimeLink(tx, secret, "PASSWORD_RESET");
     if (!userId) throw new AppError("BAD_REQUEST", "This link has no account attached.");
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    assertPasswordPolicy(password, user.email);
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    await endAllSessions(tx, { userId, reason: "password-reset" });
     await recordAuditEvent(tx, {
       actorId: userId,
       action: "user.password_reset",
@@ -51,6 +61,9 @@ export async function resetPasswordWithLink({ secret, password }: { secret: stri
     });
     return { email: user.email };
   });
+  // After the commit: the counters have their own connection, which must not wait on this transaction's lock.
+  await getSignInThrottle().clearAccount({ email: result.email });
+  return result;
 }
 
 export async function updateOwnName({ userId, name }: { userId: string; name: string }) {
@@ -84,7 +97,7 @@ export async function changeOwnPassword({
       currentPassword: "That is not your current password.",
     });
   }
-  assertPasswordPolicy(password, user.email);
+  await assertStrongPassword(password, { email: user.email });
   if (currentPassword === password) {
     throw new AppError("BAD_REQUEST", "Check the highlighted fields.", {
       password: "Choose a password different from your current one.",
@@ -93,11 +106,32 @@ export async function changeOwnPassword({
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, { userId, reason: "password-changed" });
     await recordAuditEvent(tx, {
       actorId: userId,
       action: "account.password_changed",
       targetType: "account",
       targetId: userId,
     });
+  });
+}
+
+/**
+ * "Sign out everywhere and revoke all tokens": ends every session of the account (this one included), raises its
+ * sessionVersion so any cookie still around is refused, and revokes every API token, all in one audited transaction.
+ */
+export async function signOutEverywhere({ userId }: { userId: string }) {
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    const sessions = await endAllSessions(tx, { userId, reason: "signed-out-everywhere" });
+    const tokens = await revokeAllApiTokens(tx, { userId, actorId: userId, reason: "signed-out-everywhere" });
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: "account.signed_out_everywhere",
+      targetType: "account",
+      targetId: userId,
+      details: { sessions, tokens },
+    });
+    return { sessions, tokens };
   });
 }
