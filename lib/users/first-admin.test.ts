@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
 import { secretOf } from "@/lib/test/factories";
 import { completeSetup, issueSetupLink, prepareFirstRun } from "@/lib/users/first-admin";
 import { lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
@@ -29,6 +30,28 @@ describe("first run", () => {
       "ADMIN_PASSWORD: Use at least 12 characters.",
     );
     expect(await db.user.count()).toBe(0);
+  });
+
+  it("refuses a common ADMIN_PASSWORD, or one containing the admin's email, and creates nobody", async () => {
+    await expect(
+      prepareFirstRun({ ADMIN_EMAIL: "chief@newsroom.test", ADMIN_PASSWORD: "password1234" }),
+    ).rejects.toThrow(`ADMIN_PASSWORD: ${COMMON_PASSWORD_MESSAGE}`);
+    await expect(
+      prepareFirstRun({ ADMIN_EMAIL: "chief@newsroom.test", ADMIN_PASSWORD: "chief of the night desk" }),
+    ).rejects.toThrow("ADMIN_PASSWORD: A password cannot contain the first part of your email address (“chief”).");
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("refuses a common password on the setup link and leaves the link usable", async () => {
+    const link = await issueSetupLink();
+    const error = await completeSetup({
+      secret: secretOf(link.url),
+      email: "first@newsroom.test",
+      name: "First",
+      password: "qwertyuiop12",
+    }).catch((caught) => caught);
+    expect(error.fieldErrors).toEqual({ password: COMMON_PASSWORD_MESSAGE });
+    expect((await lookUpOneTimeLink(secretOf(link.url), "SETUP")).state).toBe("valid");
   });
 
   it("prints a setup link when no admin is configured, and the link creates the admin once", async () => {

@@ -5,6 +5,18 @@ import { createTestUser, secretOf } from "@/lib/test/factories";
 import { changeUserRole, inviteUser, issuePasswordReset, setUserActive } from "@/lib/users/manage-users";
 import { acceptInvitation } from "@/lib/users/passwords";
 import { hashTokenSecret } from "@/lib/auth/tokens";
+import { createApiToken, findUserByApiToken } from "@/lib/api-tokens";
+import { authenticate } from "@/lib/auth/authenticate";
+import { startSession } from "@/lib/auth/sessions";
+import { TEST_PASSWORD } from "@/lib/test/factories";
+
+async function lockOut(email: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await authenticate({ email, password: `wrong password ${attempt}`, address: `198.19.0.${attempt}` });
+  }
+  const refused = await authenticate({ email, password: TEST_PASSWORD, address: "198.19.1.1" });
+  expect(refused).toMatchObject({ ok: false, reason: "throttled" });
+}
 
 async function auditActions(targetId: string) {
   const events = await db.auditEvent.findMany({
@@ -116,6 +128,54 @@ describe("changing roles and status", () => {
       changeUserRole({ actor: { ...demoted, role: "ADMIN" }, userId: second.id, role: "EDITOR" }),
     ).rejects.toThrow("This is the last active admin. Make someone else an admin first.");
     expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).role).toBe("ADMIN");
+  });
+});
+
+describe("what deactivation and an admin's reset take away", () => {
+  it("deactivation ends the open sessions and revokes every API token, audited in the same transaction", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reporter = await createTestUser();
+    const first = await createApiToken({ userId: reporter.id, name: "importer" });
+    const second = await createApiToken({ userId: reporter.id, name: "backup" });
+    const session = await db.$transaction((tx) => startSession(tx, { userId: reporter.id }));
+    await setUserActive({ actor: admin, userId: reporter.id, active: false });
+    const tokens = await db.apiToken.findMany({ where: { userId: reporter.id } });
+    expect(tokens.every((token) => token.revokedAt !== null)).toBe(true);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).endReason).toBe("deactivated");
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: reporter.id, action: "api_token.revoked" },
+    });
+    expect(event.actorId).toBe(admin.id);
+    expect(JSON.parse(event.details)).toEqual({
+      tokenIds: expect.arrayContaining([first.id, second.id]),
+      reason: "deactivated",
+    });
+    // Reactivation does not bring them back.
+    await setUserActive({ actor: admin, userId: reporter.id, active: true });
+    expect(await findUserByApiToken(first.secret)).toBeNull();
+  });
+
+  it("an admin's reset link revokes the account's API tokens, audited", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reporter = await createTestUser();
+    const token = await createApiToken({ userId: reporter.id, name: "importer" });
+    await issuePasswordReset({ actor: admin, userId: reporter.id });
+    expect(await findUserByApiToken(token.secret)).toBeNull();
+    expect(await auditActions(reporter.id)).toEqual([
+      "api_token.created",
+      "user.password_reset_issued",
+      "api_token.revoked",
+    ]);
+  });
+
+  it("an admin's reset link lifts the sign-in lockout, so the current password works again", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reporter = await createTestUser();
+    await lockOut(reporter.email);
+    await issuePasswordReset({ actor: admin, userId: reporter.id });
+    expect(await authenticate({ email: reporter.email, password: TEST_PASSWORD, address: "198.19.1.2" })).toMatchObject(
+      { ok: true },
+    );
   });
 });
 

@@ -4,7 +4,17 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createTestUser, secretOf, TEST_PASSWORD } from "@/lib/test/factories";
 import { issuePasswordReset, inviteUser } from "@/lib/users/manage-users";
 import { lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
-import { acceptInvitation, changeOwnPassword, resetPasswordWithLink, updateOwnName } from "@/lib/users/passwords";
+import {
+  acceptInvitation,
+  changeOwnPassword,
+  resetPasswordWithLink,
+  signOutEverywhere,
+  updateOwnName,
+} from "@/lib/users/passwords";
+import { createApiToken, findUserByApiToken } from "@/lib/api-tokens";
+import { authenticate } from "@/lib/auth/authenticate";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
+import { assertLiveSession, startSession } from "@/lib/auth/sessions";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
@@ -64,7 +74,60 @@ describe("accepting an invitation", () => {
   });
 });
 
+describe("refusing weak passwords wherever one is chosen", () => {
+  it("refuses a common password on an invitation and leaves the link usable", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const invitation = await inviteUser({ actor: admin, email: "weak@newsroom.test", name: "Weak", role: "REPORTER" });
+    const error = await acceptInvitation({
+      secret: secretOf(invitation.url),
+      name: "Weak",
+      password: "password1234",
+    }).catch((caught) => caught);
+    expect(error.fieldErrors).toEqual({ password: COMMON_PASSWORD_MESSAGE });
+    expect((await lookUpOneTimeLink(secretOf(invitation.url), "INVITATION")).state).toBe("valid");
+  });
+
+  it("refuses a reset password containing the account's email local part", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const user = await createTestUser();
+    const reset = await issuePasswordReset({ actor: admin, userId: user.id });
+    const localPart = user.email.split("@")[0]!;
+    const error = await resetPasswordWithLink({ secret: secretOf(reset.url), password: `my ${localPart} key` }).catch(
+      (caught) => caught,
+    );
+    expect(error.fieldErrors.password).toBe(
+      `A password cannot contain the first part of your email address (“${localPart}”).`,
+    );
+  });
+
+  it("refuses a common password on the account page", async () => {
+    const user = await createTestUser();
+    const error = await changeOwnPassword({
+      userId: user.id,
+      currentPassword: TEST_PASSWORD,
+      password: "Password1234!",
+    }).catch((caught) => caught);
+    expect(error.fieldErrors).toEqual({ password: COMMON_PASSWORD_MESSAGE });
+  });
+});
+
 describe("resetting a password with a link", () => {
+  it("lifts the sign-in lockout once the owner has chosen a new password", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const user = await createTestUser();
+    const reset = await issuePasswordReset({ actor: admin, userId: user.id });
+    for (let attempt = 0; attempt < 11; attempt++) {
+      await authenticate({ email: user.email, password: `wrong password ${attempt}`, address: `198.20.0.${attempt}` });
+    }
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD, address: "198.20.1.1" })).toMatchObject({
+      reason: "throttled",
+    });
+    await resetPasswordWithLink({ secret: secretOf(reset.url), password: NEW_PASSWORD });
+    expect(await authenticate({ email: user.email, password: NEW_PASSWORD, address: "198.20.1.2" })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("replaces the password and ends every session", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const user = await createTestUser();
@@ -74,6 +137,36 @@ describe("resetting a password with a link", () => {
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, TEST_PASSWORD)).toBe(false);
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});
+
+describe("signing out everywhere", () => {
+  it("ends every session, outdates any cookie, revokes every token, and audits it once", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const sessions = await Promise.all(
+      [1, 2].map(() => db.$transaction((tx) => startSession(tx, { userId: user.id }))),
+    );
+    const othersSession = await db.$transaction((tx) => startSession(tx, { userId: other.id }));
+    const token = await createApiToken({ userId: user.id, name: "importer" });
+    const othersToken = await createApiToken({ userId: other.id, name: "theirs" });
+    expect(await signOutEverywhere({ userId: user.id })).toEqual({ sessions: 2, tokens: 1 });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    for (const session of sessions) {
+      await expect(
+        assertLiveSession({ sessionId: session.id, userId: user.id, sessionVersion: after.sessionVersion }),
+      ).rejects.toMatchObject({ reason: "ended" });
+    }
+    expect(await findUserByApiToken(token.secret)).toBeNull();
+    expect(await findUserByApiToken(othersToken.secret)).not.toBeNull();
+    await expect(
+      assertLiveSession({ sessionId: othersSession.id, userId: other.id, sessionVersion: other.sessionVersion }),
+    ).resolves.toBeUndefined();
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: user.id, action: "account.signed_out_everywhere" },
+    });
+    expect(JSON.parse(event.details)).toEqual({ sessions: 2, tokens: 1 });
   });
 });
 
