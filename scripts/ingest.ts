@@ -2,11 +2,14 @@
 //
 // Parses transcript files with the same pipeline as the upload page and POST /api/transcripts. With --dry-run
 // nothing is written (and the database is never opened); otherwise each file becomes a draft owned by --as, in its own
-// transaction. Exit codes: 0 all files done, 2 bad input or usage (one line on stderr each), 1 unexpected failure.
+// transaction. Files are parsed in the same worker pool as uploads (built first when stale), with the same limits.
+// Exit codes: 0 all files done, 2 bad input or usage (one line on stderr each), 1 unexpected failure.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { IngestError, ingestFile, toDryRunJson, type IngestResult } from "@/lib/ingest";
+import { capFilename, IngestError, toDryRunJson, type IngestResult } from "@/lib/ingest";
+import { closeIngestPool, ingestInWorker } from "@/lib/ingest/pool";
+import { buildIngestWorker } from "./build-ingest-worker";
 
 const USAGE = "Usage: npm run ingest -- FILE... [--dry-run] [--json] [--as EMAIL]";
 
@@ -54,19 +57,20 @@ async function main(): Promise<number> {
     throw new UsageError(`Say whose drafts these are with --as EMAIL, or use --dry-run.`);
 
   const owner = args["dry-run"] ? null : await findOwner(args.as ?? "");
+  await buildIngestWorker({ onlyIfStale: true });
   const documents: unknown[] = [];
   let failures = 0;
 
   for (const file of args.files) {
     try {
-      const input = { bytes: readFileBytes(file), filename: path.basename(file) };
+      const input = { bytes: readFileBytes(file), filename: capFilename(path.basename(file)) };
       if (owner) {
         const { createDraftFromUpload } = await import("@/lib/transcripts/create-draft");
         const draft = await createDraftFromUpload({ userId: owner.id, input });
         if (args.json) documents.push({ file, id: draft.id, slug: draft.slug, title: draft.title });
         else console.log(`${file}: draft "${draft.title}" created (${draft.result.segments.length} paragraphs).`);
       } else {
-        const result = await ingestFile(input);
+        const result = await ingestInWorker(input);
         if (args.json) documents.push(toDryRunJson(result));
         else printSummary(file, result);
       }
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
       failures++;
     }
   }
+  await closeIngestPool();
   if (args.json && documents.length > 0) {
     process.stdout.write(`${JSON.stringify(args.files.length === 1 ? documents[0] : documents, null, 2)}\n`);
   }

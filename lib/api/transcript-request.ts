@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { assertIngestSize, maxIngestBytes, type IngestInput } from "@/lib/ingest";
+import { capFilename } from "@/lib/ingest/filename";
+import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
+import { IngestError, type IngestInput } from "@/lib/ingest/types";
 
 export const FIDELITIES = ["VERBATIM", "CLEAN_READ", "MACHINE", "HUMAN_VERIFIED"] as const;
 
@@ -14,7 +16,8 @@ const fieldsSchema = z.object({
 });
 
 const jsonBodySchema = fieldsSchema.extend({
-  filename: z.string().trim().min(1).max(255).default("pasted.txt"),
+  // Longer names are truncated to 255 characters, keeping the extension, as multipart and CLI names are.
+  filename: z.string().trim().min(1).transform(capFilename).default("pasted.txt"),
   text: z.string().optional(),
   contentBase64: z.string().optional(),
 });
@@ -32,23 +35,61 @@ function invalidFields(error: z.ZodError): AppError {
   return new AppError("BAD_REQUEST", `${field}: ${issue?.message ?? "invalid value"}`);
 }
 
-/** Reads POST /api/transcripts: a multipart upload (field `file`) or a JSON body with `text` or `contentBase64`. */
-export async function readTranscriptRequest(request: Request): Promise<TranscriptRequest> {
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  // Refuse a body far over the limit before reading it; multipart framing and base64 add up to about 40%.
-  if (declaredLength > maxIngestBytes() * 1.4 + 64 * 1024) assertIngestSize(declaredLength);
-
-  const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) return readMultipart(request);
-  if (contentType.startsWith("application/json")) return readJson(request);
-  throw new AppError(
-    "UNSUPPORTED",
-    "Send the file as multipart/form-data (field `file`) or JSON with `text` or `contentBase64`.",
-  );
+/** The largest body read: the file limit plus room for multipart framing and base64, which add up to about 40%. */
+export function maxBodyBytes(): number {
+  return Math.ceil(maxIngestBytes() * 1.4) + 64 * 1024;
 }
 
-async function readMultipart(request: Request): Promise<TranscriptRequest> {
-  const form = await request.formData().catch(() => {
+/** Reads POST /api/transcripts: a multipart upload (field `file`) or a JSON body with `text` or `contentBase64`. */
+export async function readTranscriptRequest(request: Request): Promise<TranscriptRequest> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const isMultipart = contentType.startsWith("multipart/form-data");
+  if (!isMultipart && !contentType.startsWith("application/json")) {
+    throw new AppError(
+      "UNSUPPORTED",
+      "Send the file as multipart/form-data (field `file`) or JSON with `text` or `contentBase64`.",
+    );
+  }
+  // A declared length far over the limit is refused before a byte is read.
+  const declaredLength = Number(request.headers.get("content-length") ?? 0);
+  if (declaredLength > maxBodyBytes()) assertIngestSize(declaredLength);
+  const body = await readBodyBytes(request, maxBodyBytes());
+  return isMultipart ? readMultipart(body, contentType) : readJson(body);
+}
+
+/**
+ * The body, counted chunk by chunk as it streams in, with or without a Content-Length: at the limit the stream is
+ * cancelled and the upload refused, so a chunked body never puts more than the limit in memory.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new IngestError(
+        "TOO_LARGE",
+        `The upload is over the ${megabytes(maxIngestBytes())} MB limit. Split the transcript into parts.`,
+      );
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function readMultipart(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<TranscriptRequest> {
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => {
     throw new AppError("BAD_REQUEST", "The upload could not be read. Send it again.");
   });
   const file = form.get("file");
@@ -65,7 +106,7 @@ async function readMultipart(request: Request): Promise<TranscriptRequest> {
   return {
     input: {
       bytes: new Uint8Array(await file.arrayBuffer()),
-      filename: file.name || "upload",
+      filename: capFilename(file.name || "upload"),
       mediaType: file.type || null,
       restore: fields.data.restore,
     },
@@ -75,10 +116,16 @@ async function readMultipart(request: Request): Promise<TranscriptRequest> {
   };
 }
 
-async function readJson(request: Request): Promise<TranscriptRequest> {
-  const raw: unknown = await request.json().catch(() => {
+function parseJson(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  });
+  }
+}
+
+function readJson(requestBody: Uint8Array): TranscriptRequest {
+  const raw = parseJson(requestBody);
   const body = jsonBodySchema.safeParse(raw);
   if (!body.success) throw invalidFields(body.error);
   const { text, contentBase64, filename } = body.data;

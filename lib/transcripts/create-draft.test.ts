@@ -79,6 +79,44 @@ describe("creating a draft from an upload", () => {
     expect(again.slug).toMatch(/^press-conference-by-nato-secretary-general-jens-stoltenberg-following-the-\d+$/);
   });
 
+  it("stores a UTF-16 file holding a lone surrogate, with the character repaired and a warning", async () => {
+    const reporter = await createTestUser();
+    const text = "MODERATOR: Good morning \uD800 everyone.\nWelcome to the briefing on the budget.";
+    const bytes = Buffer.alloc(2 + text.length * 2);
+    bytes.writeUInt16LE(0xfeff, 0);
+    for (let index = 0; index < text.length; index++) bytes.writeUInt16LE(text.charCodeAt(index), 2 + index * 2);
+    const draft = await createDraftFromUpload({
+      userId: reporter.id,
+      input: { bytes: new Uint8Array(bytes), filename: "briefing\uDC00.txt" },
+      title: "Budget \uD800 briefing",
+    });
+    const transcript = await db.transcript.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { segments: true, sourceFiles: true },
+    });
+    expect(transcript.title).toBe("Budget \uFFFD briefing");
+    expect(transcript.segments[0]?.text).toBe("Good morning \uFFFD everyone. Welcome to the briefing on the budget.");
+    expect(transcript.sourceFiles[0]?.filename).toBe("briefing\uFFFD.txt");
+    expect(Buffer.from(transcript.sourceFiles[0]!.content).equals(bytes)).toBe(true);
+    expect(JSON.parse(transcript.sourceFiles[0]!.warnings)).toContain(
+      "1 character could not be decoded and show as �.",
+    );
+  });
+
+  it("caps a very long filename, and the title made from it, at 255 characters", async () => {
+    const reporter = await createTestUser();
+    const draft = await createDraftFromUpload({
+      userId: reporter.id,
+      input: { bytes: new TextEncoder().encode("Good morning, everyone."), filename: `${"n".repeat(1_000_000)}.txt` },
+    });
+    const transcript = await db.transcript.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { sourceFiles: true },
+    });
+    expect(transcript.sourceFiles[0]?.filename).toHaveLength(255);
+    expect(transcript.title.length).toBeLessThanOrEqual(255);
+  });
+
   it("writes nothing when the file is refused", async () => {
     const reporter = await createTestUser();
     const before = await db.transcript.count();
