@@ -56,7 +56,7 @@ export function LinkPasswordForm({
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, not a common password, and without your email or the newsroom's name. A short sentence is easy to remember and hard to guess.`}
         error={errors.password}
         required
       />

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 
 const FALLBACK_ERROR = "Sign-in failed. Check your connection and try again.";
 
@@ -28,8 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         setIsPending(false);
         return;
       }
-      // A full page load: the client router may hold pages fetched while signed out.
-      window.location.assign(callbackUrl);
+      // A full page load: the client router may hold pages fetched while signed out. The target is checked again
+      // here, where the browser will read it, so no rewriting between server and browser can take it off the site.
+      window.location.assign(safeRedirectPath(callbackUrl, { origin: window.location.origin }));
     } catch {
       setError(FALLBACK_ERROR);
       setIsPending(false);

@@ -48,7 +48,7 @@ export function PasswordForm({ action }: { action: Action }) {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. You will be asked to sign in again, and your other sessions end.`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, not a common password, and without your email or the newsroom's name. You will be asked to sign in again, and your other sessions end.`}
         error={errors.password}
         required
       />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/lib/auth/redirect";
+import { getSiteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
 
@@ -9,12 +11,8 @@ const REASONS: Record<string, string> = {
   "password-changed": "Your password was changed. Sign in with your new password.",
   "password-set": "Your password is set. Sign in to start.",
   "signed-out": "You have signed out.",
+  "signed-out-everywhere": "You have signed out everywhere, and your API tokens are revoked.",
 };
-
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = typeof value === "string" ? value : "";
-  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/desk";
-}
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const params = await searchParams;
@@ -31,7 +29,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           {reason}
         </p>
       ) : null}
-      <SignInForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
+      <SignInForm callbackUrl={safeRedirectPath(params.callbackUrl, { origin: getSiteUrl() })} />
       <p className="mt-6 text-sm text-stone-600">Forgot your password? Ask an admin for a reset link.</p>
     </>
   );

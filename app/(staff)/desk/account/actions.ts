@@ -7,7 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { formValues, invalid, type FormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
-import { changeOwnPassword, updateOwnName } from "@/lib/users/passwords";
+import { z } from "zod";
+import { changeOwnPassword, signOutEverywhere, updateOwnName } from "@/lib/users/passwords";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
 import { apiTokenNameSchema, changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
 
@@ -39,11 +40,27 @@ export async function changePasswordAction(_state: FormState, formData: FormData
   });
   if (!result.ok) return result;
   // Every session of the account, this one included, ended with the change: clear the cookie and sign in afresh.
+  await clearSessionCookie();
+  redirect("/signin?reason=password-changed");
+}
+
+async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
     if (isSessionCookie(cookie.name)) jar.delete(cookie.name);
   }
-  redirect("/signin?reason=password-changed");
+}
+
+const confirmationSchema = z.object({ confirm: z.literal("yes") });
+
+export async function signOutEverywhereAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  if (!confirmationSchema.safeParse(formValues(formData, ["confirm"])).success) {
+    return { ok: false, message: "Confirm that you want to sign out everywhere.", fieldErrors: {} };
+  }
+  await signOutEverywhere({ userId: user.id });
+  await clearSessionCookie();
+  redirect("/signin?reason=signed-out-everywhere");
 }
 
 export type TokenFormState = FormState & { token?: { name: string; secret: string } };

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import { NameForm, PasswordForm } from "@/components/staff/account-forms";
 import { ApiTokensPanel } from "@/components/staff/api-tokens-panel";
+import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { listApiTokens } from "@/lib/api-tokens";
 import { requireUser } from "@/lib/auth/session";
-import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateNameAction } from "./actions";
+import {
+  changePasswordAction,
+  createApiTokenAction,
+  revokeApiTokenAction,
+  signOutEverywhereAction,
+  updateNameAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -48,6 +55,16 @@ export default async function AccountPage() {
           createAction={createApiTokenAction}
           revokeAction={revokeApiTokenAction}
         />
+      </section>
+      <section aria-labelledby="sessions-title" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          Sessions and tokens
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-stone-600">
+          If you signed in on a shared computer, or think someone else has your password or a token, end every session
+          and revoke every token at once. Then change your password.
+        </p>
+        <SignOutEverywhere action={signOutEverywhereAction} />
       </section>
     </div>
   );
