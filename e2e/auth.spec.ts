@@ -63,3 +63,32 @@ test("a tampered session cookie is refused with a clear message", async ({ page,
   await expect(page).toHaveURL(/\/signin\?reason=session-ended/);
   await expect(page.getByText("Your session has ended. Sign in again to continue.")).toBeVisible();
 });
+
+// callbackUrl values as an attacker would put them in a link (already URL-encoded in the query string).
+const OPEN_REDIRECT_VARIANTS = [
+  "/%09/evil.test/x",
+  "/%0A/evil.test/x",
+  "/%0D/evil.test/x",
+  "/%5Cevil.test/x",
+  "/%5C/evil.test/x",
+  "%2F%2Fevil.test%2Fx",
+  "/%252F%252Fevil.test/x",
+  "%2F%255Cevil.test",
+  "https%3A%2F%2Fevil.test%2Fx",
+  "http:evil.test",
+  "javascript:alert(document.domain)",
+];
+
+for (const variant of OPEN_REDIRECT_VARIANTS) {
+  test(`signing in with callbackUrl=${variant} lands on the site`, async ({ page, baseURL }) => {
+    const reporter = await seedUser("REPORTER", "Reda Redirect");
+    await page.goto(`/signin?callbackUrl=${variant}`);
+    await page.getByLabel("Email").fill(reporter.email);
+    await page.getByLabel("Password").fill(reporter.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname !== "/signin");
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname).toBe("/desk");
+    await expect(page.getByRole("heading", { name: "Good to see you, Reda" })).toBeVisible();
+  });
+}

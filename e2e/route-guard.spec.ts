@@ -86,3 +86,36 @@ test("a reporter is refused every admin route", async ({ page }) => {
     expect(response.status(), route).toBe(403);
   }
 });
+
+test("a session cookie sent from an odd or foreign origin gets a clean 403 from every staff API route", async ({
+  page,
+}) => {
+  const reporter = await seedUser("REPORTER");
+  await signIn(page, reporter.email, reporter.password);
+  for (const route of staffApiRoutes) {
+    for (const method of route.methods) {
+      for (const origin of ["null", "http://evil.test", "not a url", "file://"]) {
+        const label = `${method} ${route.path} from ${origin}`;
+        const response = await page.request.fetch(route.path, { method, headers: { origin }, maxRedirects: 0 });
+        expect(response.status(), label).toBe(403);
+        expect(await response.json(), label).toEqual({
+          error: { code: "FORBIDDEN", message: "Cross-site requests must use an API token (Authorization: Bearer …)." },
+        });
+      }
+    }
+  }
+});
+
+test("next-auth's sign-in endpoint refuses a cross-site form (Origin: null, no CSRF token) without a session", async ({
+  page,
+}) => {
+  const reporter = await seedUser("REPORTER");
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    headers: { origin: "null" },
+    form: { email: reporter.email, password: reporter.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => cookie.name.includes("next-auth.session-token"))).toBe(false);
+});
