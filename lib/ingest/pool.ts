@@ -57,6 +57,9 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
   );
   const memoryMb = options.memoryMb ?? positiveNumber(process.env.INGEST_WORKER_MEMORY_MB) ?? DEFAULT_MEMORY_MB;
   const poolTimeoutMs = options.timeoutMs ?? positiveNumber(process.env.INGEST_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
+  // Counted here rather than with piscina's maxQueue, which does not count tasks that carry an abort signal.
+  const maxInFlight = threads + (options.maxQueue ?? threads * 4);
+  let inFlight = 0;
   const workerFile = options.workerFile ?? ingestWorkerFile();
   if (!fs.existsSync(workerFile)) {
     throw new Error(`The ingestion worker ${workerFile} is missing; run \`npm run build\` to build it.`);
@@ -65,7 +68,6 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
     filename: workerFile,
     minThreads: threads,
     maxThreads: threads,
-    maxQueue: options.maxQueue ?? threads * 4,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     niceIncrement: WORKER_NICE_INCREMENT,
   });
@@ -80,6 +82,10 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
       maxUnpackedBytes: maxUnpackedBytes(pipelineOptions),
     };
     assertIngestSize(input.bytes.byteLength, limits);
+    if (inFlight >= maxInFlight) {
+      throw new IngestError("BUSY", "The desk is busy reading other uploads. Try again in a minute.");
+    }
+    inFlight++;
     const abort = new AbortController();
     const { port1: started, port2: startedInWorker } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -98,6 +104,7 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
     } catch (error) {
       throw refusalFor(error, { timedOut: abort.signal.aborted, timeoutMs, memoryMb });
     } finally {
+      inFlight--;
       clearTimeout(timer);
       started.close();
     }
@@ -126,9 +133,6 @@ function refusalFor(error: unknown, limits: { timedOut: boolean; timeoutMs: numb
       `Reading this file needed more than the ${limits.memoryMb} MB of memory allowed per file. ` +
         "Split the transcript into parts and upload them one by one.",
     );
-  }
-  if (error instanceof Error && error.message === "Task queue is at limit") {
-    return new IngestError("BUSY", "The desk is busy reading other uploads. Try again in a minute.");
   }
   return error;
 }
