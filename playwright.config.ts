@@ -22,7 +22,8 @@ process.env.DATABASE_URL = `file:${SERVERS.desk.database}`;
 function server(name: keyof typeof SERVERS, extraEnv: Record<string, string> = {}) {
   const { port, database } = SERVERS[name];
   return {
-    command: `node_modules/.bin/tsx scripts/prepare-database.ts && exec node_modules/.bin/next start --port ${port}`,
+    // exec: Playwright stops the server by killing this shell's process, which must be the server itself.
+    command: `node_modules/.bin/tsx scripts/prepare-database.ts && exec env -u ADMIN_PASSWORD node --import tsx scripts/serve.ts`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -33,6 +34,10 @@ function server(name: keyof typeof SERVERS, extraEnv: Record<string, string> = {
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: `e2e-secret-${name}-${path.basename(runDirectory)}`,
       SITE_NAME: "Verbatim",
+      PORT: String(port),
+      // The tests' browsers and request contexts send their own X-Forwarded-For (e2e/fixtures.ts), as a reverse
+      // proxy on this machine would: trusting loopback lets each test count as its own client address.
+      TRUSTED_PROXIES: "loopback",
       ...extraEnv,
     },
   };

@@ -5,9 +5,30 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 
+/** Files and folders that hold every draft, every original upload and every password hash: owner only. */
+const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIRECTORY_MODE = 0o700;
+
+/**
+ * Creates the database's folder as 0700 and makes the database, its WAL and shared-memory files and the session
+ * secret 0600. An existing folder is tightened only when it is Verbatim's own data/ folder or holds nothing but
+ * Verbatim's files: a DATABASE_URL pointing into a shared folder (/tmp, say) must not change that folder.
+ */
+export function securePrivateFiles(file: string = resolveSqlitePath()): void {
+  const directory = path.dirname(file);
+  if (!fs.existsSync(directory)) fs.mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  else if (directory === path.join(process.cwd(), "data")) fs.chmodSync(directory, PRIVATE_DIRECTORY_MODE);
+  const secret = path.join(process.cwd(), "data", "auth-secret");
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, secret]) {
+    if (fs.existsSync(candidate)) fs.chmodSync(candidate, PRIVATE_FILE_MODE);
+  }
+}
+
 export async function prepareDatabase(): Promise<void> {
+  // Everything this process creates from here (the database, its WAL, backups) is readable by its owner only.
+  process.umask(0o077);
   const file = resolveSqlitePath();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  securePrivateFiles(file);
 
   const prismaCli = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   const migrate = spawnSync(prismaCli, ["migrate", "deploy"], { encoding: "utf8", env: process.env });
@@ -23,6 +44,7 @@ export async function prepareDatabase(): Promise<void> {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
+  securePrivateFiles(file);
 
   const { prepareFirstRun } = await import("@/lib/users/first-admin");
   const outcome = await prepareFirstRun();

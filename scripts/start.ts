@@ -6,7 +6,6 @@ import path from "node:path";
 import { prepareDatabase } from "./prepare-database";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", ".bin", "next");
 const fingerprintFile = path.join(root, ".next", "verbatim-build-fingerprint");
 const SOURCES = [
   "app",
@@ -46,24 +45,44 @@ function buildIfStale(): void {
       : null;
   if (built === fingerprint) return;
   console.log("Building Verbatim (first start, or the code changed)…");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  // `npm run build` builds the ingestion worker as well as the Next app.
+  const build = spawnSync("npm", ["run", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) throw new Error("The build failed (output above).");
   fs.writeFileSync(fingerprintFile, fingerprint);
+}
+
+/**
+ * The server's environment: without the first admin's password, which is needed only to create that account and
+ * would otherwise sit in the serving process (readable from /proc by anything running as the same user).
+ */
+export function serverEnvironment(port: string, environment: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { ADMIN_PASSWORD: _password, ...rest } = environment;
+  return { ...rest, PORT: port };
 }
 
 async function main(): Promise<void> {
   const port = process.env.PORT || "3000";
   process.env.NEXTAUTH_URL ||= process.env.SITE_URL || `http://localhost:${port}`;
+  process.umask(0o077);
   await prepareDatabase();
   buildIfStale();
-  const server = spawn(nextBin, ["start", "--port", port], { stdio: "inherit", env: process.env });
+  // scripts/serve.ts wraps Next's request handler to stamp a trustworthy client address on every request.
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+    stdio: "inherit",
+    env: serverEnvironment(port),
+  });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main().catch((error: unknown) => {
-  console.error(`Verbatim could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`Verbatim could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

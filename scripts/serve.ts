@@ -1,0 +1,46 @@
+// The production server: Next.js behind a few lines of Node's http server, so that every request carries a client
+// address Verbatim can trust (the socket's peer, or X-Forwarded-For only from TRUSTED_PROXIES). `next start` cannot
+// do this: it keeps whatever X-Forwarded-For a client sends. Run by `npm start` and the end-to-end servers.
+import { createServer } from "node:http";
+import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOSTNAME || undefined;
+  const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
+  // The database, its WAL and anything else this process creates: owner only.
+  process.umask(0o077);
+  // Only needed to create the first admin, before the server starts (scripts/start.ts does not pass it on).
+  delete process.env.ADMIN_PASSWORD;
+  Object.assign(process.env, { NODE_ENV: "production" });
+  // Imported after NODE_ENV is set: Next reads it when it loads.
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    void handle(request, response);
+  });
+  // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  server.listen(port, hostname, () => {
+    console.log(`Verbatim is serving on http://${hostname ?? "localhost"}:${port}`);
+  });
+
+  const shutdown = () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; nothing in flight is worth more than a few seconds.
+    setTimeout(() => process.exit(0), 5_000).unref();
+    server.closeIdleConnections();
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Verbatim could not start serving: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
