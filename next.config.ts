@@ -28,6 +28,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // piscina starts its worker threads from a file beside its own code; bundled, that path no longer exists.
+  serverExternalPackages: ["piscina"],
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in user lacks the role.
     authInterrupts: true,

@@ -61,7 +61,7 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
   const maxInFlight = threads + (options.maxQueue ?? threads * 4);
   let inFlight = 0;
   const workerFile = options.workerFile ?? ingestWorkerFile();
-  if (!fs.existsSync(workerFile)) {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ workerFile)) {
     throw new Error(`The ingestion worker ${workerFile} is missing; run \`npm run build\` to build it.`);
   }
   const pool = new Piscina<IngestTask, IngestTaskOutcome>({
