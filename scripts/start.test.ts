@@ -8,6 +8,7 @@ import { serverEnvironment } from "./start";
 describe("npm start's server environment", () => {
   it("leaves out the first admin's password and sets the port", () => {
     const environment = serverEnvironment("3999", {
+      NODE_ENV: "production",
       ADMIN_EMAIL: "chief@newsroom.test",
       ADMIN_PASSWORD: "a secret that must not linger",
       SITE_NAME: "Verbatim",
