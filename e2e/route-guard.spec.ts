@@ -106,6 +106,24 @@ test("a session cookie sent from an odd or foreign origin gets a clean 403 from 
   }
 });
 
+test("a server action posted to any page from an odd or foreign origin gets a clean 403", async ({ page }) => {
+  const reporter = await seedUser("REPORTER");
+  await signIn(page, reporter.email, reporter.password);
+  const pages = routes.filter((route) => !route.path.startsWith("/api/")).map((route) => route.path);
+  expect(pages).toEqual(expect.arrayContaining(["/", "/signin", "/setup", "/desk/account", "/admin"]));
+  for (const path of pages) {
+    for (const origin of ["null", "http://evil.test", "not a url"]) {
+      const response = await page.request.post(path, {
+        headers: { origin, "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+        data: "[]",
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} from ${origin}`).toBe(403);
+      expect(await response.text()).toContain("Cross-site form submissions are refused");
+    }
+  }
+});
+
 test("next-auth's sign-in endpoint refuses a cross-site form (Origin: null, no CSRF token) without a session", async ({
   page,
 }) => {

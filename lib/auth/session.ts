@@ -10,6 +10,7 @@ import { resolveRedirectPath } from "@/lib/auth/redirect";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { hasRole, type Role } from "@/lib/permissions";
 
 export interface StaffUser {
@@ -118,26 +119,9 @@ async function findApiCaller(request: Request): Promise<StaffUser> {
   return check.user;
 }
 
-/**
- * A browser request that carries the session cookie must come from the desk's own pages. A foreign origin, an
- * opaque one ("null": sandboxed frames, some redirects) and one that does not parse are all refused with 403.
- * Requests without an Origin header (same-origin GETs, downloads) are let through: browsers send Origin on every
- * cross-site request that could change something.
- */
+/** A browser request that carries the session cookie must come from the desk's own pages (lib/http/same-origin). */
 function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || hostOf(origin) !== host.toLowerCase()) {
+  if (!isSameOriginRequest(request.headers)) {
     throw new AppError("FORBIDDEN", "Cross-site requests must use an API token (Authorization: Bearer …).");
-  }
-}
-
-function hostOf(origin: string): string | null {
-  try {
-    const url = new URL(origin);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
-  } catch {
-    return null;
   }
 }
