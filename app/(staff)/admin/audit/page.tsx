@@ -49,12 +49,12 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
         aria-label="Filter events"
       >
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium">
           Who
           <select
             name="actor"
             defaultValue={filters.actor ?? ""}
-            className="rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
+            className="max-w-full rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
           >
             <option value="">Everyone</option>
             {users.map((user) => (
@@ -64,12 +64,12 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium">
           What
           <select
             name="action"
             defaultValue={filters.action ?? ""}
-            className="rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
+            className="max-w-full rounded-md border border-stone-300 bg-white px-2 py-2 font-normal"
           >
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((action) => (
@@ -99,7 +99,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
               <td className="px-4 py-2" data-testid="audit-action">
                 {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
               </td>
-              <td className="px-4 py-2 text-stone-700">{describeDetails(event.details)}</td>
+              <td className="px-4 py-2 text-stone-700 [overflow-wrap:anywhere]">{describeDetails(event.details)}</td>
             </tr>
           ))}
         </DataTable>
