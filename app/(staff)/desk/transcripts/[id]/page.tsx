@@ -133,7 +133,7 @@ export default async function DraftPage({ params }: PageProps<"/desk/transcripts
                 <ul className="flex flex-wrap gap-1 py-1" data-testid={`entities-${type.toLowerCase()}`}>
                   {entities.map((entity) => (
                     <li key={entity.id} className="rounded bg-stone-100 px-2 py-0.5">
-                      {entity.name} <span className="text-stone-500">×{entity.mentionCount}</span>
+                      {entity.name} <span className="text-stone-600">×{entity.mentionCount}</span>
                     </li>
                   ))}
                 </ul>

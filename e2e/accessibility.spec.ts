@@ -1,0 +1,60 @@
+// Every staff and public screen at a phone's width and a desktop's: no axe violations, and nothing wider than
+// the screen (a table or form that runs off the right edge hides what a reporter on the road needs).
+import AxeBuilder from "@axe-core/playwright";
+import { createDraftFromUpload } from "@/lib/transcripts/create-draft";
+import { expect, seedUser, signIn, test } from "./fixtures";
+
+const WIDTHS = [
+  { name: "phone", width: 360, height: 780 },
+  { name: "desktop", width: 1280, height: 900 },
+] as const;
+
+const PUBLIC_PAGES = ["/", "/signin"];
+
+async function expectAccessibleAndFitting(page: import("@playwright/test").Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  expect(
+    violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+    path,
+  ).toEqual([]);
+}
+
+for (const { name, width, height } of WIDTHS) {
+  test(`staff screens pass axe and fit a ${name} (${width} px)`, async ({ page }) => {
+    const admin = await seedUser("ADMIN", "Ada Accessible");
+    const draft = await createDraftFromUpload({
+      userId: admin.id,
+      input: {
+        bytes: new TextEncoder().encode(
+          "MODERATOR: Good morning.\n\nMINISTER HOLM: Thank you. The fisheries agreement was signed in Bergen.",
+        ),
+        filename: "briefing-with-a-rather-long-file-name-that-must-wrap-on-a-phone.txt",
+        mediaType: "text/plain",
+      },
+    });
+    await page.setViewportSize({ width, height });
+    await signIn(page, admin.email, admin.password);
+    for (const path of [
+      "/desk",
+      "/desk/upload",
+      "/desk/transcripts",
+      `/desk/transcripts/${draft.id}`,
+      "/desk/account",
+      "/admin",
+      "/admin/audit",
+    ]) {
+      await expectAccessibleAndFitting(page, path);
+    }
+  });
+
+  test(`public screens pass axe and fit a ${name} (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    for (const path of PUBLIC_PAGES) await expectAccessibleAndFitting(page, path);
+  });
+}
