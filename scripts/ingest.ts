@@ -68,7 +68,7 @@ async function main(): Promise<number> {
         const { createDraftFromUpload } = await import("@/lib/transcripts/create-draft");
         const draft = await createDraftFromUpload({ userId: owner.id, input });
         if (args.json) documents.push({ file, id: draft.id, slug: draft.slug, title: draft.title });
-        else console.log(`${file}: draft "${draft.title}" created (${draft.result.segments.length} paragraphs).`);
+        else console.log(`${file}: draft "${draft.title}" created (${draft.segments} paragraphs).`);
       } else {
         const result = await ingestInWorker(input);
         if (args.json) documents.push(toDryRunJson(result));

@@ -84,7 +84,10 @@ export async function startServer({
 
   let printed = "";
   // As `npm start` does it: the serving process never sees ADMIN_PASSWORD.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  // VERBATIM_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to
+  // profile it under a benchmark (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.VERBATIM_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
     cwd: root,
     env: serverEnvironment(String(port), serverEnv),
     stdio: ["ignore", "pipe", "pipe"],

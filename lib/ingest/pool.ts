@@ -9,7 +9,9 @@ import { MessageChannel } from "node:worker_threads";
 import Piscina from "piscina";
 import { assertIngestSize, maxIngestBytes, maxUnpackedBytes } from "./limits";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "./types";
-import type { IngestTask, IngestTaskOutcome } from "./worker";
+import type { IngestTask, IngestTaskOutcome, StoreInstructions, StoredDraftSummary } from "./worker";
+
+export type { StoreInstructions, StoredDraftSummary };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MEMORY_MB = 512;
@@ -37,6 +39,12 @@ export interface IngestInWorkerOptions extends IngestOptions {
 export interface IngestPool {
   readonly threads: number;
   ingest(input: IngestInput, options?: IngestInWorkerOptions): Promise<IngestResult>;
+  /** Parses and stores the upload as a draft, both in the worker thread. */
+  createDraft(
+    input: IngestInput,
+    store: StoreInstructions,
+    options?: IngestInWorkerOptions,
+  ): Promise<StoredDraftSummary>;
   close(): Promise<void>;
 }
 
@@ -74,7 +82,11 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
   // A thread that dies with no task on it is reported here; unhandled, the event would end the whole server.
   pool.on("error", (error: unknown) => console.error("[ingest] a worker thread failed:", error));
 
-  async function ingest(input: IngestInput, ingestOptions: IngestInWorkerOptions = {}): Promise<IngestResult> {
+  async function run(
+    input: IngestInput,
+    ingestOptions: IngestInWorkerOptions,
+    store?: StoreInstructions,
+  ): Promise<Extract<IngestTaskOutcome, { ok: true }>> {
     const { timeoutMs = poolTimeoutMs, ...pipelineOptions } = ingestOptions;
     // Limits are settled here: workers keep the environment they started with.
     const limits: IngestOptions = {
@@ -97,10 +109,11 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
         input: { ...input, bytes: ownBytes(input.bytes), restore: input.restore ? [...input.restore] : undefined },
         options: limits,
         started: startedInWorker,
+        store,
       };
       const outcome = await pool.run(task, { signal: abort.signal, transferList: [startedInWorker] });
       if (!outcome.ok) throw new IngestError(outcome.error.code, outcome.error.message);
-      return outcome.result;
+      return outcome;
     } catch (error) {
       throw refusalFor(error, { timedOut: abort.signal.aborted, timeoutMs, memoryMb });
     } finally {
@@ -110,7 +123,23 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
     }
   }
 
-  return { threads, ingest, close: () => pool.destroy() };
+  async function ingest(input: IngestInput, ingestOptions: IngestInWorkerOptions = {}): Promise<IngestResult> {
+    const outcome = await run(input, ingestOptions);
+    if (!("result" in outcome)) throw new Error("The ingestion worker stored a draft it was not asked to store.");
+    return outcome.result;
+  }
+
+  async function createDraft(
+    input: IngestInput,
+    store: StoreInstructions,
+    ingestOptions: IngestInWorkerOptions = {},
+  ): Promise<StoredDraftSummary> {
+    const outcome = await run(input, ingestOptions, store);
+    if (!("draft" in outcome)) throw new Error("The ingestion worker did not store the draft.");
+    return outcome.draft;
+  }
+
+  return { threads, ingest, createDraft, close: () => pool.destroy() };
 }
 
 /** A Uint8Array that owns its whole buffer: structured clone copies the entire underlying buffer of a view. */
@@ -153,6 +182,15 @@ function sharedPool(): IngestPool {
 /** Parses an upload in the shared worker pool: `ingestFile` off the caller's thread, with time and memory limits. */
 export function ingestInWorker(input: IngestInput, options: IngestInWorkerOptions = {}): Promise<IngestResult> {
   return sharedPool().ingest(input, options);
+}
+
+/** Parses an upload and stores it as a draft, both in the shared worker pool (see lib/transcripts/store-draft.ts). */
+export function createDraftInWorker(
+  input: IngestInput,
+  store: StoreInstructions,
+  options: IngestInWorkerOptions = {},
+): Promise<StoredDraftSummary> {
+  return sharedPool().createDraft(input, store, options);
 }
 
 /** Stops the shared pool's threads (the CLI and tests, before they exit). */

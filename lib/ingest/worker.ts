@@ -1,25 +1,93 @@
 // The entry point of an ingestion worker thread (bundled to dist/ingest-worker.mjs by scripts/build-ingest-worker.ts
-// and run by piscina from lib/ingest/pool.ts). Only data crosses the thread boundary: a refusal comes back as its
-// code and message, and the main thread turns it into an IngestError again.
+// and run by piscina from lib/ingest/pool.ts). It parses an upload and, when asked to, stores it as a draft on its
+// own SQLite connection, so neither step holds the thread that serves pages. Only data crosses the thread boundary:
+// a refusal comes back as its code and message, and the main thread turns it into an IngestError again.
 import type { MessagePort } from "node:worker_threads";
+import Database from "better-sqlite3";
+import { draftTitle, storeDraft, suggestFidelity, type DraftFidelity } from "@/lib/transcripts/store-draft";
 import { ingestFile } from "./pipeline";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "./types";
+
+/** What the worker needs to store the parse as a draft owned by `userId`. */
+export interface StoreInstructions {
+  databaseFile: string;
+  userId: string;
+  /** Overrides the title the parser found. */
+  title?: string;
+  fidelity?: DraftFidelity;
+}
 
 export interface IngestTask {
   input: IngestInput;
   options: IngestOptions;
   /** Told when the task starts running, so the time limit does not count time spent waiting in the queue. */
   started: MessagePort;
+  store?: StoreInstructions;
+}
+
+/** What a stored draft reports back: enough for the API's answer, without copying the whole parse across threads. */
+export interface StoredDraftSummary {
+  id: string;
+  slug: string;
+  title: string;
+  format: IngestResult["source"]["format"];
+  speakers: number;
+  segments: number;
+  removedLines: number;
+  warnings: string[];
 }
 
 export type IngestTaskOutcome =
-  { ok: true; result: IngestResult } | { ok: false; error: { code: IngestError["code"]; message: string } };
+  | { ok: true; result: IngestResult }
+  | { ok: true; draft: StoredDraftSummary }
+  | { ok: false; error: { code: IngestError["code"]; message: string } };
 
-export default async function runIngestTask({ input, options, started }: IngestTask): Promise<IngestTaskOutcome> {
+/** How long this thread's connection waits for another writer (the server, the CLI, another worker). */
+const BUSY_TIMEOUT_MS = 30_000;
+const connections = new Map<string, Database.Database>();
+
+function connectionTo(file: string): Database.Database {
+  let connection = connections.get(file);
+  if (!connection) {
+    connection = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    connections.set(file, connection);
+  }
+  return connection;
+}
+
+export default async function runIngestTask({
+  input,
+  options,
+  started,
+  store,
+}: IngestTask): Promise<IngestTaskOutcome> {
   started.postMessage("started");
   started.close();
   try {
-    return { ok: true, result: await ingestFile(input, options) };
+    const result = await ingestFile(input, options);
+    if (!store) return { ok: true, result };
+    const title = draftTitle(store.title, result);
+    const draft = storeDraft(connectionTo(store.databaseFile), {
+      userId: store.userId,
+      bytes: input.bytes,
+      restored: input.restore ?? [],
+      result,
+      title,
+      fidelity: store.fidelity ?? suggestFidelity(result),
+    });
+    return {
+      ok: true,
+      draft: {
+        ...draft,
+        title,
+        format: result.source.format,
+        speakers: result.speakers.length,
+        segments: result.segments.length,
+        // Restored lines are not in `removed`: the pipeline put them back.
+        removedLines: result.removed.length,
+        warnings: result.warnings,
+      },
+    };
   } catch (error) {
     if (error instanceof IngestError) return { ok: false, error: { code: error.code, message: error.message } };
     throw error;
