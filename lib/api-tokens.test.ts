@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createApiToken, findUserByApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens";
 import { hashTokenSecret } from "@/lib/auth/tokens";
@@ -15,6 +15,24 @@ describe("personal API tokens", () => {
     expect(stored.prefix).toBe(token.secret.slice(0, 10));
     expect((await findUserByApiToken(token.secret))?.id).toBe(user.id);
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("record their last use at most once a minute, without a write on the other calls", async () => {
+    const user = await createTestUser();
+    const token = await createApiToken({ userId: user.id, name: "busy importer" });
+    const writes = vi.spyOn(db.apiToken, "updateMany");
+    try {
+      await findUserByApiToken(token.secret);
+      await findUserByApiToken(token.secret);
+      await findUserByApiToken(token.secret);
+      // Each write is a transaction that would wait for a worker saving an upload: only the first call writes.
+      expect(writes).toHaveBeenCalledTimes(1);
+      await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+      await findUserByApiToken(token.secret);
+      expect(writes).toHaveBeenCalledTimes(2);
+    } finally {
+      writes.mockRestore();
+    }
   });
 
   it("stop working when revoked, or when their owner is deactivated", async () => {

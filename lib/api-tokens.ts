@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 /** Personal API tokens look like `vbt_<43 url-safe characters>`; the prefix makes leaked ones easy to search for. */
 const TOKEN_PREFIX = "vbt_";
 const MAX_ACTIVE_TOKENS = 20;
+/** How precisely "last used" is kept. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function isApiTokenShaped(secret: string): boolean {
   return /^vbt_[A-Za-z0-9_-]{43}$/.test(secret);
@@ -96,15 +98,21 @@ export async function findUserByApiToken(secret: string) {
     select: {
       id: true,
       revokedAt: true,
+      lastUsedAt: true,
       user: { select: { id: true, email: true, name: true, role: true, active: true } },
     },
   });
   if (!token || token.revokedAt || !token.user.active) return null;
-  // "Last used" is for telling tokens apart, not an access log: one write a minute is enough.
+  // "Last used" is for telling tokens apart, not an access log: one write a minute is enough. The check is made on
+  // the row just read, so most calls write nothing: every write is a transaction that must wait (on the thread
+  // that serves pages) for an upload being saved in a worker to commit.
   const now = new Date();
-  await db.apiToken.updateMany({
-    where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
-    data: { lastUsedAt: now },
-  });
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return token.user;
 }
