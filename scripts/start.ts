@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIngestWorker } from "./build-ingest-worker";
 import { prepareDatabase } from "./prepare-database";
 
 const root = process.cwd();
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   process.umask(0o077);
   await prepareDatabase();
   buildIfStale();
+  // Normally built by `npm run build` above; this covers a dist/ folder deleted since (milliseconds when current).
+  await buildIngestWorker({ onlyIfStale: true });
   // scripts/serve.ts wraps Next's request handler to stamp a trustworthy client address on every request.
   const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
     stdio: "inherit",
