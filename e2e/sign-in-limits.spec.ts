@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
 const WRONG = "That email and password do not match an active account.";
@@ -34,26 +34,45 @@ async function lockOut(page: Page, email: string) {
   expect(await attemptSignIn(page.request, csrfToken, email, "and one more wrong")).toMatch(TOO_MANY);
 }
 
-test("a burst of 50 parallel attempts gets at most 10 password checks, and the right password in it is refused", async ({
+/** An admin, in a browser of their own, issues a password-reset link for `email` on /admin; returns its path. */
+async function issueResetLink(browser: Browser, admin: { email: string; password: string }, email: string) {
+  const adminContext = await browser.newContext();
+  try {
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, admin.email, admin.password);
+    await adminPage.goto("/admin");
+    const row = adminPage.getByTestId(`user-row-${email}`);
+    await row.getByRole("button", { name: "Password-reset link" }).click();
+    const link = new URL(await row.getByTestId("issued-secret").inputValue());
+    return link.pathname + link.search;
+  } finally {
+    await adminContext.close();
+  }
+}
+
+test("a burst of 50 parallel attempts gets at most 10 password checks, and the right password is refused after it", async ({
   page,
 }) => {
   const reporter = await seedUser("REPORTER", "Bea Burst");
   const csrfToken = await csrfTokenFor(page);
-  // 49 wrong passwords and the right one last, all sent at once.
   const answers = await Promise.all(
     Array.from({ length: 50 }, (_, index) =>
-      attemptSignIn(page.request, csrfToken, reporter.email, index === 49 ? reporter.password : `wrong guess ${index}`),
+      attemptSignIn(page.request, csrfToken, reporter.email, `wrong guess ${index}`),
     ),
   );
   // Every attempt whose password was checked answers "do not match", except the one that used the last of the 10.
   const checked = answers.filter((answer) => answer === WRONG);
   const refused = answers.filter((answer) => answer !== null && TOO_MANY.test(answer));
   expect(checked.length).toBeLessThanOrEqual(9);
-  expect(refused.length).toBeGreaterThanOrEqual(40);
-  expect(answers.filter((answer) => answer === null)).toHaveLength(0);
-  expect(answers[49]).toMatch(TOO_MANY);
+  expect(refused.length).toBeGreaterThanOrEqual(41);
+  expect(checked.length + refused.length).toBe(50);
 
-  // The right password stays refused once the limit is hit.
+  // The right password, even in a burst of its own, is refused once the limit is hit (the unit test in
+  // lib/auth/authenticate.test.ts puts it inside the first burst, where the order is certain).
+  const rightOnes = await Promise.all(
+    Array.from({ length: 5 }, () => attemptSignIn(page.request, csrfToken, reporter.email, reporter.password)),
+  );
+  for (const answer of rightOnes) expect(answer).toMatch(TOO_MANY);
   const message = await signInThroughFormExpectingError(page, reporter.email, reporter.password);
   await expect(message).toContainText("Too many sign-in attempts.");
   await expect(page).toHaveURL(/\/signin/);
@@ -64,14 +83,7 @@ test("an admin's reset link lifts the lockout: the owner's password works again 
   const reporter = await seedUser("REPORTER", "Lou Locked");
   await lockOut(page, reporter.email);
 
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await signIn(adminPage, admin.email, admin.password);
-  await adminPage.goto("/admin");
-  const row = adminPage.getByTestId(`user-row-${reporter.email}`);
-  await row.getByRole("button", { name: "Password-reset link" }).click();
-  await expect(row.getByTestId("issued-secret")).toBeVisible();
-  await adminContext.close();
+  await issueResetLink(browser, admin, reporter.email);
 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(reporter.email);
@@ -83,18 +95,11 @@ test("an admin's reset link lifts the lockout: the owner's password works again 
 test("the owner's successful reset lifts the lockout", async ({ page, browser }) => {
   const admin = await seedUser("ADMIN", "Rae Resetter");
   const reporter = await seedUser("REPORTER", "Ola Owner");
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await signIn(adminPage, admin.email, admin.password);
-  await adminPage.goto("/admin");
-  const row = adminPage.getByTestId(`user-row-${reporter.email}`);
-  await row.getByRole("button", { name: "Password-reset link" }).click();
-  const link = new URL(await row.getByTestId("issued-secret").inputValue());
-  await adminContext.close();
+  const link = await issueResetLink(browser, admin, reporter.email);
 
   // Locked out after the link was issued: only the owner's reset can lift it now.
   await lockOut(page, reporter.email);
-  await page.goto(link.pathname + link.search);
+  await page.goto(link);
   await page.getByLabel("New password", { exact: true }).fill("ola's fresh passphrase");
   await page.getByLabel("Type the password again").fill("ola's fresh passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
@@ -108,16 +113,9 @@ test("the owner's successful reset lifts the lockout", async ({ page, browser })
 test("a common password, or one containing the email, is refused with the reason", async ({ page, browser }) => {
   const admin = await seedUser("ADMIN", "Pat Policy");
   const reporter = await seedUser("REPORTER", "Wes Weak");
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await signIn(adminPage, admin.email, admin.password);
-  await adminPage.goto("/admin");
-  const row = adminPage.getByTestId(`user-row-${reporter.email}`);
-  await row.getByRole("button", { name: "Password-reset link" }).click();
-  const link = new URL(await row.getByTestId("issued-secret").inputValue());
-  await adminContext.close();
+  const link = await issueResetLink(browser, admin, reporter.email);
 
-  await page.goto(link.pathname + link.search);
+  await page.goto(link);
   const choose = async (password: string) => {
     await page.getByLabel("New password", { exact: true }).fill(password);
     await page.getByLabel("Type the password again").fill(password);

@@ -3,6 +3,7 @@
 // baseline (decoding and splitting the same bytes) measured in the same run, because the machine is shared and
 // noisy. Checks the targets (< 1 s per file, < 300 MB peak RSS) and always exits 0: it measures, it does not test.
 import { ingestFileWithTimings, INGEST_STAGES, type IngestStage, type StageTimings } from "@/lib/ingest";
+import { seededRandom } from "./support/seeded-random";
 
 const RUNS = 5;
 const WARM_UP_RUNS = 1;
@@ -10,17 +11,6 @@ const TARGET_WORDS = 30_000;
 const DURATION_SECONDS = 3 * 60 * 60;
 const TARGET_MS = 1000;
 const TARGET_RSS_MB = 300;
-
-/** mulberry32: a small seeded generator, so every run benchmarks the same text. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(20190214);
 function pick<T>(items: readonly T[]): T {

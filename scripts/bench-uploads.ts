@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServer, type RunningServer } from "../e2e/support/spawn-server";
 import { buildIngestWorker } from "./build-ingest-worker";
+import { seededRandom } from "./support/seeded-random";
 
 const UPLOADS = 20;
 const CONCURRENCY = 4;
@@ -17,17 +18,6 @@ const BASELINE_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const TARGETS = { uploadsPerSecond: 1.0, publicP99Ratio: 3 };
-
-/** mulberry32: the same transcript text on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPEAKERS = ["MODERATOR", "JENS STOLTENBERG", "Anna Berg (Postimees)", "Paolo Ferri (ANSA)", "Ingrid Dahl (NRK)"];
 const SUBJECTS = ["Allies", "The Secretary General", "Our ministers", "NATO", "The European Union", "Kaja Kallas"];
