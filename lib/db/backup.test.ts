@@ -66,6 +66,8 @@ describe("backupDatabase", () => {
       expect(names(result.file)).toEqual(["Ada", "Bea"]);
       expect(result.migrations).toBe(knownMigrations().length);
       expect(fs.statSync(result.file).mode & 0o777).toBe(0o600);
+      // One self-contained file: nothing of it left in a WAL beside it.
+      expect(fs.readdirSync(path.dirname(result.file))).toEqual([path.basename(result.file)]);
     } finally {
       writer.close();
     }

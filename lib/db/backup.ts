@@ -96,6 +96,10 @@ export async function backupDatabase({
     }
     await source.backup(file);
     fs.chmodSync(file, 0o600);
+    // The copy inherits WAL mode; a backup should be one self-contained file, without -wal and -shm beside it.
+    const copy = new Database(file);
+    copy.pragma("journal_mode = DELETE");
+    copy.close();
     openChecked(file, "The new backup").close();
     return { file, bytes: fs.statSync(file).size, migrations };
   } finally {
