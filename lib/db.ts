@@ -6,22 +6,106 @@ import { resolveSqlitePath } from "@/lib/db/database-url";
 // The one Prisma client. Nothing else constructs one. Kept on globalThis so hot reloads in development reuse it.
 const globalForPrisma = globalThis as unknown as { verbatimPrisma?: PrismaClient };
 
-/** How long a writer waits for another process's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long a statement may wait synchronously for another writer. Transactions wait for the write lock with timers
+ * first (below), so this is only the rare case of the lock being taken again in between: short, because the wait
+ * blocks this whole thread.
+ */
+const BUSY_TIMEOUT_MS = 2_000;
+
+/** How long a transaction waits, without holding this thread, for another connection's write to finish. */
+const WRITE_LOCK_WAIT_MS = 30_000;
+
+type SqliteError = Error & { code?: string };
+
+/** Statements that need the write lock (Prisma's own SQL, and raw SQL sent through it). */
+const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
+
+function isBusy(error: unknown): boolean {
+  return (error as SqliteError | null)?.code === "SQLITE_BUSY";
+}
 
 /**
- * The better-sqlite3 adapter opens transactions with a plain (deferred) BEGIN. A deferred transaction that reads and
- * then writes cannot wait for another process's writer (the web server and `npm run ingest`, say): SQLite answers
- * "database is locked" at once rather than risk a deadlock. BEGIN IMMEDIATE takes the write lock up front, so the
- * busy timeout applies and concurrent writers queue instead of failing.
+ * Takes and at once gives back the write lock, without waiting: true when no other connection is writing. The
+ * connection's busy timeout is set to zero for these two statements only.
  */
-function beginImmediately(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+function isWriteLockFree(database: BetterSqlite3.Database): boolean {
+  const timeout = database.pragma("busy_timeout", { simple: true }) as number;
+  database.pragma("busy_timeout = 0");
+  try {
+    database.exec("BEGIN IMMEDIATE");
+    database.exec("ROLLBACK");
+    return true;
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  } finally {
+    database.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
+ * Two changes to how the better-sqlite3 adapter starts a transaction.
+ *
+ * BEGIN IMMEDIATE instead of a plain (deferred) BEGIN: a deferred transaction that reads and then writes cannot wait
+ * for another process's writer (the web server and `npm run ingest`, say): SQLite answers "database is locked" at
+ * once rather than risk a deadlock. BEGIN IMMEDIATE takes the write lock up front, so concurrent writers queue.
+ *
+ * Waiting for the lock without blocking: better-sqlite3 waits for a busy database synchronously, which on the
+ * server would stop every request for as long as another writer (an ingestion worker saving a large upload, the
+ * CLI) holds the lock. So before the adapter begins, this polls for the lock with timers, and only then lets the
+ * adapter's BEGIN IMMEDIATE run, which then rarely has to wait at all. If it still finds the database busy after
+ * the busy timeout, a deferred BEGIN is used instead: the adapter never releases its own lock when BEGIN throws,
+ * which would hang every later transaction, whereas a deferred transaction fails at its first write and is
+ * rolled back cleanly.
+ */
+function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const database = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     const prepare = database.prepare.bind(database);
-    database.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof prepare;
+    database.prepare = ((source: string) => {
+      if (source !== "BEGIN") return prepare(source);
+      const immediate = prepare("BEGIN IMMEDIATE");
+      return {
+        run: () => {
+          try {
+            return immediate.run();
+          } catch (error) {
+            if (!isBusy(error)) throw error;
+            return prepare("BEGIN").run();
+          }
+        },
+      };
+    }) as typeof prepare;
+
+    // While this connection is itself inside a transaction, it holds the lock already, or the adapter queues the
+    // new transaction on its own lock.
+    const waitForWriteLock = async () => {
+      const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+      let pause = 2;
+      while (!database.inTransaction && !isWriteLockFree(database) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause = Math.min(pause * 2, 50);
+      }
+    };
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      await waitForWriteLock();
+      return startTransaction(...args);
+    };
+    // Single writes that Prisma sends outside a transaction (a plain create, say) wait the same way.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      if (WRITE_STATEMENT.test(query.sql)) await waitForWriteLock();
+      return queryRaw(query);
+    };
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.executeRaw = async (query) => {
+      if (WRITE_STATEMENT.test(query.sql)) await waitForWriteLock();
+      return executeRaw(query);
+    };
     return adapter;
   };
   return factory;
@@ -30,7 +114,7 @@ function beginImmediately(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
 function createClient(): PrismaClient {
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.
   const adapter = new PrismaBetterSQLite3({ url: `file:${resolveSqlitePath()}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter: beginImmediately(adapter) });
+  return new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter) });
 }
 
 export const db: PrismaClient = globalForPrisma.verbatimPrisma ?? createClient();
