@@ -23,26 +23,15 @@ export function toWellFormed(text: string): string {
  * The parse result is data only, so this reaches every string that would be written.
  */
 export function repairStringsInPlace(value: unknown): number {
-  if (Array.isArray(value)) {
-    let repaired = 0;
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      if (typeof item === "string") {
-        const fixed = repairLoneSurrogates(item);
-        if (fixed.repaired > 0) value[index] = fixed.text;
-        repaired += fixed.repaired;
-      } else repaired += repairStringsInPlace(item);
-    }
-    return repaired;
-  }
   if (value === null || typeof value !== "object") return 0;
-  const record = value as Record<string, unknown>;
+  // Arrays are objects too: their indices are their keys.
+  const container = value as Record<string, unknown>;
   let repaired = 0;
-  for (const key of Object.keys(record)) {
-    const item = record[key];
+  for (const key of Object.keys(container)) {
+    const item = container[key];
     if (typeof item === "string") {
       const fixed = repairLoneSurrogates(item);
-      if (fixed.repaired > 0) record[key] = fixed.text;
+      if (fixed.repaired > 0) container[key] = fixed.text;
       repaired += fixed.repaired;
     } else repaired += repairStringsInPlace(item);
   }
