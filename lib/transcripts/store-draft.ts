@@ -5,6 +5,7 @@
 // rolls back what a closed connection left open) writes nothing.
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
+import { failpoint } from "@/lib/failpoints";
 import type { IngestResult } from "@/lib/ingest/types";
 import { toWellFormed } from "@/lib/ingest/unicode";
 import { mentionMatcher } from "@/lib/transcripts/mentions";
@@ -159,6 +160,8 @@ function insertDraft(
     insertSegment.run(id, transcriptId, position, speakerId, segment.text, segment.startMs, segment.endMs);
     return { id, text: segment.text };
   });
+  // e2e/durability.spec.ts kills the server here, with the paragraphs written and nothing committed.
+  failpoint("store-draft.after-segments");
 
   const insertEntity = sqlite.prepare(
     `INSERT INTO "Entity" ("id", "transcriptId", "type", "name", "mentionCount") VALUES (?, ?, ?, ?, ?)`,

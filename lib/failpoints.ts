@@ -1,0 +1,23 @@
+// Failpoints: named places in a long operation where a test can stop the thread, so that "what if the process dies
+// right here" is tested at exactly that point instead of by racing a timer (as etcd's gofail and TiKV's fail-rs do).
+// Off unless VERBATIM_FAILPOINTS names the point; a server never has it set outside tests.
+
+/** The places a test can stop at. */
+export type FailpointName = "store-draft.after-segments";
+
+function enabled(name: FailpointName): boolean {
+  return (process.env.VERBATIM_FAILPOINTS ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .includes(name);
+}
+
+/**
+ * When `name` is enabled, prints `[failpoint] <name> reached` on stderr and blocks this thread for good: the test
+ * that enabled it watches for the line and then kills the process.
+ */
+export function failpoint(name: FailpointName): void {
+  if (!enabled(name)) return;
+  process.stderr.write(`[failpoint] ${name} reached\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
