@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditDetailsSchema, readJson, writeJson, type AuditDetails } from "@/lib/json-columns";
 
 /** Everything an admin can find in the audit log. Keep in step with AUDIT_ACTION_LABELS. */
 export const AUDIT_ACTIONS = [
@@ -19,6 +20,9 @@ export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
   "transcript.created",
+  "transcript.shared",
+  "transcript.unshared",
+  "transcript.revision_restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,6 +43,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "api_token.created": "Created an API token",
   "api_token.revoked": "Revoked an API token",
   "transcript.created": "Created a draft transcript",
+  "transcript.shared": "Shared a transcript with a colleague",
+  "transcript.unshared": "Stopped sharing a transcript",
+  "transcript.revision_restored": "Restored an earlier revision of a transcript",
 };
 
 type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
@@ -59,7 +66,7 @@ export async function recordAuditEvent(writer: Writer, event: AuditEventInput): 
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId ?? null,
-      details: JSON.stringify(event.details ?? {}),
+      details: writeJson(auditDetailsSchema, event.details ?? {}),
     },
   });
 }
@@ -101,11 +108,6 @@ export async function listAuditEvents({ actorId, action, page = 1 }: ListAuditEv
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
 }
 
-function parseDetails(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+function parseDetails(text: string): AuditDetails {
+  return readJson(auditDetailsSchema, text, {});
 }

@@ -4,6 +4,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors: Record<string, string> = {},
+    /** More for programs, sent beside `code` and `message` (e.g. a conflict's `current` version). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -16,6 +18,7 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "UNPROCESSABLE"
   | "TOO_LARGE"
   | "UNSUPPORTED"
   | "RATE_LIMITED";
@@ -26,6 +29,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   TOO_LARGE: 413,
   UNSUPPORTED: 415,
   RATE_LIMITED: 429,

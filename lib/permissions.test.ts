@@ -3,7 +3,10 @@ import {
   canChangeRole,
   canIssuePasswordReset,
   canManageUsers,
+  canEditTranscript,
   canSetActive,
+  canShareTranscript,
+  canViewTranscript,
   hasRole,
   isRole,
   type Actor,
@@ -68,5 +71,41 @@ describe("managing users", () => {
   it("issues reset links only for active accounts", () => {
     expect(canIssuePasswordReset(admin, reporter).allowed).toBe(true);
     expect(canIssuePasswordReset(admin, { ...reporter, active: false }).allowed).toBe(false);
+  });
+});
+
+describe("transcripts", () => {
+  const own = { createdById: reporter.id, sharedWith: [] };
+  const someoneElses = { createdById: "reporter-2", sharedWith: [] };
+  const sharedWithReporter = { createdById: "reporter-2", sharedWith: [reporter.id] };
+
+  it("lets a reporter view and edit their own and shared transcripts only", () => {
+    expect(canViewTranscript(reporter, own)).toBe(true);
+    expect(canEditTranscript(reporter, own)).toBe(true);
+    expect(canViewTranscript(reporter, sharedWithReporter)).toBe(true);
+    expect(canEditTranscript(reporter, sharedWithReporter)).toBe(true);
+    expect(canViewTranscript(reporter, someoneElses)).toBe(false);
+    expect(canEditTranscript(reporter, someoneElses)).toBe(false);
+  });
+
+  it("lets editors and admins view and edit every transcript", () => {
+    for (const actor of [editor, admin]) {
+      expect(canViewTranscript(actor, someoneElses)).toBe(true);
+      expect(canEditTranscript(actor, someoneElses)).toBe(true);
+    }
+  });
+
+  it("gives a deactivated account nothing, not even its own", () => {
+    expect(canViewTranscript({ ...reporter, active: false }, own)).toBe(false);
+    expect(canViewTranscript({ ...admin, active: false }, someoneElses)).toBe(false);
+  });
+
+  it("lets the owner, editors and admins share, but not a colleague it was shared with", () => {
+    expect(canShareTranscript(reporter, own).allowed).toBe(true);
+    expect(canShareTranscript(editor, someoneElses).allowed).toBe(true);
+    expect(canShareTranscript(reporter, sharedWithReporter)).toEqual({
+      allowed: false,
+      reason: "Only the transcript's owner, editors and admins can share it.",
+    });
   });
 });

@@ -65,3 +65,32 @@ export function canIssuePasswordReset(actor: Actor, target: ManagedUser): Decisi
   if (!target.active) return deny("Reactivate this account before issuing a password-reset link.");
   return allow;
 }
+
+/** What the transcript rules need to know about a transcript. */
+export interface TranscriptAccess {
+  createdById: string;
+  /** Ids of the colleagues it is shared with. */
+  sharedWith: readonly string[];
+}
+
+/**
+ * Reporters see and edit their own transcripts and those shared with them; editors and admins see and edit all.
+ * Deactivated accounts see nothing.
+ */
+export function canViewTranscript(actor: Actor, transcript: TranscriptAccess): boolean {
+  if (!actor.active) return false;
+  if (hasRole(actor, "EDITOR")) return true;
+  return transcript.createdById === actor.id || transcript.sharedWith.includes(actor.id);
+}
+
+/** Editing follows viewing for now: anyone who may read a draft on the desk may correct it. */
+export function canEditTranscript(actor: Actor, transcript: TranscriptAccess): boolean {
+  return canViewTranscript(actor, transcript);
+}
+
+/** Sharing is for the owner, editors and admins: a colleague it was shared with cannot pass it on. */
+export function canShareTranscript(actor: Actor, transcript: TranscriptAccess): Decision {
+  if (!actor.active) return deny("This account is deactivated.");
+  if (hasRole(actor, "EDITOR") || transcript.createdById === actor.id) return allow;
+  return deny("Only the transcript's owner, editors and admins can share it.");
+}

@@ -3,7 +3,7 @@ import { IngestError, type IngestErrorCode } from "@/lib/ingest/types";
 
 /** Every API error has this one shape. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; fieldErrors?: Record<string, string> };
+  error: { code: string; message: string; fieldErrors?: Record<string, string> } & Record<string, unknown>;
 }
 
 const INGEST_STATUS: Record<IngestErrorCode, number> = {
@@ -21,9 +21,15 @@ const INGEST_STATUS: Record<IngestErrorCode, number> = {
   BUSY: 503,
 };
 
-export function jsonError(status: number, code: string, message: string, fieldErrors?: Record<string, string>) {
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  fieldErrors?: Record<string, string>,
+  extra: Record<string, unknown> = {},
+) {
   const body: ApiErrorBody = {
-    error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
+    error: { ...extra, code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
   };
   return Response.json(body, { status });
 }
@@ -31,7 +37,9 @@ export function jsonError(status: number, code: string, message: string, fieldEr
 /** Expected failures become their status and sentence; anything else is logged and answered with a plain 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof IngestError) return jsonError(INGEST_STATUS[error.code], error.code, error.message);
-  if (isAppError(error)) return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors);
+  if (isAppError(error)) {
+    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors, error.extra);
+  }
   console.error("[api] unexpected error:", error);
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
 }

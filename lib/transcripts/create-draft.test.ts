@@ -20,7 +20,7 @@ describe("creating a draft from an upload", () => {
         sourceFiles: true,
         speakers: true,
         segments: { orderBy: { position: "asc" } },
-        entities: { include: { mentions: true } },
+        entities: { include: { mentions: true, entity: true } },
       },
     });
     expect(transcript).toMatchObject({
@@ -50,9 +50,14 @@ describe("creating a draft from an upload", () => {
     );
     expect(transcript.segments.at(-1)?.text.endsWith("And with that, I’m ready to take your questions.")).toBe(true);
 
-    const kosovo = transcript.entities.find((entity) => entity.name === "Kosovo" && entity.type === "PLACE");
+    const kosovo = transcript.entities.find((link) => link.entity.name === "Kosovo" && link.entity.type === "PLACE");
     expect(kosovo?.status).toBe("SUGGESTED");
     expect(kosovo?.mentions.length).toBeGreaterThanOrEqual(2);
+    // The count is the stored mentions, for every entity.
+    for (const link of transcript.entities) expect(link.mentionCount).toBe(link.mentions.length);
+    expect(await db.revision.findMany({ where: { transcriptId: draft.id }, select: { number: true, action: true } })).toEqual([
+      { number: 1, action: "transcript.created" },
+    ]);
     for (const mention of kosovo!.mentions) {
       const segment = transcript.segments.find((candidate) => candidate.id === mention.segmentId)!;
       expect(segment.text.slice(mention.start, mention.end)).toBe("Kosovo");

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { visibleTranscriptsWhere } from "@/lib/editor/access";
+import type { Actor } from "@/lib/permissions";
 
 /** What every desk view of a transcript shows about it. */
 const transcriptSummary = {
@@ -14,10 +16,10 @@ const transcriptSummary = {
   createdBy: { select: { name: true } },
 } satisfies Prisma.TranscriptSelect;
 
-/** The desk's list of transcripts, newest first, without the heavy parts. */
-export async function listDeskTranscripts({ take = 100 }: { take?: number } = {}) {
+/** The desk's list of the transcripts `actor` may see, newest first, without the heavy parts. */
+export async function listDeskTranscripts(actor: Actor, { take = 100 }: { take?: number } = {}) {
   return db.transcript.findMany({
-    where: { deletedAt: null },
+    where: visibleTranscriptsWhere(actor),
     orderBy: { createdAt: "desc" },
     take,
     select: {
@@ -46,8 +48,8 @@ export async function findDeskTranscript(id: string) {
         select: { id: true, text: true, startMs: true, endMs: true, speakerId: true },
       },
       entities: {
-        orderBy: [{ mentionCount: "desc" }, { name: "asc" }],
-        select: { id: true, type: true, name: true, status: true, mentionCount: true },
+        orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
+        select: { id: true, status: true, mentionCount: true, entity: { select: { type: true, name: true } } },
       },
       sourceFiles: {
         orderBy: { uploadedAt: "asc" },
@@ -69,10 +71,10 @@ export async function findDeskTranscript(id: string) {
   });
 }
 
-/** The original bytes of an upload, for staff to download exactly as received. */
-export async function findSourceFileContent(id: string) {
+/** The original bytes of an upload, for staff who may see its transcript, exactly as received. */
+export async function findSourceFileContent(actor: Actor, id: string) {
   return db.sourceFile.findFirst({
-    where: { id, transcript: { deletedAt: null } },
+    where: { id, transcript: visibleTranscriptsWhere(actor) },
     select: { filename: true, mediaType: true, content: true, sha256: true },
   });
 }

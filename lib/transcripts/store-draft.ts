@@ -163,26 +163,50 @@ function insertDraft(
   // e2e/durability.spec.ts kills the server here, with the paragraphs written and nothing committed.
   failpoint("store-draft.after-segments");
 
-  const insertEntity = sqlite.prepare(
-    `INSERT INTO "Entity" ("id", "transcriptId", "type", "name", "mentionCount") VALUES (?, ?, ?, ?, ?)`,
+  // Entities are shared across transcripts: reuse the (type, name) row when another transcript made it.
+  const findEntity = sqlite.prepare(`SELECT "id" FROM "Entity" WHERE "type" = ? AND "name" = ?`).pluck();
+  const insertEntity = sqlite.prepare(`INSERT INTO "Entity" ("id", "type", "name", "createdAt") VALUES (?, ?, ?, ?)`);
+  const insertTranscriptEntity = sqlite.prepare(
+    `INSERT INTO "TranscriptEntity" ("id", "transcriptId", "entityId", "mentionCount") VALUES (?, ?, ?, 0)`,
   );
   // One name can be suggested as two types ("Georgia" the person and the place): a mention belongs to each.
-  const entityIdsByName = new Map<string, string[]>();
+  const linkIdsByName = new Map<string, string[]>();
   for (const entity of result.entities) {
-    const id = nextId();
-    insertEntity.run(id, transcriptId, ENTITY_TYPES[entity.type], entity.name, entity.mentions);
-    entityIdsByName.set(entity.name, [...(entityIdsByName.get(entity.name) ?? []), id]);
+    const type = ENTITY_TYPES[entity.type];
+    let entityId = findEntity.get(type, entity.name) as string | undefined;
+    if (!entityId) {
+      entityId = nextId();
+      insertEntity.run(entityId, type, entity.name, now);
+    }
+    const linkId = nextId();
+    insertTranscriptEntity.run(linkId, transcriptId, entityId);
+    linkIdsByName.set(entity.name, [...(linkIdsByName.get(entity.name) ?? []), linkId]);
   }
   const insertMention = sqlite.prepare(
-    `INSERT INTO "Mention" ("id", "entityId", "segmentId", "start", "end") VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO "Mention" ("id", "transcriptEntityId", "segmentId", "start", "end") VALUES (?, ?, ?, ?, ?)`,
   );
-  const matchMentions = mentionMatcher([...entityIdsByName.keys()]);
+  const matchMentions = mentionMatcher([...linkIdsByName.keys()]);
   for (const segment of segments) {
     for (const { name, start, end } of matchMentions(segment.text)) {
-      for (const entityId of entityIdsByName.get(name) ?? [])
-        insertMention.run(nextId(), entityId, segment.id, start, end);
+      for (const linkId of linkIdsByName.get(name) ?? []) insertMention.run(nextId(), linkId, segment.id, start, end);
     }
   }
+  // The count is the stored mentions, never the suggester's own tally: the two used to disagree.
+  sqlite
+    .prepare(
+      `UPDATE "TranscriptEntity" SET "mentionCount" =
+        (SELECT count(*) FROM "Mention" WHERE "Mention"."transcriptEntityId" = "TranscriptEntity"."id")
+        WHERE "transcriptId" = ?`,
+    )
+    .run(transcriptId);
+
+  // Revision 1 is the upload itself: the history starts here.
+  sqlite
+    .prepare(
+      `INSERT INTO "Revision" ("id", "transcriptId", "number", "actorId", "at", "action", "summary", "changes")
+        VALUES (?, ?, 1, ?, ?, 'transcript.created', ?, '[]')`,
+    )
+    .run(nextId(), transcriptId, userId, now, `Uploaded ${result.source.filename}`);
 
   // The same entry lib/audit.ts's recordAuditEvent writes, in the same transaction as the draft.
   sqlite

@@ -1,0 +1,15 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { replySchema, readBody } from "@/lib/editor/inputs";
+import { replyToNote } from "@/lib/editor/annotations";
+
+/** POST …/annotations/:annotationId/replies: a reply to an internal note. */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/annotations/[annotationId]/replies">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(await replyToNote(user, p.id, p.annotationId, (await readBody(request, replySchema)).body), {
+      status: 201,
+    });
+  },
+);

@@ -1,0 +1,15 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { entityMergeSchema, readBody } from "@/lib/editor/inputs";
+import { mergeEntity } from "@/lib/editor/entities";
+
+/** POST …/entities/:entityId/merge: its mentions go to another entity of the transcript. */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/entities/[entityId]/merge">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(
+      await mergeEntity(user, p.id, p.entityId, (await readBody(request, entityMergeSchema)).intoId),
+    );
+  },
+);

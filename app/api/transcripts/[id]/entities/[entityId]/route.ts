@@ -1,0 +1,14 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { entityStatusSchema, readBody } from "@/lib/editor/inputs";
+import { setEntityStatus } from "@/lib/editor/entities";
+
+/** PATCH /api/transcripts/:id/entities/:entityId: accept, reject or reopen a suggestion. */
+export const PATCH = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/entities/[entityId]">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const { id, entityId } = await params;
+    const { status } = await readBody(request, entityStatusSchema);
+    return Response.json(await setEntityStatus(user, id, entityId, status));
+  },
+);

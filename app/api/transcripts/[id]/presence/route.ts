@@ -1,0 +1,13 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { presenceSchema, readBody } from "@/lib/editor/inputs";
+import { heartbeat } from "@/lib/editor/presence";
+
+/** POST /api/transcripts/:id/presence: the editor's heartbeat (who is here, what changed since). */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/presence">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(await heartbeat(user, p.id, await readBody(request, presenceSchema)));
+  },
+);

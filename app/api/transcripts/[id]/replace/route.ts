@@ -1,0 +1,15 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { readBody, replaceSchema } from "@/lib/editor/inputs";
+import { applyReplace, previewReplace } from "@/lib/editor/replace";
+
+/** POST /api/transcripts/:id/replace: `apply: false` previews every match; `apply: true` replaces (all or `only`). */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/replace">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const { id } = await params;
+    const input = await readBody(request, replaceSchema);
+    if (!input.apply) return Response.json({ matches: await previewReplace(user, id, input) });
+    return Response.json(await applyReplace(user, id, input));
+  },
+);

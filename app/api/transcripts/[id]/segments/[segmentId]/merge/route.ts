@@ -1,0 +1,13 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { mergeSchema, readBody } from "@/lib/editor/inputs";
+import { mergeIntoPrevious } from "@/lib/editor/segments";
+
+/** POST …/segments/:segmentId/merge: joins this paragraph onto the previous one. */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/segments/[segmentId]/merge">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(await mergeIntoPrevious(user, p.id, p.segmentId, await readBody(request, mergeSchema)));
+  },
+);

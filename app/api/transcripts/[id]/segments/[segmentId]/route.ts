@@ -1,0 +1,30 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { readBody, segmentPatchSchema } from "@/lib/editor/inputs";
+import { deleteSegment, editSegment } from "@/lib/editor/segments";
+
+type Context = RouteContext<"/api/transcripts/[id]/segments/[segmentId]">;
+
+/**
+ * PATCH /api/transcripts/:id/segments/:segmentId: text, speaker and timings of one paragraph. 409 CONFLICT with
+ * the current paragraph when baseVersion is stale.
+ */
+export const PATCH = handleApiErrors(async (request: Request, { params }: Context) => {
+  const user = await requireApiUser(request, { role: "REPORTER" });
+  const { id, segmentId } = await params;
+  return Response.json(await editSegment(user, id, segmentId, await readBody(request, segmentPatchSchema)));
+});
+
+/** DELETE /api/transcripts/:id/segments/:segmentId?baseVersion=N: soft; POST …/restore brings it back. */
+export const DELETE = handleApiErrors(async (request: Request, { params }: Context) => {
+  const user = await requireApiUser(request, { role: "REPORTER" });
+  const { id, segmentId } = await params;
+  const baseVersion = Number(new URL(request.url).searchParams.get("baseVersion"));
+  if (!Number.isInteger(baseVersion) || baseVersion < 1) {
+    throw new AppError("BAD_REQUEST", "Send the version you are deleting as ?baseVersion=N.", {
+      baseVersion: "Required.",
+    });
+  }
+  return Response.json(await deleteSegment(user, id, segmentId, baseVersion));
+});

@@ -1,0 +1,13 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { splitSchema, readBody } from "@/lib/editor/inputs";
+import { splitSegment } from "@/lib/editor/segments";
+
+/** POST …/segments/:segmentId/split: Enter at an offset. */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/segments/[segmentId]/split">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(await splitSegment(user, p.id, p.segmentId, await readBody(request, splitSchema)));
+  },
+);

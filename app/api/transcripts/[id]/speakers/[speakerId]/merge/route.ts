@@ -1,0 +1,15 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { speakerMergeSchema, readBody } from "@/lib/editor/inputs";
+import { mergeSpeaker } from "@/lib/editor/speakers";
+
+/** POST …/speakers/:speakerId/merge: every paragraph to another speaker. */
+export const POST = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/speakers/[speakerId]/merge">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const p = await params;
+    return Response.json(
+      await mergeSpeaker(user, p.id, p.speakerId, (await readBody(request, speakerMergeSchema)).intoSpeakerId),
+    );
+  },
+);

@@ -1,0 +1,13 @@
+import { handleApiErrors } from "@/lib/api/response";
+import { requireApiUser } from "@/lib/auth/session";
+import { readBody, speakerPatchSchema } from "@/lib/editor/inputs";
+import { updateSpeaker } from "@/lib/editor/speakers";
+
+/** PATCH /api/transcripts/:id/speakers/:speakerId: rename everywhere, title, role, outlet, linked person. */
+export const PATCH = handleApiErrors(
+  async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/speakers/[speakerId]">) => {
+    const user = await requireApiUser(request, { role: "REPORTER" });
+    const { id, speakerId } = await params;
+    return Response.json(await updateSpeaker(user, id, speakerId, await readBody(request, speakerPatchSchema)));
+  },
+);

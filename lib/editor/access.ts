@@ -1,0 +1,60 @@
+// The one way editor code reaches a transcript: by id, for an acting user, through lib/permissions.ts's rule.
+// A transcript the actor may not see answers exactly as a missing one does, so ids reveal nothing.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canEditTranscript, canViewTranscript, type Actor } from "@/lib/permissions";
+
+export type Client = Prisma.TransactionClient | typeof db;
+
+export interface TranscriptHandle {
+  id: string;
+  createdById: string;
+  sharedWith: string[];
+  revision: number;
+  version: number;
+  status: string;
+}
+
+export const NOT_FOUND_MESSAGE = "No such transcript, or it is not shared with you.";
+
+/** The transcript if it exists, is not deleted and `actor` may see it (or edit it, with `edit`); else null. */
+export async function findTranscriptFor(
+  actor: Actor,
+  id: string,
+  { edit = false, client = db }: { edit?: boolean; client?: Client } = {},
+): Promise<TranscriptHandle | null> {
+  const row = await client.transcript.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      id: true,
+      createdById: true,
+      revision: true,
+      version: true,
+      status: true,
+      shares: { select: { userId: true } },
+    },
+  });
+  if (!row) return null;
+  const handle = { ...row, sharedWith: row.shares.map((share) => share.userId) };
+  const allowed = edit ? canEditTranscript(actor, handle) : canViewTranscript(actor, handle);
+  return allowed ? handle : null;
+}
+
+/** As findTranscriptFor, but a refusal is a 404 AppError. */
+export async function requireTranscriptFor(
+  actor: Actor,
+  id: string,
+  options: { edit?: boolean; client?: Client } = {},
+): Promise<TranscriptHandle> {
+  const transcript = await findTranscriptFor(actor, id, options);
+  if (!transcript) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return transcript;
+}
+
+/** The where-clause that limits a transcript list to what `actor` may see. */
+export function visibleTranscriptsWhere(actor: Actor): Prisma.TranscriptWhereInput {
+  if (!actor.active) return { id: { in: [] } };
+  if (actor.role === "ADMIN" || actor.role === "EDITOR") return { deletedAt: null };
+  return { deletedAt: null, OR: [{ createdById: actor.id }, { shares: { some: { userId: actor.id } } }] };
+}

@@ -1,0 +1,400 @@
+// A transcript's history: the list of revisions, a readable comparison of any two, and restoring one. A restore
+// is itself a new revision that puts back what the later ones changed; nothing is destroyed.
+import { wordDiff, type DiffPart } from "@/lib/anchoring";
+import { recordAuditEvent } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readJson, revisionChangesSchema, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
+import type { Actor } from "@/lib/permissions";
+import { requireTranscriptFor } from "@/lib/editor/access";
+import { refreshMentions } from "@/lib/editor/anchors";
+import {
+  annotationSnapshot,
+  change,
+  entitySnapshot,
+  recordRevision,
+  segmentSnapshot,
+  speakerSnapshot,
+  transcriptSnapshot,
+  type AnnotationSnapshot,
+  type EntitySnapshot,
+  type SegmentSnapshot,
+  type SpeakerSnapshot,
+  type TranscriptSnapshot,
+} from "@/lib/editor/revisions";
+
+type Tx = Prisma.TransactionClient;
+type Snapshot = Record<string, unknown>;
+
+export interface RevisionSummary {
+  number: number;
+  at: string;
+  action: string;
+  summary: string;
+  actor: { id: string; name: string } | null;
+  changeCount: number;
+}
+
+export async function listRevisions(actor: Actor, transcriptId: string): Promise<RevisionSummary[]> {
+  await requireTranscriptFor(actor, transcriptId);
+  const rows = await db.revision.findMany({
+    where: { transcriptId },
+    orderBy: { number: "desc" },
+    select: {
+      number: true,
+      at: true,
+      action: true,
+      summary: true,
+      changes: true,
+      actor: { select: { id: true, name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    number: row.number,
+    at: row.at.toISOString(),
+    action: row.action,
+    summary: row.summary,
+    actor: row.actor,
+    changeCount: readJson(revisionChangesSchema, row.changes, []).length,
+  }));
+}
+
+interface NetChange {
+  type: RevisionRowType;
+  id: string;
+  before: Snapshot | null;
+  after: Snapshot | null;
+}
+
+/**
+ * The net change of every row between two revisions: the state before the first change after `from`, and after
+ * the last change up to `to`. Rows changed and changed back drop out.
+ */
+async function netChanges(tx: Tx | typeof db, transcriptId: string, from: number, to: number): Promise<NetChange[]> {
+  const revisions = await tx.revision.findMany({
+    where: { transcriptId, number: { gt: from, lte: to } },
+    orderBy: { number: "asc" },
+    select: { changes: true },
+  });
+  const net = new Map<string, NetChange>();
+  for (const revision of revisions) {
+    for (const entry of readJson(revisionChangesSchema, revision.changes, []) as RevisionChange[]) {
+      const key = `${entry.type}:${entry.id}`;
+      const existing = net.get(key);
+      if (existing) existing.after = entry.after;
+      else net.set(key, { type: entry.type, id: entry.id, before: entry.before, after: entry.after });
+    }
+  }
+  return [...net.values()].filter((entry) => JSON.stringify(entry.before) !== JSON.stringify(entry.after));
+}
+
+export interface ParagraphDiff {
+  id: string;
+  kind: "added" | "deleted" | "restored" | "edited";
+  parts: DiffPart[];
+  speakerBefore: string | null;
+  speakerAfter: string | null;
+  timingBefore: { startMs: number | null; endMs: number | null } | null;
+  timingAfter: { startMs: number | null; endMs: number | null } | null;
+  moved: boolean;
+  /** For ordering: the paragraph's sort key after (or before, when deleted). */
+  order: number;
+}
+
+export interface FieldDiff {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface RowDiff {
+  id: string;
+  kind: "added" | "removed" | "changed";
+  label: string;
+  fields: FieldDiff[];
+}
+
+export interface Comparison {
+  from: number;
+  to: number;
+  details: FieldDiff[];
+  paragraphs: ParagraphDiff[];
+  speakers: RowDiff[];
+  annotations: RowDiff[];
+  entities: RowDiff[];
+}
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+function fieldDiffs(before: Snapshot | null, after: Snapshot | null, skip: string[] = []): FieldDiff[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const fields: FieldDiff[] = [];
+  for (const key of keys) {
+    if (skip.includes(key)) continue;
+    const a = text(before?.[key]);
+    const b = text(after?.[key]);
+    if (a !== b) fields.push({ field: key, before: a, after: b });
+  }
+  return fields;
+}
+
+/** A readable comparison of revision `from` with revision `to` (either order). */
+export async function compareRevisions(
+  actor: Actor,
+  transcriptId: string,
+  first: number,
+  second: number,
+): Promise<Comparison> {
+  const transcript = await requireTranscriptFor(actor, transcriptId);
+  const [from, to] = first <= second ? [first, second] : [second, first];
+  if (from < 1 || to > transcript.revision) {
+    throw new AppError("NOT_FOUND", `This transcript has revisions 1 to ${transcript.revision}.`);
+  }
+  const changes = await netChanges(db, transcriptId, from, to);
+  const speakerIds = new Set<string>();
+  for (const entry of changes) {
+    if (entry.type !== "segment") continue;
+    for (const snapshot of [entry.before, entry.after])
+      if (snapshot?.speakerId) speakerIds.add(String(snapshot.speakerId));
+  }
+  const names = new Map(
+    (await db.speaker.findMany({ where: { id: { in: [...speakerIds] } }, select: { id: true, name: true } })).map(
+      (row) => [row.id, row.name],
+    ),
+  );
+  for (const entry of changes) {
+    if (entry.type === "speaker") names.set(entry.id, String((entry.after ?? entry.before)?.name ?? "a speaker"));
+  }
+  const speakerName = (snapshot: Snapshot | null) =>
+    snapshot?.speakerId ? (names.get(String(snapshot.speakerId)) ?? "a removed speaker") : null;
+
+  const comparison: Comparison = { from, to, details: [], paragraphs: [], speakers: [], annotations: [], entities: [] };
+  for (const entry of changes) {
+    if (entry.type === "transcript") comparison.details.push(...fieldDiffs(entry.before, entry.after));
+    if (entry.type === "segment") {
+      const before = entry.before as SegmentSnapshot | null;
+      const after = entry.after as SegmentSnapshot | null;
+      const liveBefore = before && !before.deletedAt ? before : null;
+      const liveAfter = after && !after.deletedAt ? after : null;
+      if (!liveBefore && !liveAfter) continue;
+      const kind = !liveBefore ? (before ? "restored" : "added") : !liveAfter ? "deleted" : "edited";
+      const moved = Boolean(liveBefore && liveAfter && liveBefore.position !== liveAfter.position);
+      const textChanged = (liveBefore?.text ?? "") !== (liveAfter?.text ?? "");
+      const speakerChanged = liveBefore?.speakerId !== liveAfter?.speakerId;
+      const timing = (snapshot: SegmentSnapshot | null) =>
+        snapshot ? { startMs: snapshot.startMs, endMs: snapshot.endMs } : null;
+      const timingChanged = JSON.stringify(timing(liveBefore)) !== JSON.stringify(timing(liveAfter));
+      if (kind === "edited" && !textChanged && !speakerChanged && !timingChanged && !moved) continue;
+      comparison.paragraphs.push({
+        id: entry.id,
+        kind,
+        parts: wordDiff(liveBefore?.text ?? "", liveAfter?.text ?? ""),
+        speakerBefore: speakerName(liveBefore),
+        speakerAfter: speakerName(liveAfter),
+        timingBefore: timing(liveBefore),
+        timingAfter: timing(liveAfter),
+        moved,
+        order: (liveAfter ?? liveBefore)!.position,
+      });
+    }
+    if (entry.type === "speaker" || entry.type === "annotation" || entry.type === "entity") {
+      const kind = !entry.before ? "added" : !entry.after ? "removed" : "changed";
+      const snapshot = (entry.after ?? entry.before)!;
+      const deletedNow = entry.type === "annotation" && entry.after?.deletedAt && !entry.before?.deletedAt;
+      const label =
+        entry.type === "speaker"
+          ? String(snapshot.name)
+          : entry.type === "annotation"
+            ? `${String(snapshot.kind).toLowerCase()} on “${String(snapshot.exact)}”`
+            : String(snapshot.entityId);
+      const row: RowDiff = {
+        id: entry.id,
+        kind: deletedNow ? "removed" : kind,
+        label,
+        fields: kind === "changed" ? fieldDiffs(entry.before, entry.after, ["prefix", "suffix"]) : [],
+      };
+      comparison[entry.type === "speaker" ? "speakers" : entry.type === "annotation" ? "annotations" : "entities"].push(
+        row,
+      );
+    }
+  }
+  comparison.paragraphs.sort((a, b) => a.order - b.order);
+  return comparison;
+}
+
+const date = (value: unknown) => (value ? new Date(String(value)) : null);
+
+/** Puts one row back to `target` (null: the row did not exist then) and returns the change it made. */
+async function putBack(tx: Tx, actor: Actor, transcriptId: string, entry: NetChange): Promise<RevisionChange | null> {
+  const target = entry.before;
+  switch (entry.type) {
+    case "transcript": {
+      const row = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId } });
+      const wanted = target as TranscriptSnapshot;
+      if (
+        await tx.transcript.findFirst({ where: { slug: wanted.slug, id: { not: transcriptId } }, select: { id: true } })
+      ) {
+        throw new AppError(
+          "CONFLICT",
+          `The address “${wanted.slug}” is now used by another transcript: change it first.`,
+        );
+      }
+      const next = await tx.transcript.update({
+        where: { id: transcriptId },
+        data: {
+          title: wanted.title,
+          slug: wanted.slug,
+          summary: wanted.summary,
+          occurredAt: date(wanted.occurredAt),
+          place: wanted.place,
+          sourceUrl: wanted.sourceUrl,
+          mediaUrl: wanted.mediaUrl,
+          fidelity: wanted.fidelity as "VERBATIM",
+          tags: wanted.tags,
+          version: { increment: 1 },
+        },
+      });
+      return change("transcript", transcriptId, transcriptSnapshot(row), transcriptSnapshot(next));
+    }
+    case "speaker": {
+      const row = await tx.speaker.findUnique({ where: { id: entry.id } });
+      if (!target) {
+        if (!row) return null;
+        await tx.segment.updateMany({ where: { speakerId: entry.id }, data: { speakerId: null } });
+        await tx.speaker.delete({ where: { id: entry.id } });
+        return change("speaker", entry.id, speakerSnapshot(row), null);
+      }
+      const wanted = target as SpeakerSnapshot;
+      // A speaker with that name may exist now (added after): free the name first.
+      await tx.speaker.updateMany({
+        where: { transcriptId, name: wanted.name, id: { not: entry.id } },
+        data: { name: `${wanted.name} (later)` },
+      });
+      const data = {
+        name: wanted.name,
+        title: wanted.title,
+        role: wanted.role as "SPEAKER" | null,
+        outlet: wanted.outlet,
+        personId: wanted.personId,
+        position: wanted.position,
+      };
+      const next = row
+        ? await tx.speaker.update({ where: { id: entry.id }, data })
+        : await tx.speaker.create({ data: { id: entry.id, transcriptId, ...data } });
+      return change("speaker", entry.id, row ? speakerSnapshot(row) : null, speakerSnapshot(next));
+    }
+    case "segment": {
+      const row = await tx.segment.findUnique({ where: { id: entry.id } });
+      if (!row) return null;
+      const wanted: SegmentSnapshot = target
+        ? (target as SegmentSnapshot)
+        : { ...segmentSnapshot(row), deletedAt: row.deletedAt?.toISOString() ?? new Date().toISOString() };
+      const next = await tx.segment.update({
+        where: { id: entry.id },
+        data: {
+          position: wanted.position,
+          speakerId: wanted.speakerId,
+          text: wanted.text,
+          startMs: wanted.startMs,
+          endMs: wanted.endMs,
+          deletedAt: date(wanted.deletedAt),
+          version: { increment: 1 },
+          updatedAt: new Date(),
+          updatedById: actor.id,
+        },
+      });
+      await refreshMentions(
+        tx,
+        transcriptId,
+        entry.id,
+        row.deletedAt ? null : row.text,
+        next.deletedAt ? null : next.text,
+      );
+      return change("segment", entry.id, segmentSnapshot(row), segmentSnapshot(next));
+    }
+    case "annotation": {
+      const row = await tx.annotation.findUnique({ where: { id: entry.id } });
+      if (!row) return null;
+      const wanted: AnnotationSnapshot = target
+        ? (target as AnnotationSnapshot)
+        : { ...annotationSnapshot(row), deletedAt: row.deletedAt?.toISOString() ?? new Date().toISOString() };
+      const next = await tx.annotation.update({
+        where: { id: entry.id },
+        data: {
+          segmentId: wanted.segmentId,
+          start: wanted.start,
+          end: wanted.end,
+          exact: wanted.exact,
+          prefix: wanted.prefix,
+          suffix: wanted.suffix,
+          status: wanted.status as "ANCHORED",
+          reviewReason: wanted.reviewReason,
+          kind: wanted.kind as "NOTE",
+          body: wanted.body,
+          verdict: wanted.verdict as "FALSE" | null,
+          claim: wanted.claim,
+          sources: wanted.sources,
+          checker: wanted.checker,
+          resolvedAt: date(wanted.resolvedAt),
+          deletedAt: date(wanted.deletedAt),
+          version: { increment: 1 },
+        },
+      });
+      return change("annotation", entry.id, annotationSnapshot(row), annotationSnapshot(next));
+    }
+    case "entity": {
+      const row = await tx.transcriptEntity.findUnique({ where: { id: entry.id } });
+      if (!row) return null;
+      const wanted = (target as EntitySnapshot | null) ?? { entityId: row.entityId, status: "REJECTED" };
+      const next = await tx.transcriptEntity.update({
+        where: { id: entry.id },
+        data: { status: wanted.status as "ACCEPTED" },
+      });
+      return change("entity", entry.id, entitySnapshot(row), entitySnapshot(next));
+    }
+  }
+}
+
+const ORDER: Record<RevisionRowType, number> = { transcript: 0, speaker: 1, segment: 2, annotation: 3, entity: 4 };
+
+/** Restores revision `number`: a new revision that undoes, row by row, everything the later revisions changed. */
+export async function restoreRevision(actor: Actor, transcriptId: string, number: number) {
+  return db.$transaction(async (tx) => {
+    const transcript = await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
+    if (number < 1 || number >= transcript.revision) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        number === transcript.revision
+          ? "That is the current revision already."
+          : `This transcript has revisions 1 to ${transcript.revision}.`,
+      );
+    }
+    const net = await netChanges(tx, transcriptId, number, transcript.revision);
+    // Speakers that come back go first (paragraphs point at them); speakers that go, last.
+    const ordered = net.sort((a, b) => {
+      const late = (entry: NetChange) => (entry.type === "speaker" && !entry.before ? 10 : ORDER[entry.type]);
+      return late(a) - late(b);
+    });
+    const changes: RevisionChange[] = [];
+    for (const entry of ordered) {
+      const applied = await putBack(tx, actor, transcriptId, entry);
+      if (applied) changes.push(applied);
+    }
+    const revision = await recordRevision(tx, {
+      transcriptId,
+      actorId: actor.id,
+      action: "revision.restore",
+      summary: `Restored revision ${number}`,
+      changes,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "transcript.revision_restored",
+      targetType: "transcript",
+      targetId: transcriptId,
+      details: { restored: number, revision },
+    });
+    return { revision, restored: number, changed: changes.length };
+  });
+}

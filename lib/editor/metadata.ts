@@ -1,0 +1,93 @@
+// The transcript's own fields: title, slug, summary, event date, place, source and media links, fidelity, tags.
+// Versioned as a whole: a save based on an older version is refused, naming who saved in between.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { tagsSchema, writeJson } from "@/lib/json-columns";
+import type { Actor } from "@/lib/permissions";
+import { requireTranscriptFor } from "@/lib/editor/access";
+import { change, recordRevision, transcriptSnapshot } from "@/lib/editor/revisions";
+import { toEditorTranscriptMeta, transcriptMetaSelect } from "@/lib/editor/serialize";
+import type { EditorTranscriptMeta, FidelityName } from "@/lib/editor/types";
+
+export interface MetadataInput {
+  baseVersion: number;
+  title?: string;
+  slug?: string;
+  summary?: string | null;
+  occurredAt?: string | null;
+  place?: string | null;
+  sourceUrl?: string | null;
+  mediaUrl?: string | null;
+  fidelity?: FidelityName;
+  tags?: string[];
+}
+
+const snapshotSelect = { ...transcriptMetaSelect, tags: true } as const;
+
+/** PATCH /api/transcripts/:id */
+export async function updateMetadata(
+  actor: Actor,
+  transcriptId: string,
+  input: MetadataInput,
+): Promise<{ transcript: EditorTranscriptMeta; revision: number }> {
+  return db.$transaction(async (tx) => {
+    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
+    const row = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: snapshotSelect });
+    const segmentCount = await tx.segment.count({ where: { transcriptId, deletedAt: null } });
+    if (row.version !== input.baseVersion) {
+      const last = await tx.revision.findFirst({
+        where: { transcriptId, action: "transcript.edit" },
+        orderBy: { number: "desc" },
+        select: { at: true, actor: { select: { id: true, name: true } } },
+      });
+      throw new AppError(
+        "CONFLICT",
+        `${last?.actor?.name ?? "Someone"} changed these details after you opened them. Your changes are still in the form: check theirs and save again.`,
+        {},
+        {
+          current: {
+            transcript: toEditorTranscriptMeta(row, segmentCount),
+            by: last?.actor ?? null,
+            at: last?.at.toISOString() ?? null,
+          },
+        },
+      );
+    }
+    if (input.slug !== undefined && input.slug !== row.slug) {
+      const taken = await tx.transcript.findFirst({ where: { slug: input.slug }, select: { id: true } });
+      if (taken) {
+        throw new AppError("BAD_REQUEST", "Another transcript already uses that address.", {
+          slug: "Already used by another transcript.",
+        });
+      }
+    }
+    const next = await tx.transcript.update({
+      where: { id: transcriptId },
+      data: {
+        version: { increment: 1 },
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.summary !== undefined ? { summary: input.summary?.trim() || null } : {}),
+        ...(input.occurredAt !== undefined
+          ? { occurredAt: input.occurredAt ? new Date(`${input.occurredAt}T00:00:00Z`) : null }
+          : {}),
+        ...(input.place !== undefined ? { place: input.place?.trim() || null } : {}),
+        ...(input.sourceUrl !== undefined ? { sourceUrl: input.sourceUrl || null } : {}),
+        ...(input.mediaUrl !== undefined ? { mediaUrl: input.mediaUrl || null } : {}),
+        ...(input.fidelity !== undefined
+          ? { fidelity: input.fidelity.toUpperCase() as "VERBATIM" | "CLEAN_READ" | "MACHINE" | "HUMAN_VERIFIED" }
+          : {}),
+        ...(input.tags !== undefined ? { tags: writeJson(tagsSchema, [...new Set(input.tags)]) } : {}),
+      },
+      select: snapshotSelect,
+    });
+    const revision = await recordRevision(tx, {
+      transcriptId,
+      actorId: actor.id,
+      action: "transcript.edit",
+      summary: "Edited the transcript's details",
+      changes: [change("transcript", transcriptId, transcriptSnapshot(row), transcriptSnapshot(next))],
+    });
+    return { transcript: toEditorTranscriptMeta({ ...next, revision }, segmentCount), revision };
+  });
+}

@@ -1,0 +1,88 @@
+// Who has a transcript open, and what changed since a browser last looked: the editor's heartbeat. Each tab
+// says where it is every few seconds; rows older than PRESENCE_TTL_MS no longer count.
+import { db } from "@/lib/db";
+import { readJson, revisionChangesSchema } from "@/lib/json-columns";
+import type { Actor } from "@/lib/permissions";
+import { requireTranscriptFor } from "@/lib/editor/access";
+import {
+  annotationSelect,
+  segmentSelect,
+  speakerSelect,
+  toEditorAnnotation,
+  toEditorSegment,
+  toEditorSpeaker,
+} from "@/lib/editor/serialize";
+import type { PresenceResponse } from "@/lib/editor/types";
+
+export const PRESENCE_TTL_MS = 20_000;
+/** More revisions than this since the caller last looked: it should reload rather than patch. */
+const MAX_CHANGED_REVISIONS = 500;
+
+export async function heartbeat(
+  actor: Actor & { name?: string },
+  transcriptId: string,
+  input: { clientId: string; segmentId: string | null; sinceRevision: number },
+): Promise<PresenceResponse & { reload?: boolean }> {
+  const transcript = await requireTranscriptFor(actor, transcriptId);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.presence.upsert({
+      where: { transcriptId_userId_clientId: { transcriptId, userId: actor.id, clientId: input.clientId } },
+      create: { transcriptId, userId: actor.id, clientId: input.clientId, segmentId: input.segmentId, seenAt: now },
+      update: { segmentId: input.segmentId, seenAt: now },
+    });
+    await tx.presence.deleteMany({
+      where: { transcriptId, seenAt: { lt: new Date(now.getTime() - 5 * PRESENCE_TTL_MS) } },
+    });
+  });
+  const rows = await db.presence.findMany({
+    where: { transcriptId, seenAt: { gte: new Date(now.getTime() - PRESENCE_TTL_MS) }, userId: { not: actor.id } },
+    orderBy: { seenAt: "desc" },
+    select: { userId: true, segmentId: true, user: { select: { name: true } } },
+  });
+  const seen = new Set<string>();
+  const people = rows
+    .filter((row) => (seen.has(row.userId) ? false : (seen.add(row.userId), true)))
+    .map((row) => ({ userId: row.userId, name: row.user.name, segmentId: row.segmentId }));
+
+  const response: PresenceResponse & { reload?: boolean } = { people, revision: transcript.revision };
+  if (transcript.revision <= input.sinceRevision) return response;
+  if (transcript.revision - input.sinceRevision > MAX_CHANGED_REVISIONS) return { ...response, reload: true };
+  response.changes = await changesSince(transcriptId, input.sinceRevision);
+  return response;
+}
+
+/** The current state of every paragraph, speaker and annotation touched by revisions after `since`. */
+async function changesSince(transcriptId: string, since: number): Promise<NonNullable<PresenceResponse["changes"]>> {
+  const revisions = await db.revision.findMany({
+    where: { transcriptId, number: { gt: since } },
+    select: { changes: true },
+  });
+  const ids = { segment: new Set<string>(), speaker: new Set<string>(), annotation: new Set<string>() };
+  for (const revision of revisions) {
+    for (const entry of readJson(revisionChangesSchema, revision.changes, [])) {
+      if (entry.type === "segment" || entry.type === "speaker" || entry.type === "annotation")
+        ids[entry.type].add(entry.id);
+    }
+  }
+  const segmentRows = await db.segment.findMany({
+    where: { id: { in: [...ids.segment] } },
+    select: { ...segmentSelect, deletedAt: true },
+  });
+  const segments = [];
+  for (const row of segmentRows.filter((candidate) => candidate.deletedAt === null)) {
+    const index = await db.segment.count({ where: { transcriptId, deletedAt: null, position: { lt: row.position } } });
+    segments.push(toEditorSegment(row, index));
+  }
+  const speakers = await db.speaker.findMany({ where: { id: { in: [...ids.speaker] } }, select: speakerSelect });
+  const annotations = await db.annotation.findMany({
+    where: { id: { in: [...ids.annotation] }, deletedAt: null },
+    select: annotationSelect,
+  });
+  return {
+    segments: segments.sort((a, b) => a.position - b.position),
+    deletedSegmentIds: segmentRows.filter((row) => row.deletedAt !== null).map((row) => row.id),
+    speakers: speakers.map(toEditorSpeaker),
+    annotations: annotations.map(toEditorAnnotation),
+  };
+}

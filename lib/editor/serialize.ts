@@ -1,0 +1,183 @@
+// Database rows to the editor's JSON shapes (lib/editor/types.ts), and the row selections that feed them.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readJson, sourcesSchema, tagsSchema } from "@/lib/json-columns";
+import type {
+  EditorAnnotation,
+  EditorEntity,
+  EditorSegment,
+  EditorSpeaker,
+  EditorTranscriptMeta,
+  AnnotationKindName,
+  EntityTypeName,
+  FidelityName,
+  SpeakerRoleName,
+  VerdictName,
+} from "@/lib/editor/types";
+
+const lower = <T extends string>(value: string) => value.toLowerCase() as T;
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export const segmentSelect = {
+  id: true,
+  position: true,
+  speakerId: true,
+  text: true,
+  startMs: true,
+  endMs: true,
+  version: true,
+  updatedAt: true,
+  updatedBy: { select: { id: true, name: true } },
+} satisfies Prisma.SegmentSelect;
+export type SegmentRow = Prisma.SegmentGetPayload<{ select: typeof segmentSelect }>;
+
+/** `index` is the paragraph's 0-based place among the live paragraphs (the row stores a sortable number). */
+export function toEditorSegment(row: SegmentRow, index: number): EditorSegment {
+  return {
+    id: row.id,
+    position: index,
+    speakerId: row.speakerId,
+    text: row.text,
+    startMs: row.startMs,
+    endMs: row.endMs,
+    version: row.version,
+    updatedAt: iso(row.updatedAt),
+    updatedBy: row.updatedBy,
+  };
+}
+
+export const speakerSelect = {
+  id: true,
+  name: true,
+  title: true,
+  role: true,
+  outlet: true,
+  personId: true,
+  person: { select: { name: true } },
+} satisfies Prisma.SpeakerSelect;
+export type SpeakerRow = Prisma.SpeakerGetPayload<{ select: typeof speakerSelect }>;
+
+export function toEditorSpeaker(row: SpeakerRow): EditorSpeaker {
+  return {
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    role: row.role ? lower<SpeakerRoleName>(row.role) : null,
+    outlet: row.outlet,
+    personId: row.personId,
+    personName: row.person?.name ?? null,
+  };
+}
+
+export const annotationSelect = {
+  id: true,
+  segmentId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  status: true,
+  reviewReason: true,
+  kind: true,
+  body: true,
+  verdict: true,
+  claim: true,
+  sources: true,
+  checker: true,
+  resolvedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  author: { select: { id: true, name: true } },
+  replies: {
+    where: { deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+  },
+} satisfies Prisma.AnnotationSelect;
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+export function toEditorAnnotation(row: AnnotationRow): EditorAnnotation {
+  return {
+    id: row.id,
+    segmentId: row.segmentId,
+    start: row.start,
+    end: row.end,
+    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    status: row.status === "ANCHORED" ? "anchored" : "needs_review",
+    reviewReason: row.reviewReason,
+    kind: lower<AnnotationKindName>(row.kind),
+    body: row.body,
+    verdict: row.verdict ? lower<VerdictName>(row.verdict) : null,
+    claim: row.claim,
+    sources: readJson(sourcesSchema, row.sources, []),
+    checker: row.checker,
+    resolved: row.resolvedAt !== null,
+    resolvedAt: iso(row.resolvedAt),
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    replies: row.replies.map((reply) => ({ ...reply, createdAt: reply.createdAt.toISOString() })),
+  };
+}
+
+export const entitySelect = {
+  id: true,
+  entityId: true,
+  status: true,
+  mentionCount: true,
+  entity: { select: { type: true, name: true } },
+} satisfies Prisma.TranscriptEntitySelect;
+export type EntityRow = Prisma.TranscriptEntityGetPayload<{ select: typeof entitySelect }>;
+
+export function toEditorEntity(row: EntityRow): EditorEntity {
+  return {
+    id: row.id,
+    entityId: row.entityId,
+    type: lower<EntityTypeName>(row.entity.type),
+    name: row.entity.name,
+    status: lower<EditorEntity["status"]>(row.status),
+    mentionCount: row.mentionCount,
+  };
+}
+
+export const transcriptMetaSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  occurredAt: true,
+  place: true,
+  sourceUrl: true,
+  mediaUrl: true,
+  fidelity: true,
+  tags: true,
+  status: true,
+  language: true,
+  version: true,
+  revision: true,
+  createdById: true,
+} satisfies Prisma.TranscriptSelect;
+export type TranscriptMetaRow = Prisma.TranscriptGetPayload<{ select: typeof transcriptMetaSelect }>;
+
+export function toEditorTranscriptMeta(row: TranscriptMetaRow, segmentCount: number): EditorTranscriptMeta {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    occurredAt: row.occurredAt ? row.occurredAt.toISOString().slice(0, 10) : null,
+    place: row.place,
+    sourceUrl: row.sourceUrl,
+    mediaUrl: row.mediaUrl,
+    fidelity: lower<FidelityName>(row.fidelity),
+    tags: readJson(tagsSchema, row.tags, []),
+    status: lower<EditorTranscriptMeta["status"]>(row.status),
+    language: row.language,
+    version: row.version,
+    revision: row.revision,
+    segmentCount,
+    ownerId: row.createdById,
+  };
+}

@@ -1,0 +1,187 @@
+// The editor's JSON shapes: what GET /api/transcripts/:id and the editor's routes answer, and what the desk's
+// editor page starts from. Enum values are lower-case words in JSON ("needs_review", "factcheck").
+
+export const ANNOTATION_KINDS = ["note", "context", "factcheck", "quote"] as const;
+export type AnnotationKindName = (typeof ANNOTATION_KINDS)[number];
+
+export const VERDICTS = ["accurate", "misleading", "false", "unverifiable", "needs_context"] as const;
+export type VerdictName = (typeof VERDICTS)[number];
+
+export const SPEAKER_ROLE_NAMES = ["moderator", "questioner", "official", "speaker"] as const;
+export type SpeakerRoleName = (typeof SPEAKER_ROLE_NAMES)[number];
+
+export const ENTITY_TYPE_NAMES = ["person", "org", "place", "topic"] as const;
+export type EntityTypeName = (typeof ENTITY_TYPE_NAMES)[number];
+
+export const FIDELITY_NAMES = ["verbatim", "clean_read", "machine", "human_verified"] as const;
+export type FidelityName = (typeof FIDELITY_NAMES)[number];
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface EditorSpeaker {
+  id: string;
+  name: string;
+  title: string | null;
+  role: SpeakerRoleName | null;
+  outlet: string | null;
+  /** The linked person entity (Entity id), if any. */
+  personId: string | null;
+  personName: string | null;
+}
+
+export interface EditorSegment {
+  id: string;
+  /** 0-based index among the transcript's live paragraphs. */
+  position: number;
+  speakerId: string | null;
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: PersonRef | null;
+}
+
+export interface QuoteSelectorJson {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface SourceLink {
+  url: string;
+  title?: string;
+}
+
+export interface EditorReply {
+  id: string;
+  body: string;
+  author: PersonRef;
+  createdAt: string;
+}
+
+export interface EditorAnnotation {
+  id: string;
+  segmentId: string;
+  start: number;
+  end: number;
+  quote: QuoteSelectorJson;
+  status: "anchored" | "needs_review";
+  /** Why it needs review: "deleted" (the words are gone), "ambiguous" (they occur more than once), "split". */
+  reviewReason: string | null;
+  kind: AnnotationKindName;
+  /** Markdown; rendered without raw HTML. */
+  body: string;
+  verdict: VerdictName | null;
+  claim: string | null;
+  sources: SourceLink[];
+  checker: string | null;
+  resolved: boolean;
+  resolvedAt: string | null;
+  author: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  replies: EditorReply[];
+}
+
+export interface EditorEntity {
+  /** The TranscriptEntity id (the entity as this transcript uses it). */
+  id: string;
+  /** The shared Entity id, the same in every transcript. */
+  entityId: string;
+  type: EntityTypeName;
+  name: string;
+  status: "suggested" | "accepted" | "rejected";
+  mentionCount: number;
+}
+
+export interface EditorTranscriptMeta {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  /** YYYY-MM-DD */
+  occurredAt: string | null;
+  place: string | null;
+  sourceUrl: string | null;
+  mediaUrl: string | null;
+  fidelity: FidelityName;
+  tags: string[];
+  status: "draft" | "in_review" | "published" | "unpublished";
+  language: string | null;
+  /** Version of these fields (title…tags): a metadata save names it as baseVersion. */
+  version: number;
+  /** The latest revision number: every saved change adds one. */
+  revision: number;
+  /** Live paragraphs in the whole transcript (the page may hold fewer). */
+  segmentCount: number;
+  ownerId: string;
+}
+
+export interface EditorViewer {
+  id: string;
+  name: string;
+  role: "ADMIN" | "EDITOR" | "REPORTER";
+}
+
+/** What the editor page renders from; later pages of paragraphs come from GET /api/transcripts/:id?from=&take=. */
+export interface EditorBootstrap {
+  transcript: EditorTranscriptMeta;
+  speakers: EditorSpeaker[];
+  segments: EditorSegment[];
+  /** Every annotation of the transcript (anchored and needing review), notes included: the desk is staff-only. */
+  annotations: EditorAnnotation[];
+  entities: EditorEntity[];
+  viewer: EditorViewer;
+  /** The original upload, for the sidebar; null for a transcript made without one. */
+  source?: EditorSource | null;
+  /** Recently deleted paragraphs (newest first), which can be restored. */
+  deletedSegments?: { id: string; text: string; deletedAt: string }[];
+}
+
+export interface EditorSource {
+  id: string;
+  filename: string;
+  format: string;
+  encoding: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  removed: { id: number; line: number; text: string; reason: string }[];
+  restored: number[];
+  warnings: string[];
+}
+
+/** A colleague with the transcript open (POST /api/transcripts/:id/presence). */
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  segmentId: string | null;
+}
+
+/** The presence heartbeat's answer: who is here, and what changed since the caller's `sinceRevision`. */
+export interface PresenceResponse {
+  people: PresenceEntry[];
+  revision: number;
+  /** Present when revision > sinceRevision: paragraphs changed or added since (live ones), and ids deleted since. */
+  changes?: {
+    segments: EditorSegment[];
+    deletedSegmentIds: string[];
+    speakers: EditorSpeaker[];
+    annotations: EditorAnnotation[];
+  };
+}
+
+/** 409 body when a save names a stale version. */
+export interface ConflictBody {
+  error: {
+    code: "CONFLICT";
+    message: string;
+    current: { segment: EditorSegment; by: PersonRef | null; at: string | null };
+  };
+}
