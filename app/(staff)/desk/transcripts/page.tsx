@@ -10,8 +10,8 @@ import { listDeskTranscripts } from "@/lib/transcripts/queries";
 export const metadata: Metadata = { title: "Transcripts" };
 
 export default async function TranscriptsPage() {
-  await requireUser();
-  const transcripts = await listDeskTranscripts();
+  const user = await requireUser();
+  const transcripts = await listDeskTranscripts(user);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
