@@ -13,7 +13,13 @@ type Context = RouteContext<"/api/transcripts/[id]/segments/[segmentId]">;
 export const PATCH = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id, segmentId } = await params;
-  return Response.json(await editSegment(user, id, segmentId, await readBody(request, segmentPatchSchema)));
+  const input = await readBody(request, segmentPatchSchema);
+  const started = performance.now();
+  const result = await editSegment(user, id, segmentId, input);
+  // The save's own time on the server (npm run bench:editor reads it), without the body's upload.
+  return Response.json(result, {
+    headers: { "server-timing": `save;dur=${(performance.now() - started).toFixed(1)}` },
+  });
 });
 
 /** DELETE /api/transcripts/:id/segments/:segmentId?baseVersion=N: soft; POST …/restore brings it back. */
