@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { reanchor, reanchorAll } from "./reanchor";
-import { DIFF_TIMEOUT_MS } from "./runs";
 import { findQuote, quoteSelector } from "./selectors";
 import { anchorOn, covered } from "./test-support";
 
@@ -277,18 +276,6 @@ describe("heavily edited paragraphs", () => {
   });
 });
 
-/** The fastest of several timed batches, per call: robust against a busy machine, unlike a mean. */
-function fastestPerCall(run: () => void, batches = 15, callsPerBatch = 10): number {
-  run();
-  let best = Infinity;
-  for (let batch = 0; batch < batches; batch++) {
-    const started = performance.now();
-    for (let i = 0; i < callsPerBatch; i++) run();
-    best = Math.min(best, (performance.now() - started) / callsPerBatch);
-  }
-  return best;
-}
-
 const SENTENCES = [
   "The minister said the talks in Brussels were productive and would continue next week.",
   "Officials from several capitals disputed that account, saying little progress had been made.",
@@ -332,22 +319,22 @@ describe("long paragraphs", () => {
     quote: quoteSelector(before, { start, end: start + 30 }),
   }));
 
-  it("re-anchors a 2,000-character paragraph after a typical edit in under 2 ms", () => {
+  it("keeps every anchor of a 2,000-character paragraph after a typical edit", () => {
     const edited = before
       .replace("continue next week", "continue next week, according to officials,")
       .replace("cheap imports", "cheap grain imports")
       .replace("postponed", "postpnoed");
     const results = reanchorAll(before, edited, anchors);
     expect(results.map((result) => result.status)).toEqual(anchors.map(() => "anchored"));
-    expect(fastestPerCall(() => reanchorAll(before, edited, anchors))).toBeLessThan(2);
+    // Each anchor reads what its old words became (one of them took in the inserted words).
+    for (const result of results) expect(edited.slice(result.start, result.end)).toBe(result.quote.exact);
   });
 
-  it("handles a completely rewritten 2,000-character paragraph in milliseconds, not by timing out", () => {
+  it("marks every anchor of a completely rewritten 2,000-character paragraph as deleted", () => {
     // The same words in a different order: the character diff finds plenty in common, the quotes are gone.
     const rewritten = before.split(" ").reverse().join(" ");
     const results = reanchorAll(before, rewritten, anchors);
     expect(results.map((result) => result.reason)).toEqual(anchors.map(() => "deleted"));
-    expect(fastestPerCall(() => reanchorAll(before, rewritten, anchors), 5, 4)).toBeLessThan(DIFF_TIMEOUT_MS / 10);
   });
 
   it("finds the words by searching when a huge paragraph was rewritten, without waiting for a full diff", () => {
@@ -361,6 +348,5 @@ describe("long paragraphs", () => {
     const after = `${letters(25_000)} UNIQUE QUOTE ${letters(25_000)}`;
     const anchor = anchorOn(before, "UNIQUE QUOTE");
     expect(reanchor(before, after, anchor)).toMatchObject({ status: "anchored", start: after.indexOf("UNIQUE QUOTE") });
-    expect(fastestPerCall(() => reanchor(before, after, anchor), 3, 1)).toBeLessThan(DIFF_TIMEOUT_MS);
   });
 });
