@@ -128,6 +128,8 @@ export async function refreshMentions(
   });
   const touched = new Set(existing.map((mention) => mention.transcriptEntityId));
   const kept: { start: number; end: number; transcriptEntityId: string }[] = [];
+  const overlaps = (start: number, end: number, linkId: string) =>
+    kept.some((mention) => mention.transcriptEntityId === linkId && mention.start < end && start < mention.end);
   if (newText !== null && oldText !== null && existing.length > 0) {
     const anchors = existing.map((mention) => ({
       ...mention,
@@ -135,9 +137,14 @@ export async function refreshMentions(
       quote: selectorFor(oldText, mention.start, mention.end),
     }));
     for (const result of reanchorAll(oldText, newText, anchors)) {
-      // A mention is the entity's exact name: it survives only if those very words are still there.
+      // A mention is the entity's exact name: it survives only if those very words are still there. One whose
+      // words went can be found again on another mention's words (the name's other occurrence): that one goes.
       const words = oldText.slice(result.was.start, result.was.end);
-      if (result.status === "anchored" && newText.slice(result.start, result.end) === words) {
+      if (
+        result.status === "anchored" &&
+        newText.slice(result.start, result.end) === words &&
+        !overlaps(result.start, result.end, result.transcriptEntityId)
+      ) {
         kept.push({ start: result.start, end: result.end, transcriptEntityId: result.transcriptEntityId });
         if (result.start !== result.was.start || result.end !== result.was.end) {
           await tx.mention.update({ where: { id: result.id }, data: { start: result.start, end: result.end } });
@@ -157,8 +164,6 @@ export async function refreshMentions(
     });
     const idsByName = new Map<string, string[]>();
     for (const link of links) idsByName.set(link.entity.name, [...(idsByName.get(link.entity.name) ?? []), link.id]);
-    const overlaps = (start: number, end: number, linkId: string) =>
-      kept.some((mention) => mention.transcriptEntityId === linkId && mention.start < end && start < mention.end);
     for (const match of mentionMatcher([...idsByName.keys()])(newText)) {
       for (const linkId of idsByName.get(match.name) ?? []) {
         if (overlaps(match.start, match.end, linkId)) continue;

@@ -140,6 +140,21 @@ export async function mergeEntity(
     if (linkId === intoId) throw new AppError("UNPROCESSABLE", "Pick another entity to merge into.");
     const link = await findLink(tx, transcriptId, linkId);
     const into = await findLink(tx, transcriptId, intoId);
+    // A mention on words `intoId` already has ("Stoltenberg" inside "Jens Stoltenberg") would count them twice.
+    const kept = await tx.mention.findMany({
+      where: { transcriptEntityId: intoId },
+      select: { segmentId: true, start: true, end: true },
+    });
+    const moving = await tx.mention.findMany({
+      where: { transcriptEntityId: linkId },
+      select: { id: true, segmentId: true, start: true, end: true },
+    });
+    const doubled = moving.filter((mention) =>
+      kept.some(
+        (other) => other.segmentId === mention.segmentId && other.start < mention.end && mention.start < other.end,
+      ),
+    );
+    await tx.mention.deleteMany({ where: { id: { in: doubled.map((mention) => mention.id) } } });
     await tx.mention.updateMany({ where: { transcriptEntityId: linkId }, data: { transcriptEntityId: intoId } });
     const rejected = await tx.transcriptEntity.update({
       where: { id: linkId },

@@ -171,12 +171,16 @@ function describeEdit(
   return `Edited a paragraph's ${parts.join(" and ")}`;
 }
 
-/** A sort key between two neighbours; null when the two are too close for a double to fall between them. */
+/**
+ * A sort key between two neighbours; null when the two are too close for a key to fall between them. The
+ * database keeps 15 significant digits of a Float, so the key is rounded to those: a finer one would be stored
+ * equal to a neighbour.
+ */
 function between(low: number | null, high: number | null): number | null {
   if (low === null && high === null) return 0;
   if (low === null) return (high as number) - 1;
   if (high === null) return low + 1;
-  const middle = (low + high) / 2;
+  const middle = Number(((low + high) / 2).toPrecision(15));
   return middle > low && middle < high ? middle : null;
 }
 
@@ -190,8 +194,9 @@ async function positionAfter(
   after: number | null,
   changes: RevisionChange[],
 ): Promise<number> {
+  // Deleted paragraphs count too: one restored later comes back at its own position, which must still be free.
   const next = await tx.segment.findFirst({
-    where: { transcriptId, deletedAt: null, ...(after === null ? {} : { position: { gt: after } }) },
+    where: { transcriptId, ...(after === null ? {} : { position: { gt: after } }) },
     orderBy: { position: "asc" },
     select: { position: true },
   });
@@ -420,7 +425,7 @@ export async function moveSegment(
       position = await positionAfter(tx, transcriptId, after.position, changes);
     } else {
       const first = await tx.segment.findFirst({
-        where: { transcriptId, deletedAt: null, id: { not: segmentId } },
+        where: { transcriptId, id: { not: segmentId } },
         orderBy: { position: "asc" },
         select: { position: true },
       });
