@@ -30,7 +30,7 @@ async function findLink(tx: Tx, transcriptId: string, id: string) {
 }
 
 /** Finds every whole-word occurrence of the entity's name in the transcript's live paragraphs and stores them. */
-async function matchEverywhere(tx: Tx, transcriptId: string, linkId: string, name: string) {
+export async function matchEverywhere(tx: Tx, transcriptId: string, linkId: string, name: string) {
   const match = mentionMatcher([name]);
   const segments = await tx.segment.findMany({
     where: { transcriptId, deletedAt: null, text: { contains: name } },

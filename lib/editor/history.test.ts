@@ -290,6 +290,22 @@ describe("restoring a revision", () => {
     ]);
   });
 
+  it("gives an entity merged into another its mentions back when the merge is undone", async () => {
+    const owner = await person("Olga Owner");
+    const t = await pressConference(owner);
+    const { entity: azov } = await tagEntity(owner, t.id, { type: "place", name: "Sea of Azov" });
+    const { entity: ukraine } = await tagEntity(owner, t.id, { type: "place", name: "Ukraine" });
+    const beforeMerge = (await revisionNumbers(t.id)).length;
+    await mergeEntity(owner, t.id, azov.id, ukraine.id);
+    expect(await db.mention.count({ where: { transcriptEntityId: azov.id } })).toBe(0);
+
+    await restoreRevision(owner, t.id, beforeMerge);
+    const link = await db.transcriptEntity.findUniqueOrThrow({ where: { id: azov.id } });
+    expect(link.status).toBe("ACCEPTED");
+    expect(link.mentionCount).toBe(2);
+    await expectMentionsConsistent(t.id);
+  });
+
   it("refuses the current revision and revisions that do not exist", async () => {
     const owner = await person("Olga Owner");
     const t = await pressConference(owner);

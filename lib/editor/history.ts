@@ -8,7 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, revisionChangesSchema, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
-import { refreshMentions } from "@/lib/editor/anchors";
+import { recountMentions, refreshMentions } from "@/lib/editor/anchors";
+import { matchEverywhere } from "@/lib/editor/entities";
 import {
   annotationSnapshot,
   change,
@@ -350,10 +351,41 @@ async function putBack(tx: Tx, actor: Actor, transcriptId: string, entry: NetCha
       const next = await tx.transcriptEntity.update({
         where: { id: entry.id },
         data: { status: wanted.status as "ACCEPTED" },
+        include: { entity: { select: { name: true } } },
       });
+      // An entity that comes back (from a rejection or a merge) finds its mentions again.
+      if (row.status === "REJECTED" && next.status !== "REJECTED") {
+        await takeBackMergedMentions(tx, transcriptId, entry.id, next.entity.name);
+        await matchEverywhere(tx, transcriptId, entry.id, next.entity.name);
+      }
       return change("entity", entry.id, entitySnapshot(row), entitySnapshot(next));
     }
   }
+}
+
+/** Mentions of `name` that a merge gave to another entity of the transcript come back to `linkId`. */
+async function takeBackMergedMentions(tx: Tx, transcriptId: string, linkId: string, name: string) {
+  const others = await tx.mention.findMany({
+    where: { transcriptEntity: { transcriptId, id: { not: linkId } } },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      transcriptEntityId: true,
+      segment: { select: { text: true } },
+      transcriptEntity: { select: { entity: { select: { name: true } } } },
+    },
+  });
+  const moved = others.filter(
+    (mention) =>
+      mention.segment.text.slice(mention.start, mention.end) === name && mention.transcriptEntity.entity.name !== name,
+  );
+  if (moved.length === 0) return;
+  await tx.mention.updateMany({
+    where: { id: { in: moved.map((mention) => mention.id) } },
+    data: { transcriptEntityId: linkId },
+  });
+  await recountMentions(tx, [...new Set(moved.map((mention) => mention.transcriptEntityId))]);
 }
 
 const ORDER: Record<RevisionRowType, number> = { transcript: 0, speaker: 1, segment: 2, annotation: 3, entity: 4 };

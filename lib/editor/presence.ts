@@ -25,11 +25,17 @@ export async function heartbeat(
 ): Promise<PresenceResponse & { reload?: boolean }> {
   const transcript = await requireTranscriptFor(actor, transcriptId);
   const now = new Date();
+  // Only a paragraph of this transcript is shown to others as where the caller is.
+  const segmentId =
+    input.segmentId &&
+    (await db.segment.findFirst({ where: { id: input.segmentId, transcriptId }, select: { id: true } }))
+      ? input.segmentId
+      : null;
   await db.$transaction(async (tx) => {
     await tx.presence.upsert({
       where: { transcriptId_userId_clientId: { transcriptId, userId: actor.id, clientId: input.clientId } },
-      create: { transcriptId, userId: actor.id, clientId: input.clientId, segmentId: input.segmentId, seenAt: now },
-      update: { segmentId: input.segmentId, seenAt: now },
+      create: { transcriptId, userId: actor.id, clientId: input.clientId, segmentId, seenAt: now },
+      update: { segmentId, seenAt: now },
     });
     await tx.presence.deleteMany({
       where: { transcriptId, seenAt: { lt: new Date(now.getTime() - 5 * PRESENCE_TTL_MS) } },
