@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { AppError } from "@/lib/errors";
 import { metadataSchema, readBody } from "@/lib/editor/inputs";
 import { updateMetadata } from "@/lib/editor/metadata";
@@ -20,6 +21,8 @@ function pageParameter(value: string | null, fallback: number, max: number, name
 export const GET = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   const query = new URL(request.url).searchParams;
   const from = pageParameter(query.get("from"), 0, Number.MAX_SAFE_INTEGER, "from");
   const take = Math.max(1, pageParameter(query.get("take"), FIRST_PAGE, MAX_PAGE, "take"));
@@ -32,6 +35,8 @@ export const GET = handleApiErrors(async (request: Request, { params }: Context)
 export const PATCH = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   const input = await readBody(request, metadataSchema);
   return Response.json(await updateMetadata(user, id, input));
 });

@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { annotationCreateSchema, readBody } from "@/lib/editor/inputs";
 import { createAnnotation, listAnnotations } from "@/lib/editor/annotations";
 
@@ -9,6 +10,8 @@ type Context = RouteContext<"/api/transcripts/[id]/annotations">;
 export const GET = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   return Response.json(
     { annotations: await listAnnotations(user, id) },
     { headers: { "cache-control": "private, no-store" } },
@@ -19,6 +22,8 @@ export const GET = handleApiErrors(async (request: Request, { params }: Context)
 export const POST = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   return Response.json(await createAnnotation(user, id, await readBody(request, annotationCreateSchema)), {
     status: 201,
   });

@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { entityTagSchema, readBody } from "@/lib/editor/inputs";
 import { tagEntity } from "@/lib/editor/entities";
 
@@ -8,6 +9,8 @@ export const POST = handleApiErrors(
   async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/entities">) => {
     const user = await requireApiUser(request, { role: "REPORTER" });
     const p = await params;
+    // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+    await requireTranscriptFor(user, p.id);
     return Response.json(await tagEntity(user, p.id, await readBody(request, entityTagSchema)), { status: 201 });
   },
 );

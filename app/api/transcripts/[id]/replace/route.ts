@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { readBody, replaceSchema } from "@/lib/editor/inputs";
 import { applyReplace, previewReplace } from "@/lib/editor/replace";
 
@@ -8,6 +9,8 @@ export const POST = handleApiErrors(
   async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/replace">) => {
     const user = await requireApiUser(request, { role: "REPORTER" });
     const { id } = await params;
+    // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+    await requireTranscriptFor(user, id);
     const input = await readBody(request, replaceSchema);
     if (!input.apply) return Response.json({ matches: await previewReplace(user, id, input) });
     return Response.json(await applyReplace(user, id, input));

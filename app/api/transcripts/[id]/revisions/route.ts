@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { AppError } from "@/lib/errors";
 import { compareRevisions, listRevisions } from "@/lib/editor/history";
 
@@ -8,6 +9,7 @@ export const GET = handleApiErrors(
   async (request: Request, { params }: RouteContext<"/api/transcripts/[id]/revisions">) => {
     const user = await requireApiUser(request, { role: "REPORTER" });
     const { id } = await params;
+    await requireTranscriptFor(user, id);
     const query = new URL(request.url).searchParams;
     if (!query.has("from") && !query.has("to")) return Response.json({ revisions: await listRevisions(user, id) });
     const from = Number(query.get("from"));

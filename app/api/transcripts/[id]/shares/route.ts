@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { readBody, shareSchema } from "@/lib/editor/inputs";
 import { listShares, shareWith } from "@/lib/editor/shares";
 
@@ -9,6 +10,8 @@ type Context = RouteContext<"/api/transcripts/[id]/shares">;
 export const GET = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   return Response.json({ shares: await listShares(user, id) });
 });
 
@@ -16,6 +19,8 @@ export const GET = handleApiErrors(async (request: Request, { params }: Context)
 export const POST = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   const { email } = await readBody(request, shareSchema);
   return Response.json({ shares: await shareWith(user, id, email) }, { status: 201 });
 });

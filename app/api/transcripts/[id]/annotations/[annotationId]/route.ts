@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { annotationPatchSchema, readBody } from "@/lib/editor/inputs";
 import { deleteAnnotation, updateAnnotation } from "@/lib/editor/annotations";
 
@@ -9,6 +10,8 @@ type Context = RouteContext<"/api/transcripts/[id]/annotations/[annotationId]">;
 export const PATCH = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id, annotationId } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   return Response.json(await updateAnnotation(user, id, annotationId, await readBody(request, annotationPatchSchema)));
 });
 
@@ -16,5 +19,7 @@ export const PATCH = handleApiErrors(async (request: Request, { params }: Contex
 export const DELETE = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id, annotationId } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   return Response.json(await deleteAnnotation(user, id, annotationId));
 });

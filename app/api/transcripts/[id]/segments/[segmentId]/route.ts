@@ -1,5 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
+import { requireTranscriptFor } from "@/lib/editor/access";
 import { AppError } from "@/lib/errors";
 import { readBody, segmentPatchSchema } from "@/lib/editor/inputs";
 import { deleteSegment, editSegment } from "@/lib/editor/segments";
@@ -13,6 +14,8 @@ type Context = RouteContext<"/api/transcripts/[id]/segments/[segmentId]">;
 export const PATCH = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id, segmentId } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   const input = await readBody(request, segmentPatchSchema);
   const started = performance.now();
   const result = await editSegment(user, id, segmentId, input);
@@ -26,6 +29,8 @@ export const PATCH = handleApiErrors(async (request: Request, { params }: Contex
 export const DELETE = handleApiErrors(async (request: Request, { params }: Context) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
   const { id, segmentId } = await params;
+  // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
+  await requireTranscriptFor(user, id);
   const baseVersion = Number(new URL(request.url).searchParams.get("baseVersion"));
   if (!Number.isInteger(baseVersion) || baseVersion < 1) {
     throw new AppError("BAD_REQUEST", "Send the version you are deleting as ?baseVersion=N.", {
