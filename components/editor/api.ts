@@ -1,0 +1,317 @@
+// Typed wrappers for the editor's routes under /api/transcripts/:id. Every call resolves, never rejects: a fetch
+// that throws is "offline" (the edit is kept and retried), anything else the server answered is "ok" or "failed".
+
+import type {
+  AnnotationKindName,
+  EditorAnnotation,
+  EditorEntity,
+  EditorReply,
+  EditorSegment,
+  EditorSpeaker,
+  EditorTranscriptMeta,
+  EntityTypeName,
+  FidelityName,
+  PersonRef,
+  PresenceResponse,
+  SourceLink,
+  SpeakerRoleName,
+  VerdictName,
+} from "@/lib/editor/types";
+
+export type ApiResult<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; offline: true; message: string }
+  | {
+      ok: false;
+      offline: false;
+      status: number;
+      code: string;
+      message: string;
+      fieldErrors: Record<string, string>;
+      /** The whole error object, for extras such as a conflict's `current`. */
+      error: Record<string, unknown>;
+    };
+
+export type ApiFailure = Exclude<ApiResult<unknown>, { ok: true }>;
+
+const OFFLINE_MESSAGE = "Verbatim cannot reach the server. Your edits are kept on this device.";
+const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again in another tab; your edits are kept here.";
+
+type Fetcher = typeof fetch;
+
+/** One request; exported for tests and for the few calls outside a transcript. */
+export async function apiRequest<T>(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  url: string,
+  body?: unknown,
+  options: { fetcher?: Fetcher; keepalive?: boolean } = {},
+): Promise<ApiResult<T>> {
+  const fetcher = options.fetcher ?? fetch;
+  let response: Response;
+  try {
+    response = await fetcher(url, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      keepalive: options.keepalive,
+    });
+  } catch {
+    return { ok: false, offline: true, message: OFFLINE_MESSAGE };
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = null;
+  }
+  if (response.ok) return { ok: true, status: response.status, body: parsed as T };
+  const error = readErrorObject(parsed);
+  const message =
+    response.status === 401
+      ? SESSION_ENDED_MESSAGE
+      : typeof error.message === "string" && error.message
+        ? error.message
+        : `The server answered ${response.status}. Try again in a moment.`;
+  return {
+    ok: false,
+    offline: false,
+    status: response.status,
+    code: typeof error.code === "string" ? error.code : "UNKNOWN",
+    message,
+    fieldErrors: readFieldErrors(error.fieldErrors),
+    error,
+  };
+}
+
+function readErrorObject(parsed: unknown): Record<string, unknown> {
+  if (parsed && typeof parsed === "object" && "error" in parsed) {
+    const error = (parsed as { error: unknown }).error;
+    if (error && typeof error === "object") return error as Record<string, unknown>;
+  }
+  return {};
+}
+
+function readFieldErrors(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {};
+  const result: Record<string, string> = {};
+  for (const [key, message] of Object.entries(value)) {
+    if (typeof message === "string") result[key] = message;
+    else if (Array.isArray(message) && typeof message[0] === "string") result[key] = message[0];
+  }
+  return result;
+}
+
+/** A 409 from a paragraph save: the server's paragraph, and who saved it when. */
+export interface SegmentConflictCurrent {
+  segment: EditorSegment;
+  by: PersonRef | null;
+  at: string | null;
+}
+
+export function readSegmentConflict(failure: ApiFailure): SegmentConflictCurrent | null {
+  if (failure.offline || failure.status !== 409) return null;
+  const current = failure.error.current as Partial<SegmentConflictCurrent> | undefined;
+  if (!current?.segment) return null;
+  return { segment: current.segment, by: current.by ?? null, at: current.at ?? null };
+}
+
+export interface TranscriptConflictCurrent {
+  transcript: EditorTranscriptMeta;
+  by: PersonRef | null;
+  at: string | null;
+}
+
+export function readTranscriptConflict(failure: ApiFailure): TranscriptConflictCurrent | null {
+  if (failure.offline || failure.status !== 409) return null;
+  const current = failure.error.current as Partial<TranscriptConflictCurrent> | undefined;
+  if (!current?.transcript) return null;
+  return { transcript: current.transcript, by: current.by ?? null, at: current.at ?? null };
+}
+
+export interface SegmentPage {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  version: number;
+  revision: number;
+  segmentCount: number;
+  from: number;
+  take: number;
+  speakers: EditorSpeaker[];
+  segments: EditorSegment[];
+}
+
+export interface SegmentPatch {
+  text?: string;
+  speakerId?: string | null;
+  startMs?: number | null;
+  endMs?: number | null;
+  baseVersion: number;
+}
+
+export interface SegmentSaved {
+  segment: EditorSegment;
+  annotations: EditorAnnotation[];
+  revision: number;
+}
+
+export interface ReplaceMatch {
+  segmentId: string;
+  position: number;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface ReplaceRequest {
+  find: string;
+  replace: string;
+  matchCase?: boolean;
+  wholeWord?: boolean;
+  only?: { segmentId: string; start: number }[];
+}
+
+export interface SpeakerFields {
+  name: string;
+  title?: string | null;
+  role?: SpeakerRoleName | null;
+  outlet?: string | null;
+}
+
+export type SpeakerAssignment = { segmentId: string; speaker: { id: string } | { name: string; outlet?: string } };
+
+export interface AnnotationFields {
+  kind: AnnotationKindName;
+  body: string;
+  verdict?: VerdictName | null;
+  claim?: string | null;
+  sources?: SourceLink[];
+  checker?: string | null;
+}
+
+export interface MetadataPatch {
+  baseVersion: number;
+  title?: string;
+  slug?: string;
+  summary?: string | null;
+  occurredAt?: string | null;
+  place?: string | null;
+  sourceUrl?: string | null;
+  mediaUrl?: string | null;
+  fidelity?: FidelityName;
+  tags?: string[];
+}
+
+export interface Share {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/** Every call the editor makes for one transcript. */
+export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {
+  const base = `/api/transcripts/${encodeURIComponent(transcriptId)}`;
+  const segment = (id: string) => `${base}/segments/${encodeURIComponent(id)}`;
+  const call = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown) =>
+    apiRequest<T>(method, url, body, { fetcher });
+
+  return {
+    loadSegments: (from: number, take: number) => call<SegmentPage>("GET", `${base}?from=${from}&take=${take}`),
+
+    patchSegment: (id: string, patch: SegmentPatch) => call<SegmentSaved>("PATCH", segment(id), patch),
+    insertSegment: (afterSegmentId: string | null, text: string, speakerId?: string | null) =>
+      call<{ segment: EditorSegment; revision: number }>("POST", `${base}/segments`, {
+        afterSegmentId,
+        text,
+        ...(speakerId ? { speakerId } : {}),
+      }),
+    deleteSegment: (id: string, baseVersion: number) =>
+      call<{ segment: EditorSegment; revision: number }>("DELETE", `${segment(id)}?baseVersion=${baseVersion}`),
+    restoreSegment: (id: string) =>
+      call<{ segment: EditorSegment; revision: number }>("POST", `${segment(id)}/restore`, {}),
+    splitSegment: (id: string, offset: number, baseVersion: number) =>
+      call<{ segments: [EditorSegment, EditorSegment]; annotations: EditorAnnotation[]; revision: number }>(
+        "POST",
+        `${segment(id)}/split`,
+        { offset, baseVersion },
+      ),
+    mergeSegment: (id: string, baseVersion: number, previousBaseVersion: number) =>
+      call<{ segment: EditorSegment; removedSegmentId: string; annotations: EditorAnnotation[]; revision: number }>(
+        "POST",
+        `${segment(id)}/merge`,
+        { baseVersion, previousBaseVersion },
+      ),
+    moveSegment: (id: string, afterSegmentId: string | null) =>
+      call<{ segment: EditorSegment; revision: number }>("POST", `${segment(id)}/move`, { afterSegmentId }),
+    setSpeakers: (segmentIds: string[], speakerId: string | null) =>
+      call<{ segments: EditorSegment[]; revision: number }>("POST", `${base}/segments/speaker`, {
+        segmentIds,
+        speakerId,
+      }),
+
+    previewReplace: (request: ReplaceRequest) =>
+      call<{ matches: ReplaceMatch[] }>("POST", `${base}/replace`, { ...request, apply: false }),
+    applyReplace: (request: ReplaceRequest) =>
+      call<{ replaced: number; segments: EditorSegment[]; annotations: EditorAnnotation[]; revision: number }>(
+        "POST",
+        `${base}/replace`,
+        { ...request, apply: true },
+      ),
+
+    createSpeaker: (fields: SpeakerFields) => call<{ speaker: EditorSpeaker }>("POST", `${base}/speakers`, fields),
+    updateSpeaker: (id: string, fields: Partial<SpeakerFields> & { personId?: string | null }) =>
+      call<{ speaker: EditorSpeaker; revision: number }>("PATCH", `${base}/speakers/${encodeURIComponent(id)}`, fields),
+    mergeSpeaker: (id: string, intoSpeakerId: string) =>
+      call<{ speaker: EditorSpeaker; moved: number; revision: number }>(
+        "POST",
+        `${base}/speakers/${encodeURIComponent(id)}/merge`,
+        { intoSpeakerId },
+      ),
+    splitSpeaker: (id: string, assignments: SpeakerAssignment[]) =>
+      call<{ speakers: EditorSpeaker[]; segments: EditorSegment[]; revision: number }>(
+        "POST",
+        `${base}/speakers/${encodeURIComponent(id)}/split`,
+        { assignments },
+      ),
+
+    loadAnnotations: () => call<{ annotations: EditorAnnotation[] }>("GET", `${base}/annotations`),
+    createAnnotation: (fields: AnnotationFields & { segmentId: string; start: number; end: number }) =>
+      call<{ annotation: EditorAnnotation }>("POST", `${base}/annotations`, fields),
+    updateAnnotation: (
+      id: string,
+      fields: Partial<Omit<AnnotationFields, "kind">> & {
+        resolved?: boolean;
+        segmentId?: string;
+        start?: number;
+        end?: number;
+      },
+    ) => call<{ annotation: EditorAnnotation }>("PATCH", `${base}/annotations/${encodeURIComponent(id)}`, fields),
+    deleteAnnotation: (id: string) =>
+      call<{ annotation: EditorAnnotation }>("DELETE", `${base}/annotations/${encodeURIComponent(id)}`),
+    replyToAnnotation: (id: string, body: string) =>
+      call<{ reply: EditorReply }>("POST", `${base}/annotations/${encodeURIComponent(id)}/replies`, { body }),
+
+    tagEntity: (fields: { type: EntityTypeName; name: string; segmentId?: string; start?: number; end?: number }) =>
+      call<{ entity: EditorEntity }>("POST", `${base}/entities`, fields),
+    setEntityStatus: (id: string, status: EditorEntity["status"]) =>
+      call<{ entity: EditorEntity }>("PATCH", `${base}/entities/${encodeURIComponent(id)}`, { status }),
+    mergeEntity: (id: string, intoId: string) =>
+      call<{ entities: EditorEntity[] }>("POST", `${base}/entities/${encodeURIComponent(id)}/merge`, { intoId }),
+
+    updateMetadata: (patch: MetadataPatch) => call<{ transcript: EditorTranscriptMeta }>("PATCH", base, patch),
+
+    presence: (clientId: string, segmentId: string | null, sinceRevision: number) =>
+      call<PresenceResponse>("POST", `${base}/presence`, { clientId, segmentId, sinceRevision }),
+
+    loadShares: () => call<{ shares: Share[] }>("GET", `${base}/shares`),
+    addShare: (email: string) => call<{ shares: Share[] }>("POST", `${base}/shares`, { email }),
+    removeShare: (userId: string) =>
+      call<{ shares: Share[] }>("DELETE", `${base}/shares/${encodeURIComponent(userId)}`),
+  };
+}
+
+export type EditorApi = ReturnType<typeof createEditorApi>;
