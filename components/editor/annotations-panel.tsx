@@ -171,71 +171,68 @@ function NeedsReview({ controller, annotations }: { controller: EditorController
     controller.say("Annotation deleted.");
   }
 
+  // Only there when something needs review: an empty box would be one more thing to read.
+  if (annotations.length === 0) return null;
+
   return (
     <section
       id="needs-review"
       aria-labelledby="needs-review-title"
-      className={`rounded-md border p-3 ${annotations.length > 0 ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-white"}`}
+      className="rounded-md border border-amber-300 bg-amber-50 p-3"
       data-testid="needs-review"
       tabIndex={-1}
     >
       <h3 id="needs-review-title" className="text-sm font-semibold">
         Needs review <span className="font-normal">({annotations.length})</span>
       </h3>
-      {annotations.length === 0 ? (
-        <p className="mt-1 text-xs text-stone-700">Every annotation is on its words.</p>
-      ) : (
-        <>
-          <p className="mt-1 text-xs text-amber-950">
-            These lost their words in an edit. Select the right words in the text, then Re-attach; or delete.
-            {selection ? (
-              <> Selected: “{selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”</>
+      <p className="mt-1 text-xs text-amber-950">
+        These lost their words in an edit. Select the right words in the text, then Re-attach; or delete.
+        {selection ? (
+          <> Selected: “{selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”</>
+        ) : null}
+      </p>
+      <ul className="mt-2 flex flex-col gap-2">
+        {annotations.map((annotation) => (
+          <li key={annotation.id} className="rounded border border-amber-200 bg-white p-2 text-sm">
+            <div className="flex flex-wrap items-center gap-2">
+              <span
+                className={`rounded px-1.5 py-0.5 text-xs font-medium ${ANNOTATION_KIND_STYLES[annotation.kind].badge}`}
+              >
+                {ANNOTATION_KIND_SHORT[annotation.kind]}
+              </span>
+              <span className="text-xs text-stone-700">{reviewReasonLabel(annotation.reviewReason)}</span>
+            </div>
+            <blockquote className="mt-1 border-l-2 border-stone-300 pl-2 font-serif text-stone-800 [overflow-wrap:anywhere]">
+              <span className="text-stone-600">…{annotation.quote.prefix.slice(-30)}</span>
+              <strong className="font-semibold">{annotation.quote.exact}</strong>
+              <span className="text-stone-600">{annotation.quote.suffix.slice(0, 30)}…</span>
+            </blockquote>
+            {annotation.body ? (
+              <div className="mt-1 line-clamp-3">
+                <MarkdownBody text={annotation.body} />
+              </div>
             ) : null}
-          </p>
-          <ul className="mt-2 flex flex-col gap-2">
-            {annotations.map((annotation) => (
-              <li key={annotation.id} className="rounded border border-amber-200 bg-white p-2 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${ANNOTATION_KIND_STYLES[annotation.kind].badge}`}
-                  >
-                    {ANNOTATION_KIND_SHORT[annotation.kind]}
-                  </span>
-                  <span className="text-xs text-stone-700">{reviewReasonLabel(annotation.reviewReason)}</span>
-                </div>
-                <blockquote className="mt-1 border-l-2 border-stone-300 pl-2 font-serif text-stone-800 [overflow-wrap:anywhere]">
-                  <span className="text-stone-600">…{annotation.quote.prefix.slice(-30)}</span>
-                  <strong className="font-semibold">{annotation.quote.exact}</strong>
-                  <span className="text-stone-600">{annotation.quote.suffix.slice(0, 30)}…</span>
-                </blockquote>
-                {annotation.body ? (
-                  <div className="mt-1 line-clamp-3">
-                    <MarkdownBody text={annotation.body} />
-                  </div>
-                ) : null}
-                <div className="mt-2 flex flex-wrap gap-1">
-                  <button
-                    type="button"
-                    className={SMALL_BUTTON}
-                    disabled={busyId === annotation.id}
-                    onClick={() => void reattach(annotation)}
-                  >
-                    Re-attach to selection
-                  </button>
-                  <button
-                    type="button"
-                    className={`${SMALL_BUTTON} text-red-800`}
-                    disabled={busyId === annotation.id}
-                    onClick={() => void remove(annotation)}
-                  >
-                    Delete
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+            <div className="mt-2 flex flex-wrap gap-1">
+              <button
+                type="button"
+                className={SMALL_BUTTON}
+                disabled={busyId === annotation.id}
+                onClick={() => void reattach(annotation)}
+              >
+                Re-attach to selection
+              </button>
+              <button
+                type="button"
+                className={`${SMALL_BUTTON} text-red-800`}
+                disabled={busyId === annotation.id}
+                onClick={() => void remove(annotation)}
+              >
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -97,6 +97,9 @@ export class EditorController {
         if (saved.record && saved.isLoaded && saved.before !== saved.after) {
           this.undo.push(textEntry(saved.segmentId, saved.before, saved.after));
         }
+        // Colleagues' saves are fetched now rather than at the next heartbeat: the sooner this page has them, the
+        // fewer edits start from an old version and end in a conflict.
+        this.syncNow();
       },
     });
   }
