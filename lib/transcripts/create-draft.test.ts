@@ -55,9 +55,9 @@ describe("creating a draft from an upload", () => {
     expect(kosovo?.mentions.length).toBeGreaterThanOrEqual(2);
     // The count is the stored mentions, for every entity.
     for (const link of transcript.entities) expect(link.mentionCount).toBe(link.mentions.length);
-    expect(await db.revision.findMany({ where: { transcriptId: draft.id }, select: { number: true, action: true } })).toEqual([
-      { number: 1, action: "transcript.created" },
-    ]);
+    expect(
+      await db.revision.findMany({ where: { transcriptId: draft.id }, select: { number: true, action: true } }),
+    ).toEqual([{ number: 1, action: "transcript.created" }]);
     for (const mention of kosovo!.mentions) {
       const segment = transcript.segments.find((candidate) => candidate.id === mention.segmentId)!;
       expect(segment.text.slice(mention.start, mention.end)).toBe("Kosovo");
