@@ -29,48 +29,6 @@ export async function listDeskTranscripts(actor: Actor, { take = 100 }: { take?:
   });
 }
 
-/** Everything the draft page shows. Null when the transcript does not exist or was deleted. */
-export async function findDeskTranscript(id: string) {
-  return db.transcript.findFirst({
-    where: { id, deletedAt: null },
-    select: {
-      ...transcriptSummary,
-      place: true,
-      language: true,
-      durationMs: true,
-      version: true,
-      speakers: {
-        orderBy: { position: "asc" },
-        select: { id: true, name: true, title: true, role: true, outlet: true },
-      },
-      segments: {
-        orderBy: { position: "asc" },
-        select: { id: true, text: true, startMs: true, endMs: true, speakerId: true },
-      },
-      entities: {
-        orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
-        select: { id: true, status: true, mentionCount: true, entity: { select: { type: true, name: true } } },
-      },
-      sourceFiles: {
-        orderBy: { uploadedAt: "asc" },
-        select: {
-          id: true,
-          filename: true,
-          mediaType: true,
-          size: true,
-          sha256: true,
-          encoding: true,
-          format: true,
-          cleanupReport: true,
-          warnings: true,
-          uploadedAt: true,
-          uploadedBy: { select: { name: true } },
-        },
-      },
-    },
-  });
-}
-
 /** The original bytes of an upload, for staff who may see its transcript, exactly as received. */
 export async function findSourceFileContent(actor: Actor, id: string) {
   return db.sourceFile.findFirst({
