@@ -90,9 +90,10 @@ export function AnnotationsPanel({
         <h2 id="annotations-title" className="font-semibold">
           Annotations <span className="font-normal text-stone-600">({anchored.length})</span>
         </h2>
-        <label className="flex items-center gap-1 text-xs text-stone-700">
-          Show
+        <div className="flex items-center gap-1 text-xs text-stone-700">
+          <label htmlFor="annotation-filter">Show</label>
           <select
+            id="annotation-filter"
             value={filter}
             onChange={(event) => setFilter(event.target.value as Filter)}
             className="rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-ink"
@@ -103,7 +104,7 @@ export function AnnotationsPanel({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
 
       <NeedsReview controller={controller} annotations={needsReview} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { ENTITY_TYPE_NAMES, type EditorEntity, type EntityTypeName } from "@/lib/editor/types";
 import type { EditorController } from "./editor-controller";
 import { ENTITY_TYPE_NAME_LABELS } from "./labels";
@@ -158,6 +158,7 @@ function EntityRow({
   onStatus: (status: EditorEntity["status"]) => void;
   onMerge: (intoId: string) => void;
 }) {
+  const id = useId();
   const [isMerging, setIsMerging] = useState(false);
   const [intoId, setIntoId] = useState("");
   return (
@@ -207,9 +208,12 @@ function EntityRow({
       </div>
       {isMerging ? (
         <div className="mt-2 flex flex-wrap items-end gap-2">
-          <label className="flex min-w-0 flex-1 flex-col gap-0.5 text-xs font-medium">
-            Keep which? “{entity.name}” becomes
+          <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+            <label htmlFor={`${id}-merge`} className="text-xs font-medium">
+              Keep which? “{entity.name}” becomes
+            </label>
             <select
+              id={`${id}-merge`}
               value={intoId}
               onChange={(event) => setIntoId(event.target.value)}
               className="rounded border border-stone-300 bg-white px-1.5 py-1 text-sm"
@@ -221,7 +225,7 @@ function EntityRow({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button
             type="button"
             className={SMALL_BUTTON}

@@ -3,14 +3,21 @@ import Markdown, { type Components } from "react-markdown";
 // Raw HTML in a body is shown as text, never rendered (react-markdown's default; rehype-raw must never be added).
 // Links leave the site without passing on who sent the reader or lending them the newsroom's ranking.
 const COMPONENTS: Components = {
-  a: ({ node: _node, ...props }) => (
-    <a
-      {...props}
-      target="_blank"
-      rel="noopener noreferrer nofollow"
-      className="text-accent underline underline-offset-2 hover:text-accent-strong"
-    />
-  ),
+  // A link whose address was unsafe (javascript:, data:) arrives with an empty href: its words stay, as text.
+  a: ({ node: _node, href, children, ...props }) =>
+    !href ? (
+      <span>{children}</span>
+    ) : (
+      <a
+        href={href}
+        {...props}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="text-accent underline underline-offset-2 hover:text-accent-strong"
+      >
+        {children}
+      </a>
+    ),
   p: ({ node: _node, ...props }) => <p {...props} className="my-1" />,
   ul: ({ node: _node, ...props }) => <ul {...props} className="my-1 list-disc pl-5" />,
   ol: ({ node: _node, ...props }) => <ol {...props} className="my-1 list-decimal pl-5" />,

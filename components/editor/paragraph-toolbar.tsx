@@ -36,8 +36,10 @@ export function ParagraphToolbar({
       role="group"
       aria-label={`Tools for paragraph ${number}`}
     >
-      <label className="flex flex-col gap-0.5 text-xs font-medium text-stone-700" htmlFor={`${id}-speaker`}>
-        Speaker
+      <div className="flex flex-col gap-0.5">
+        <label className="text-xs font-medium text-stone-700" htmlFor={`${id}-speaker`}>
+          Speaker
+        </label>
         <select
           id={`${id}-speaker`}
           value={segment.speakerId ?? ""}
@@ -51,7 +53,7 @@ export function ParagraphToolbar({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <TimingField
         key={`start-${segment.startMs}`}
         label="Start"

@@ -193,6 +193,7 @@ export const Paragraph = memo(function Paragraph({
   return (
     <div
       data-testid={`segment-${segmentId}`}
+      data-playing={isPlaying ? "true" : undefined}
       className={`scroll-mt-48 rounded-lg px-1 pb-3 pt-1 ${isPlaying ? "bg-amber-50 ring-2 ring-amber-300" : ""} ${
         isChecked ? "bg-rose-50" : ""
       }`}

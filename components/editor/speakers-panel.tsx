@@ -213,9 +213,16 @@ function SpeakerRow({
       ) : null}
       {isMerging && !isEditing ? (
         <div className="mt-2 flex flex-wrap items-end gap-2 rounded bg-stone-50 p-2">
-          <label className="flex min-w-0 flex-1 flex-col gap-0.5 text-xs font-medium">
-            Merge {speaker.name} into
-            <select value={mergeInto} onChange={(event) => setMergeInto(event.target.value)} className={INPUT}>
+          <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+            <label htmlFor={`${id}-merge`} className="text-xs font-medium">
+              Merge {speaker.name} into
+            </label>
+            <select
+              id={`${id}-merge`}
+              value={mergeInto}
+              onChange={(event) => setMergeInto(event.target.value)}
+              className={INPUT}
+            >
               <option value="">Choose a speaker</option>
               {speakers
                 .filter((item) => item.id !== speaker.id)
@@ -225,7 +232,7 @@ function SpeakerRow({
                   </option>
                 ))}
             </select>
-          </label>
+          </div>
           <button type="button" className={SMALL_BUTTON} disabled={!mergeInto || isBusy} onClick={() => void merge()}>
             Merge
           </button>

@@ -192,8 +192,16 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
       onSeek: (milliseconds) => {
         const media = mediaRef.current;
         if (!media) return;
-        media.currentTime = milliseconds / 1000;
-        void media.play().catch(() => undefined);
+        const seekAndPlay = () => {
+          media.currentTime = milliseconds / 1000;
+          void media.play().catch(() => undefined);
+        };
+        // Before its metadata has loaded, a recording cannot seek yet: wait for it.
+        if (media.readyState >= HTMLMediaElement.HAVE_METADATA) seekAndPlay();
+        else {
+          media.addEventListener("loadedmetadata", seekAndPlay, { once: true });
+          if (media.networkState === HTMLMediaElement.NETWORK_EMPTY) media.load();
+        }
       },
       onStampTime: (segmentId) => {
         const media = mediaRef.current;
