@@ -10,6 +10,8 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self'",
+  // A transcript's recording (its media URL) plays from wherever the newsroom keeps it.
+  "media-src 'self' https:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

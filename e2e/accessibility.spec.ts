@@ -1,6 +1,9 @@
 // Every staff and public screen at a phone's width and a desktop's: no axe violations, and nothing wider than
 // the screen (a table or form that runs off the right edge hides what a reporter on the road needs).
 import AxeBuilder from "@axe-core/playwright";
+import { db } from "@/lib/db";
+import { createAnnotation } from "@/lib/editor/annotations";
+import { editSegment } from "@/lib/editor/segments";
 import { createDraftFromUpload } from "@/lib/transcripts/create-draft";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
@@ -38,6 +41,19 @@ for (const { name, width, height } of WIDTHS) {
         mediaType: "text/plain",
       },
     });
+    // An edit and an annotation, so the editor shows a highlight and the history page a diff.
+    const first = await db.segment.findFirstOrThrow({
+      where: { transcriptId: draft.id },
+      orderBy: { position: "asc" },
+    });
+    await editSegment(admin, draft.id, first.id, { text: "Good morning, everyone, and welcome.", baseVersion: 1 });
+    await createAnnotation(admin, draft.id, {
+      segmentId: first.id,
+      start: 14,
+      end: 22,
+      kind: "note",
+      body: "Check the **recording** for the greeting.",
+    });
     await page.setViewportSize({ width, height });
     await signIn(page, admin.email, admin.password);
     for (const path of [
@@ -45,6 +61,7 @@ for (const { name, width, height } of WIDTHS) {
       "/desk/upload",
       "/desk/transcripts",
       `/desk/transcripts/${draft.id}`,
+      `/desk/transcripts/${draft.id}/history`,
       "/desk/account",
       "/admin",
       "/admin/audit",

@@ -37,7 +37,10 @@ test("reporter uploads the NATO press conference, restores one removed line and 
   await expect(text).toContainText("Connect with NATO online:");
   await expect(text).not.toContainText("SUBSCRIBE to this channel");
   await expect(text).toContainText("Good afternoon.");
+  // The editor's side panels open on demand.
+  await page.getByRole("tab", { name: "Speakers" }).click();
   await expect(page.getByTestId("draft-speakers")).toContainText("Jens Stoltenberg");
+  await page.getByRole("tab", { name: "Entities" }).click();
   await expect(page.getByTestId("entities-person")).toContainText("Federica Mogherini");
   await expect(page.getByTestId("entities-place")).toContainText("Kosovo");
 

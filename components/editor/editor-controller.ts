@@ -582,9 +582,11 @@ export class EditorController {
     segments: EditorSegment[];
     deletedSegmentIds: string[];
     annotations: EditorAnnotation[];
+    deletedAnnotationIds?: string[];
   }): void {
     this.store.applyRemote(changes);
     this.annotations.upsert(changes.annotations);
+    for (const id of changes.deletedAnnotationIds ?? []) this.annotations.remove(id);
   }
 }
 

@@ -164,7 +164,8 @@ export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promi
   // Counted as it streams (lib/api/transcript-request.ts): an endless body is cut off, not buffered.
   const bytes = await readBodyBytes(request, MAX_BODY_BYTES).catch((error: unknown) => {
     if (error instanceof IngestError) throw new AppError("TOO_LARGE", "That request is over the 2 MB limit.");
-    throw error;
+    // The client went away mid-body (a closed tab, a dropped network): nothing to save, nothing to log.
+    throw new AppError("BAD_REQUEST", "The request was cut off before its end. Nothing was saved.");
   });
   let value: unknown;
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAnnotation } from "@/lib/editor/annotations";
+import { createAnnotation, deleteAnnotation } from "@/lib/editor/annotations";
 import { heartbeat, PRESENCE_TTL_MS } from "@/lib/editor/presence";
 import { deleteSegment, editSegment, insertSegment } from "@/lib/editor/segments";
 import { shareWith } from "@/lib/editor/shares";
@@ -107,5 +107,11 @@ describe("the presence heartbeat", () => {
     expect(changes.deletedSegmentIds).toEqual([second]);
     expect(changes.speakers.map((speaker) => [speaker.id, speaker.name])).toEqual([[jens, "NATO Secretary General"]]);
     expect(changes.annotations.map((entry) => entry.id)).toEqual([annotation.id]);
+    expect(changes.deletedAnnotationIds).toEqual([]);
+
+    await deleteAnnotation(owner, t.id, annotation.id);
+    const later = await heartbeat(colleague, t.id, { clientId: "tab", segmentId: null, sinceRevision: 7 });
+    expect(later.changes?.annotations).toEqual([]);
+    expect(later.changes?.deletedAnnotationIds).toEqual([annotation.id]);
   });
 });

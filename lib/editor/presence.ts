@@ -85,10 +85,15 @@ async function changesSince(transcriptId: string, since: number): Promise<NonNul
     where: { id: { in: [...ids.annotation] }, deletedAt: null },
     select: annotationSelect,
   });
+  const deletedAnnotations = await db.annotation.findMany({
+    where: { id: { in: [...ids.annotation] }, deletedAt: { not: null } },
+    select: { id: true },
+  });
   return {
     segments: segments.sort((a, b) => a.position - b.position),
     deletedSegmentIds: segmentRows.filter((row) => row.deletedAt !== null).map((row) => row.id),
     speakers: speakers.map(toEditorSpeaker),
     annotations: annotations.map(toEditorAnnotation),
+    deletedAnnotationIds: deletedAnnotations.map((row) => row.id),
   };
 }

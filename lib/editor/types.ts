@@ -174,6 +174,8 @@ export interface PresenceResponse {
     deletedSegmentIds: string[];
     speakers: EditorSpeaker[];
     annotations: EditorAnnotation[];
+    /** Annotations deleted since (soft): an open editor drops them. */
+    deletedAnnotationIds: string[];
   };
 }
 

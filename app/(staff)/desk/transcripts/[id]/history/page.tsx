@@ -191,9 +191,13 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       </header>
 
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" method="get">
-        <label className="flex flex-col text-sm">
+        <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
           <span className="font-medium">From revision</span>
-          <select name="from" defaultValue={from} className="rounded-md border border-stone-300 px-2 py-1.5">
+          <select
+            name="from"
+            defaultValue={from}
+            className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
+          >
             {revisions.map((revision) => (
               <option key={revision.number} value={revision.number}>
                 {revision.number}: {revision.summary}
@@ -201,9 +205,13 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm">
+        <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
           <span className="font-medium">To revision</span>
-          <select name="to" defaultValue={to} className="rounded-md border border-stone-300 px-2 py-1.5">
+          <select
+            name="to"
+            defaultValue={to}
+            className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
+          >
             {revisions.map((revision) => (
               <option key={revision.number} value={revision.number}>
                 {revision.number}: {revision.summary}
