@@ -10,13 +10,17 @@ import type {
   EditorSpeaker,
   EditorTranscriptMeta,
   EntityTypeName,
-  FidelityName,
   PersonRef,
   PresenceResponse,
   SourceLink,
   SpeakerRoleName,
   VerdictName,
 } from "@/lib/editor/types";
+// Request and answer shapes shared with the server (type-only: nothing of the server reaches the browser).
+import type { MetadataInput } from "@/lib/editor/metadata";
+import type { Match } from "@/lib/editor/replace";
+import type { SegmentEditResult } from "@/lib/editor/segments";
+import type { ShareEntry } from "@/lib/editor/shares";
 
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
@@ -151,21 +155,9 @@ export interface SegmentPatch {
   baseVersion: number;
 }
 
-export interface SegmentSaved {
-  segment: EditorSegment;
-  annotations: EditorAnnotation[];
-  revision: number;
-}
+export type SegmentSaved = SegmentEditResult;
 
-export interface ReplaceMatch {
-  segmentId: string;
-  position: number;
-  start: number;
-  end: number;
-  before: string;
-  match: string;
-  after: string;
-}
+export type ReplaceMatch = Match;
 
 export interface ReplaceRequest {
   find: string;
@@ -193,24 +185,9 @@ export interface AnnotationFields {
   checker?: string | null;
 }
 
-export interface MetadataPatch {
-  baseVersion: number;
-  title?: string;
-  slug?: string;
-  summary?: string | null;
-  occurredAt?: string | null;
-  place?: string | null;
-  sourceUrl?: string | null;
-  mediaUrl?: string | null;
-  fidelity?: FidelityName;
-  tags?: string[];
-}
+export type MetadataPatch = MetadataInput;
 
-export interface Share {
-  userId: string;
-  name: string;
-  email: string;
-}
+export type Share = ShareEntry;
 
 /** Every call the editor makes for one transcript. */
 export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {

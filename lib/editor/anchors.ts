@@ -4,29 +4,12 @@ import { reanchorAll, quoteSelector, type Reanchored } from "@/lib/anchoring";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import { annotationSnapshot, change } from "@/lib/editor/revisions";
+import { annotationFieldsSelect } from "@/lib/editor/serialize";
 import { mentionMatcher } from "@/lib/transcripts/mentions";
 
 type Tx = Prisma.TransactionClient;
 
-const annotationRowSelect = {
-  id: true,
-  segmentId: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  status: true,
-  reviewReason: true,
-  kind: true,
-  body: true,
-  verdict: true,
-  claim: true,
-  sources: true,
-  checker: true,
-  resolvedAt: true,
-  deletedAt: true,
-} satisfies Prisma.AnnotationSelect;
+const annotationRowSelect = { ...annotationFieldsSelect, deletedAt: true } satisfies Prisma.AnnotationSelect;
 export type AnnotationFullRow = Prisma.AnnotationGetPayload<{ select: typeof annotationRowSelect }>;
 
 export async function liveAnnotationsOf(tx: Tx, segmentIds: string[]): Promise<AnnotationFullRow[]> {

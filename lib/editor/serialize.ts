@@ -68,7 +68,8 @@ export function toEditorSpeaker(row: SpeakerRow): EditorSpeaker {
   };
 }
 
-export const annotationSelect = {
+/** An annotation's own fields: where it is, what it says. */
+export const annotationFieldsSelect = {
   id: true,
   segmentId: true,
   start: true,
@@ -85,6 +86,10 @@ export const annotationSelect = {
   sources: true,
   checker: true,
   resolvedAt: true,
+} satisfies Prisma.AnnotationSelect;
+
+export const annotationSelect = {
+  ...annotationFieldsSelect,
   createdAt: true,
   updatedAt: true,
   version: true,

@@ -5,7 +5,13 @@ import { RestoreRevisionButton } from "@/components/history/restore-revision-but
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
 import { findTranscriptFor } from "@/lib/editor/access";
-import { compareRevisions, listRevisions, type Comparison, type FieldDiff } from "@/lib/editor/history";
+import {
+  compareRevisions,
+  listRevisions,
+  type Comparison,
+  type FieldDiff,
+  type RevisionSummary,
+} from "@/lib/editor/history";
 import { formatTimecode } from "@/lib/format/timecode";
 import { db } from "@/lib/db";
 
@@ -162,6 +168,35 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
   );
 }
 
+function RevisionSelect({
+  name,
+  label,
+  value,
+  revisions,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  revisions: RevisionSummary[];
+}) {
+  return (
+    <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
+      <span className="font-medium">{label}</span>
+      <select
+        name={name}
+        defaultValue={value}
+        className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
+      >
+        {revisions.map((revision) => (
+          <option key={revision.number} value={revision.number}>
+            {revision.number}: {revision.summary}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default async function HistoryPage({ params, searchParams }: PageProps<"/desk/transcripts/[id]/history">) {
   const user = await requireUser();
   const { id } = await params;
@@ -191,34 +226,8 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       </header>
 
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" method="get">
-        <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
-          <span className="font-medium">From revision</span>
-          <select
-            name="from"
-            defaultValue={from}
-            className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
-          >
-            {revisions.map((revision) => (
-              <option key={revision.number} value={revision.number}>
-                {revision.number}: {revision.summary}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
-          <span className="font-medium">To revision</span>
-          <select
-            name="to"
-            defaultValue={to}
-            className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
-          >
-            {revisions.map((revision) => (
-              <option key={revision.number} value={revision.number}>
-                {revision.number}: {revision.summary}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect name="from" label="From revision" value={from} revisions={revisions} />
+        <RevisionSelect name="to" label="To revision" value={to} revisions={revisions} />
         <button type="submit" className="rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white">
           Compare
         </button>
