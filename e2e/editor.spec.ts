@@ -123,6 +123,15 @@ test("two people editing different paragraphs both save; the same paragraph show
       .poll(() => textOf(question!.id))
       .toBe("Will the fisheries agreement be signed in Bergen this spring at last?");
 
+    // Each sees the other's saved paragraph (the heartbeat brings colleagues' saves).
+    await expect(paragraph(edda, 1)).toHaveValue(`${opening!.text} Welcome.`, { timeout: 20_000 });
+    await expect(paragraph(rita, 3)).toHaveValue(
+      "Will the fisheries agreement be signed in Bergen this spring at last?",
+      {
+        timeout: 20_000,
+      },
+    );
+
     // Edda edits paragraph 1 while her network is down; Rita saves paragraph 1 meanwhile.
     await second.setOffline(true);
     await select(edda, 1, 0);
@@ -151,25 +160,37 @@ test("two people editing different paragraphs both save; the same paragraph show
   }
 });
 
-test("an edit made while saves fail survives a reload and is saved once the server answers", async ({ page }) => {
+test("an edit made while offline survives closing the tab and is saved once the server answers", async ({
+  context,
+  page,
+}) => {
   const reporter = await seedUser("REPORTER", "Rita Reporter");
   const draft = await draftOwnedBy(reporter.id);
   const closing = draft.segments[3]!;
   await signIn(page, reporter.email, reporter.password);
   await page.goto(`/desk/transcripts/${draft.id}`);
 
-  // The network drops every save: the edit stays in the browser.
-  await page.route("**/api/transcripts/*/segments/**", (route) => route.abort("internetdisconnected"));
+  // The network drops: the edit stays in the browser, and the tab is closed before it could be saved.
+  await context.setOffline(true);
   await select(page, 4, closing.text.length);
   await page.keyboard.type(" Thank you.");
-  await expect(page.getByTestId("editor-status")).toHaveText(/Offline|kept/, { timeout: 15_000 });
-  await page.reload();
-  await expect(paragraph(page, 4)).toHaveValue(`${closing.text} Thank you.`);
+  await expect(page.getByTestId("editor-status")).toHaveText(/Offline/, { timeout: 15_000 });
+  await page.close();
   expect(await textOf(closing.id)).toBe(closing.text);
 
-  await page.unroute("**/api/transcripts/*/segments/**");
-  await page.evaluate(() => window.dispatchEvent(new Event("online")));
-  await expectSaved(page);
+  // Back online, but saves still fail (the server is unreachable for them): the reopened editor shows the edit.
+  const saves = "**/api/transcripts/*/segments/**";
+  await context.route(saves, (route) => route.abort("internetdisconnected"));
+  await context.setOffline(false);
+  const reopened = await context.newPage();
+  await reopened.goto(`/desk/transcripts/${draft.id}`);
+  await expect(paragraph(reopened, 4)).toHaveValue(`${closing.text} Thank you.`);
+  await expect(reopened.getByTestId("editor-status")).toHaveText(/Offline|kept/, { timeout: 15_000 });
+  expect(await textOf(closing.id)).toBe(closing.text);
+
+  await context.unroute(saves);
+  await reopened.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expectSaved(reopened);
   await expect.poll(() => textOf(closing.id)).toBe(`${closing.text} Thank you.`);
 });
 
