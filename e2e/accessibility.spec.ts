@@ -17,6 +17,11 @@ const PUBLIC_PAGES = ["/", "/signin"];
 async function expectAccessibleAndFitting(page: import("@playwright/test").Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
+  await expectShownAccessibleAndFitting(page, path);
+}
+
+/** The page as it is now (after a click, say): no axe violations, nothing wider than the screen. */
+async function expectShownAccessibleAndFitting(page: import("@playwright/test").Page, path: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
@@ -68,6 +73,20 @@ for (const { name, width, height } of WIDTHS) {
     ]) {
       await expectAccessibleAndFitting(page, path);
     }
+
+    // The editor's side panels render when opened: each one is checked open, and so is the shortcut sheet.
+    await page.goto(`/desk/transcripts/${draft.id}`);
+    for (const tab of ["Notes", "Speakers", "Entities", "Details", "Source"]) {
+      await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+      await expect(page.getByRole("tab", { name: new RegExp(`^${tab}`) })).toHaveAttribute("aria-selected", "true");
+      await expectShownAccessibleAndFitting(page, `editor, ${tab} panel`);
+    }
+    // On a phone the panels are a drawer over the text: close it to reach the toolbar.
+    const closePanel = page.getByRole("button", { name: "Close panel" });
+    if (await closePanel.isVisible()) await closePanel.click();
+    await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+    await expect(page.getByTestId("shortcut-sheet")).toBeVisible();
+    await expectShownAccessibleAndFitting(page, "editor, shortcut sheet");
   });
 
   test(`public screens pass axe and fit a ${name} (${width} px)`, async ({ page }) => {

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { EditorSpeaker } from "@/lib/editor/types";
 import type { EditorController } from "./editor-controller";
+import { SpeakerSelect } from "./speaker-select";
 
 const TOOL_BUTTON =
   "rounded-md border border-stone-300 bg-white px-2.5 py-1 text-sm font-medium text-ink hover:bg-stone-100 disabled:cursor-not-allowed disabled:text-stone-500";
@@ -47,24 +48,13 @@ export function BulkSpeakerBar({
       <p className="self-center font-medium">
         {count} selected <span className="font-normal text-stone-700">(Shift-click a box to select a range)</span>
       </p>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor={`${id}-speaker`} className="text-xs font-medium text-stone-800">
-          Speaker
-        </label>
-        <select
-          id={`${id}-speaker`}
-          value={speakerId}
-          onChange={(event) => setSpeakerId(event.target.value)}
-          className="max-w-52 rounded border border-stone-300 bg-white px-1.5 py-1 text-sm"
-        >
-          <option value="">Unattributed</option>
-          {speakers.map((speaker) => (
-            <option key={speaker.id} value={speaker.id}>
-              {speaker.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SpeakerSelect
+        id={`${id}-speaker`}
+        value={speakerId}
+        speakers={speakers}
+        onChange={setSpeakerId}
+        className="max-w-52"
+      />
       <button type="button" className={TOOL_BUTTON} disabled={count === 0 || isBusy} onClick={() => void apply()}>
         Set speaker for {count} paragraph{count === 1 ? "" : "s"}
       </button>

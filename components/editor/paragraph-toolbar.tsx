@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { EditorSegment, EditorSpeaker } from "@/lib/editor/types";
 import type { EditorController } from "./editor-controller";
+import { SpeakerSelect } from "./speaker-select";
 import { formatTimecodePrecise, parseTimecode } from "./timecode";
 
 const SMALL_BUTTON =
@@ -36,24 +37,12 @@ export function ParagraphToolbar({
       role="group"
       aria-label={`Tools for paragraph ${number}`}
     >
-      <div className="flex flex-col gap-0.5">
-        <label className="text-xs font-medium text-stone-700" htmlFor={`${id}-speaker`}>
-          Speaker
-        </label>
-        <select
-          id={`${id}-speaker`}
-          value={segment.speakerId ?? ""}
-          onChange={(event) => void controller.setSpeaker([segmentId], event.target.value || null)}
-          className="max-w-48 rounded border border-stone-300 bg-white px-1.5 py-1 text-sm text-ink"
-        >
-          <option value="">Unattributed</option>
-          {speakers.map((speaker) => (
-            <option key={speaker.id} value={speaker.id}>
-              {speaker.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SpeakerSelect
+        id={`${id}-speaker`}
+        value={segment.speakerId ?? ""}
+        speakers={speakers}
+        onChange={(speakerId) => void controller.setSpeaker([segmentId], speakerId || null)}
+      />
       <TimingField
         key={`start-${segment.startMs}`}
         label="Start"

@@ -157,7 +157,11 @@ export class SaveQueue {
         if (options.includeUnloaded) void this.saveUnloaded(segmentId);
         continue;
       }
-      if (entry.draft !== null) continue;
+      if (entry.draft !== null) {
+        // Adopted before (the editor mounted again): make sure it is on its way, not left waiting for a keystroke.
+        if (!this.pending.has(segmentId) && !this.inFlight.has(segmentId)) this.schedule(segmentId, 0);
+        continue;
+      }
       if (edit.text === entry.segment.text) {
         this.localEdits.remove(segmentId);
         continue;

@@ -9,7 +9,7 @@ import {
   segmentSelect,
   speakerSelect,
   toEditorAnnotation,
-  toEditorSegment,
+  numberedSegments,
   toEditorSpeaker,
 } from "@/lib/editor/serialize";
 import type { PresenceResponse } from "@/lib/editor/types";
@@ -75,11 +75,11 @@ async function changesSince(transcriptId: string, since: number): Promise<NonNul
     where: { id: { in: [...ids.segment] } },
     select: { ...segmentSelect, deletedAt: true },
   });
-  const segments = [];
-  for (const row of segmentRows.filter((candidate) => candidate.deletedAt === null)) {
-    const index = await db.segment.count({ where: { transcriptId, deletedAt: null, position: { lt: row.position } } });
-    segments.push(toEditorSegment(row, index));
-  }
+  const segments = await numberedSegments(
+    db,
+    transcriptId,
+    segmentRows.filter((row) => row.deletedAt === null),
+  );
   const speakers = await db.speaker.findMany({ where: { id: { in: [...ids.speaker] } }, select: speakerSelect });
   const annotations = await db.annotation.findMany({
     where: { id: { in: [...ids.annotation] }, deletedAt: null },
@@ -90,7 +90,7 @@ async function changesSince(transcriptId: string, since: number): Promise<NonNul
     select: { id: true },
   });
   return {
-    segments: segments.sort((a, b) => a.position - b.position),
+    segments,
     deletedSegmentIds: segmentRows.filter((row) => row.deletedAt !== null).map((row) => row.id),
     speakers: speakers.map(toEditorSpeaker),
     annotations: annotations.map(toEditorAnnotation),

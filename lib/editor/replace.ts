@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
 import { reanchorAnnotations, refreshMentions } from "@/lib/editor/anchors";
 import { change, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
-import { annotationSelect, segmentSelect, toEditorAnnotation, toEditorSegment } from "@/lib/editor/serialize";
+import { annotationSelect, numberedSegments, segmentSelect, toEditorAnnotation } from "@/lib/editor/serialize";
 import type { EditorAnnotation, EditorSegment } from "@/lib/editor/types";
 
 export interface FindOptions {
@@ -123,17 +123,11 @@ export async function applyReplace(
       summary: `Replaced “${options.find}” with “${options.replace}” (${replaced}×)`,
       changes,
     });
-    const segments: EditorSegment[] = [];
-    for (const row of await tx.segment.findMany({
-      where: { id: { in: updated } },
-      orderBy: { position: "asc" },
-      select: segmentSelect,
-    })) {
-      const index = await tx.segment.count({
-        where: { transcriptId, deletedAt: null, position: { lt: row.position } },
-      });
-      segments.push(toEditorSegment(row, index));
-    }
+    const segments = await numberedSegments(
+      tx,
+      transcriptId,
+      await tx.segment.findMany({ where: { id: { in: updated } }, select: segmentSelect }),
+    );
     const annotations = await tx.annotation.findMany({
       where: { segmentId: { in: updated }, deletedAt: null },
       select: annotationSelect,

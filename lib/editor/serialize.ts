@@ -45,6 +45,37 @@ export function toEditorSegment(row: SegmentRow, index: number): EditorSegment {
   };
 }
 
+/**
+ * Paragraphs as JSON with their 0-based index among the live paragraphs. One paragraph costs one count; several
+ * are numbered from one ordered read of the live positions, not a count each.
+ */
+export async function numberedSegments(
+  client: Pick<Prisma.TransactionClient, "segment">,
+  transcriptId: string,
+  rows: SegmentRow[],
+): Promise<EditorSegment[]> {
+  const live = { transcriptId, deletedAt: null };
+  if (rows.length === 1) {
+    const [row] = rows as [SegmentRow];
+    return [toEditorSegment(row, await client.segment.count({ where: { ...live, position: { lt: row.position } } }))];
+  }
+  if (rows.length === 0) return [];
+  const positions = (
+    await client.segment.findMany({ where: live, orderBy: { position: "asc" }, select: { position: true } })
+  ).map((row) => row.position);
+  const indexOf = (position: number) => {
+    let low = 0;
+    let high = positions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (positions[middle]! < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return rows.map((row) => toEditorSegment(row, indexOf(row.position))).sort((a, b) => a.position - b.position);
+}
+
 export const speakerSelect = {
   id: true,
   name: true,

@@ -7,7 +7,7 @@ import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
 import { change, recordRevision, segmentSnapshot, speakerSnapshot } from "@/lib/editor/revisions";
-import { segmentSelect, speakerSelect, toEditorSegment, toEditorSpeaker } from "@/lib/editor/serialize";
+import { numberedSegments, segmentSelect, speakerSelect, toEditorSpeaker } from "@/lib/editor/serialize";
 import type { EditorSegment, EditorSpeaker, SpeakerRoleName } from "@/lib/editor/types";
 
 type Tx = Prisma.TransactionClient;
@@ -240,16 +240,9 @@ export async function splitSpeaker(
     });
     const rows = await tx.segment.findMany({
       where: { id: { in: updated.map((row) => row.id) } },
-      orderBy: { position: "asc" },
       select: segmentSelect,
     });
-    const segments: EditorSegment[] = [];
-    for (const row of rows) {
-      const index = await tx.segment.count({
-        where: { transcriptId, deletedAt: null, position: { lt: row.position } },
-      });
-      segments.push(toEditorSegment(row, index));
-    }
+    const segments = await numberedSegments(tx, transcriptId, rows);
     return { speakers: speakers.map(toEditorSpeaker), segments, revision };
   });
 }
