@@ -1,0 +1,142 @@
+// A hand-made published transcript for the reader's unit tests: two speakers, timed paragraphs, one annotation of
+// each public kind (one of them unanchored by a correction) and one correction.
+import type { PublicQuote, PublicTranscript } from "@/lib/publishing/types";
+
+export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}): PublicTranscript {
+  return {
+    schema: 1,
+    id: "tr_1",
+    slug: "nato-press-conference",
+    path: "/t/nato-press-conference",
+    title: "NATO Secretary General press conference",
+    summary: "Jens Stoltenberg on the INF Treaty and defence spending.",
+    occurredAt: "2019-02-14T00:00:00.000Z",
+    place: "Brussels",
+    language: "en",
+    sourceUrl: "https://www.nato.int/cps/en/natohq/opinions_163416.htm",
+    mediaUrl: "https://media.example.org/nato-2019-02-14.mp3",
+    fidelity: "HUMAN_VERIFIED",
+    fidelityCheckedBy: "Ana Ribeiro",
+    tags: ["NATO", "INF Treaty"],
+    wordCount: 58,
+    durationMs: 120_000,
+    sourceFiles: [
+      {
+        filename: "nato-press-conference.txt",
+        sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        format: "text",
+        uploadedAt: "2019-02-14T15:00:00.000Z",
+      },
+    ],
+    speakers: [
+      { id: "sp_js", name: "Jens Stoltenberg", title: "Secretary General", role: "OFFICIAL", outlet: "NATO" },
+      { id: "sp_ar", name: "Ana Ribeiro", title: null, role: "QUESTIONER", outlet: "Público" },
+    ],
+    segments: [
+      {
+        id: "seg_1",
+        speakerId: "sp_js",
+        text: "Good afternoon. Russia is in material breach of the INF Treaty.",
+        startMs: 0,
+        endMs: 9_000,
+      },
+      {
+        id: "seg_2",
+        speakerId: "sp_ar",
+        text: "Will allies spend two percent this year?",
+        startMs: 9_000,
+        endMs: 14_000,
+      },
+      {
+        id: "seg_3",
+        speakerId: "sp_js",
+        text: "Allies have added 41 billion dollars since 2016.",
+        startMs: 14_000,
+        endMs: 20_000,
+      },
+    ],
+    annotations: [
+      {
+        id: "an_fact",
+        kind: "FACTCHECK",
+        segmentId: "seg_1",
+        start: 16,
+        end: 62,
+        exact: "Russia is in material breach of the INF Treaty",
+        publishedExact: "Russia is in material breach of the INF Treaty",
+        anchored: true,
+        body: "The United States first said so in **2014**.",
+        verdict: "ACCURATE",
+        claim: "Russia is in material breach of the INF Treaty.",
+        sources: [{ url: "https://www.state.gov/inf", title: "State Department on the INF Treaty" }],
+        checker: "Marta Costa",
+      },
+      {
+        id: "an_context",
+        kind: "CONTEXT",
+        segmentId: "seg_2",
+        start: 0,
+        end: 0,
+        exact: "",
+        publishedExact: "two per cent",
+        anchored: false,
+        body: "Allies agreed in 2014 to move towards spending 2% of GDP on defence within a decade.",
+        verdict: null,
+        claim: null,
+        sources: [],
+        checker: null,
+      },
+      {
+        id: "an_quote",
+        kind: "QUOTE",
+        segmentId: "seg_3",
+        start: 0,
+        end: 47,
+        exact: "Allies have added 41 billion dollars since 2016",
+        publishedExact: "Allies have added 41 billion dollars since 2016",
+        anchored: true,
+        body: "",
+        verdict: null,
+        claim: null,
+        sources: [],
+        checker: null,
+      },
+    ],
+    publishedAt: "2019-02-14T16:00:00.000Z",
+    updatedAt: "2019-02-15T09:30:00.000Z",
+    corrections: [
+      {
+        id: "co_1",
+        segmentId: "seg_2",
+        before: "Will allies spend two per cent this year?",
+        after: "Will allies spend two percent this year?",
+        reason: "The house style writes percent as one word.",
+        at: "2019-02-15T09:30:00.000Z",
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function makePublicQuote(overrides: Partial<PublicQuote> = {}): PublicQuote {
+  return {
+    id: "an_quote",
+    transcript: {
+      id: "tr_1",
+      path: "/t/nato-press-conference",
+      title: "NATO Secretary General press conference",
+      occurredAt: "2019-02-14T00:00:00.000Z",
+      place: "Brussels",
+      publishedAt: "2019-02-14T16:00:00.000Z",
+      fidelity: "VERBATIM",
+    },
+    speaker: { id: "sp_js", name: "Jens Stoltenberg", title: "Secretary General", role: "OFFICIAL", outlet: "NATO" },
+    segmentId: "seg_3",
+    paragraphNumber: 3,
+    startMs: 14_000,
+    text: "Allies have added 41 billion dollars since 2016",
+    changedByCorrection: null,
+    body: "",
+    ...overrides,
+  };
+}
