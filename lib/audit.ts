@@ -23,6 +23,17 @@ export const AUDIT_ACTIONS = [
   "transcript.shared",
   "transcript.unshared",
   "transcript.revision_restored",
+  "transcript.submitted",
+  "transcript.returned",
+  "transcript.withdrawn",
+  "transcript.scheduled",
+  "transcript.schedule_cancelled",
+  "transcript.published",
+  "transcript.republished",
+  "transcript.unpublished",
+  "transcript.reopened",
+  "transcript.checks_overridden",
+  "transcript.corrected",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -46,6 +57,17 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "transcript.shared": "Shared a transcript with a colleague",
   "transcript.unshared": "Stopped sharing a transcript",
   "transcript.revision_restored": "Restored an earlier revision of a transcript",
+  "transcript.submitted": "Submitted a transcript for review",
+  "transcript.returned": "Returned a transcript to its reporter",
+  "transcript.withdrawn": "Withdrew a transcript from review",
+  "transcript.scheduled": "Scheduled a transcript for publication",
+  "transcript.schedule_cancelled": "Cancelled a scheduled publication",
+  "transcript.published": "Published a transcript",
+  "transcript.republished": "Republished a transcript",
+  "transcript.unpublished": "Unpublished a transcript",
+  "transcript.reopened": "Reopened an unpublished transcript as a draft",
+  "transcript.checks_overridden": "Published over pre-publish warnings",
+  "transcript.corrected": "Recorded a public correction",
 };
 
 type Writer = Pick<Prisma.TransactionClient, "auditEvent">;

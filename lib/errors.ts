@@ -21,7 +21,9 @@ export type AppErrorCode =
   | "UNPROCESSABLE"
   | "TOO_LARGE"
   | "UNSUPPORTED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** Pre-publish checks stopped a publication (lib/publishing/checks.ts). */
+  | "CHECKS_FAILED";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -33,6 +35,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   TOO_LARGE: 413,
   UNSUPPORTED: 415,
   RATE_LIMITED: 429,
+  CHECKS_FAILED: 422,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -94,3 +94,23 @@ export function canShareTranscript(actor: Actor, transcript: TranscriptAccess): 
   if (hasRole(actor, "EDITOR") || transcript.createdById === actor.id) return allow;
   return deny("Only the transcript's owner, editors and admins can share it.");
 }
+
+/** Anyone who may edit a transcript may send it to an editor (or take it back while it waits). */
+export function canSubmitTranscript(actor: Actor, transcript: TranscriptAccess): Decision {
+  if (!canEditTranscript(actor, transcript)) return deny("You cannot submit a transcript you cannot edit.");
+  return allow;
+}
+
+/** Publishing, scheduling, unpublishing and returning a transcript are an editor's call: reporters never publish. */
+export function canPublishTranscript(actor: Actor): Decision {
+  if (!actor.active) return deny("This account is deactivated.");
+  if (!hasRole(actor, "EDITOR")) return deny("Only editors and admins can publish, schedule or unpublish.");
+  return allow;
+}
+
+/** Public corrections are an editor's, as publishing is. */
+export function canCorrectTranscript(actor: Actor): Decision {
+  if (!actor.active) return deny("This account is deactivated.");
+  if (!hasRole(actor, "EDITOR")) return deny("Only editors and admins can record a public correction.");
+  return allow;
+}

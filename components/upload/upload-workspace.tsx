@@ -67,7 +67,9 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
     const form = new FormData();
     form.set("file", item.file);
     form.set("title", choices.title);
-    form.set("fidelity", choices.fidelity);
+    // Sent only when the reporter chose a label: a suggestion left as it is still needs a person to confirm it
+    // before publishing.
+    if (choices.fidelity !== result.suggestedFidelity) form.set("fidelity", choices.fidelity);
     if (choices.restore.length > 0) form.set("restore", choices.restore.join(","));
     const outcome = await postTranscript<CreatedResponse>(form, (progress) =>
       update(item.key, { phase: "creating", result, progress }),

@@ -120,44 +120,57 @@ export async function editSegment(
   segmentId: string,
   edit: SegmentEdit,
 ): Promise<SegmentEditResult> {
-  return editing(actor, transcriptId, async (tx) => {
-    const segment = await findSegment(tx, transcriptId, segmentId);
-    await assertVersion(segment, edit.baseVersion, tx);
-    await assertSpeaker(tx, transcriptId, edit.speakerId);
-    const next = {
-      text: edit.text ?? segment.text,
-      speakerId: edit.speakerId === undefined ? segment.speakerId : edit.speakerId,
-      startMs: edit.startMs === undefined ? segment.startMs : edit.startMs,
-      endMs: edit.endMs === undefined ? segment.endMs : edit.endMs,
-    };
-    assertTimings(next.startMs, next.endMs);
-    const before = segmentSnapshot(segment);
-    const after = segmentSnapshot({ ...segment, ...next });
-    let revision = (await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { revision: true } }))
-      .revision;
-    let row: SegmentRow = segment;
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      const annotationChanges = await reanchorAnnotations(tx, segmentId, segment.text, next.text);
-      await refreshMentions(tx, transcriptId, segmentId, segment.text, next.text);
-      row = await tx.segment.update({
-        where: { id: segmentId },
-        data: { ...next, ...stamp(actor) },
-        select: segmentSelect,
-      });
-      revision = await recordRevision(tx, {
-        transcriptId,
-        actorId: actor.id,
-        action: "segment.edit",
-        summary: describeEdit(segment, next),
-        changes: [change("segment", segmentId, before, after), ...annotationChanges],
-      });
-    }
-    return {
-      segment: await toJson(tx, row, transcriptId),
-      annotations: await annotationsOf(tx, [segmentId]),
-      revision,
-    };
-  });
+  return editing(actor, transcriptId, (tx) => editSegmentIn(tx, actor, transcriptId, segmentId, edit));
+}
+
+/**
+ * editSegment inside a caller's transaction, for changes that save a paragraph together with something else (a
+ * public correction); the caller has checked access. `revisionAction` and `summary` name the change in history.
+ */
+export async function editSegmentIn(
+  tx: Tx,
+  actor: Actor,
+  transcriptId: string,
+  segmentId: string,
+  edit: SegmentEdit,
+  { revisionAction = "segment.edit", summary }: { revisionAction?: string; summary?: string } = {},
+): Promise<SegmentEditResult> {
+  const segment = await findSegment(tx, transcriptId, segmentId);
+  await assertVersion(segment, edit.baseVersion, tx);
+  await assertSpeaker(tx, transcriptId, edit.speakerId);
+  const next = {
+    text: edit.text ?? segment.text,
+    speakerId: edit.speakerId === undefined ? segment.speakerId : edit.speakerId,
+    startMs: edit.startMs === undefined ? segment.startMs : edit.startMs,
+    endMs: edit.endMs === undefined ? segment.endMs : edit.endMs,
+  };
+  assertTimings(next.startMs, next.endMs);
+  const before = segmentSnapshot(segment);
+  const after = segmentSnapshot({ ...segment, ...next });
+  let revision = (await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { revision: true } }))
+    .revision;
+  let row: SegmentRow = segment;
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    const annotationChanges = await reanchorAnnotations(tx, segmentId, segment.text, next.text);
+    await refreshMentions(tx, transcriptId, segmentId, segment.text, next.text);
+    row = await tx.segment.update({
+      where: { id: segmentId },
+      data: { ...next, ...stamp(actor) },
+      select: segmentSelect,
+    });
+    revision = await recordRevision(tx, {
+      transcriptId,
+      actorId: actor.id,
+      action: revisionAction,
+      summary: summary ?? describeEdit(segment, next),
+      changes: [change("segment", segmentId, before, after), ...annotationChanges],
+    });
+  }
+  return {
+    segment: await toJson(tx, row, transcriptId),
+    annotations: await annotationsOf(tx, [segmentId]),
+    revision,
+  };
 }
 
 function describeEdit(

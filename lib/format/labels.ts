@@ -3,6 +3,7 @@
 export const STATUS_LABELS = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
+  SCHEDULED: "Scheduled",
   PUBLISHED: "Published",
   UNPUBLISHED: "Unpublished",
 } as const;

@@ -74,6 +74,8 @@ export default async function runIngestTask({
       result,
       title,
       fidelity: store.fidelity ?? suggestFidelity(result),
+      // A label the uploader chose is a person's confirmation; a suggested one still needs one before publishing.
+      fidelityConfirmed: store.fidelity !== undefined,
     });
     return {
       ok: true,

@@ -53,6 +53,8 @@ export interface StoreDraftRequest {
   result: IngestResult;
   title: string;
   fidelity: DraftFidelity;
+  /** The uploader chose the label (rather than taking the suggestion): that counts as confirming it. */
+  fidelityConfirmed?: boolean;
 }
 
 export interface StoredDraft {
@@ -86,7 +88,7 @@ export function storeDraft(sqlite: Database.Database, request: StoreDraftRequest
 
 function insertDraft(
   sqlite: Database.Database,
-  { userId, bytes, restored, result, title, fidelity }: StoreDraftRequest,
+  { userId, bytes, restored, result, title, fidelity, fidelityConfirmed = false }: StoreDraftRequest,
 ) {
   const now = prismaDate(new Date());
   const nextId = sequentialIds();
@@ -101,7 +103,8 @@ function insertDraft(
   sqlite
     .prepare(
       `INSERT INTO "Transcript" ("id", "slug", "title", "occurredAt", "place", "language", "fidelity", "wordCount",
-        "durationMs", "createdById", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        "durationMs", "createdById", "createdAt", "updatedAt", "fidelityConfirmedAt", "fidelityConfirmedById")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       transcriptId,
@@ -116,6 +119,8 @@ function insertDraft(
       userId,
       now,
       now,
+      fidelityConfirmed ? now : null,
+      fidelityConfirmed ? userId : null,
     );
 
   sqlite

@@ -1,0 +1,137 @@
+// What readers see. A PublishedSnapshot is frozen into Publication.content when an editor publishes, republishes
+// or corrects; the public pages read only these (never the working copy), through lib/publishing/public-queries.ts.
+import type { AnnotationKind, Fidelity, SpeakerRole, Verdict } from "@/lib/generated/prisma/enums";
+
+export type PublicAnnotationKind = Exclude<AnnotationKind, "NOTE">;
+
+export interface PublishedSpeaker {
+  id: string;
+  name: string;
+  title: string | null;
+  role: SpeakerRole | null;
+  outlet: string | null;
+}
+
+export interface PublishedSegment {
+  id: string;
+  speakerId: string | null;
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export interface PublishedSource {
+  url: string;
+  title?: string;
+}
+
+export interface PublishedAnnotation {
+  id: string;
+  kind: PublicAnnotationKind;
+  segmentId: string;
+  /** Character offsets into the segment's text; meaningful only while `anchored`. */
+  start: number;
+  end: number;
+  /** The words it is attached to now. */
+  exact: string;
+  /** The words it was attached to when first published: a quote whose words a correction changed says so. */
+  publishedExact: string;
+  /** False when a correction removed the words it was attached to: it is shown beside the paragraph instead. */
+  anchored: boolean;
+  /** Markdown (no raw HTML). */
+  body: string;
+  verdict: Verdict | null;
+  claim: string | null;
+  sources: PublishedSource[];
+  checker: string | null;
+}
+
+export interface PublishedSourceFile {
+  filename: string;
+  sha256: string;
+  format: string;
+  uploadedAt: string;
+}
+
+/** Publication.content. Dates are ISO strings: it is JSON in the database and in Next's cache. */
+export interface PublishedSnapshot {
+  schema: 1;
+  slug: string;
+  title: string;
+  summary: string | null;
+  /** The event's date (ISO, midnight UTC), when known. */
+  occurredAt: string | null;
+  place: string | null;
+  language: string | null;
+  sourceUrl: string | null;
+  mediaUrl: string | null;
+  fidelity: Fidelity;
+  /** Who confirmed the fidelity label: "Machine transcript, checked by …". */
+  fidelityCheckedBy: string | null;
+  tags: string[];
+  wordCount: number;
+  durationMs: number | null;
+  sourceFiles: PublishedSourceFile[];
+  speakers: PublishedSpeaker[];
+  /** Live paragraphs, in reading order. */
+  segments: PublishedSegment[];
+  /** Context, fact-checks and key quotes. Internal notes are never in a snapshot. */
+  annotations: PublishedAnnotation[];
+}
+
+export interface PublicCorrection {
+  id: string;
+  segmentId: string;
+  before: string;
+  after: string;
+  reason: string;
+  at: string;
+}
+
+/** A published transcript as its reading page needs it. */
+export interface PublicTranscript extends PublishedSnapshot {
+  id: string;
+  /** "/t/<slug>" */
+  path: string;
+  /** When it first went public. */
+  publishedAt: string;
+  /** When the public version last changed (a republication or a correction), if it has since. */
+  updatedAt: string | null;
+  corrections: PublicCorrection[];
+}
+
+/** One key quote, for its permalink page and card image. */
+export interface PublicQuote {
+  id: string;
+  transcript: Pick<PublicTranscript, "id" | "path" | "title" | "occurredAt" | "place" | "publishedAt" | "fidelity">;
+  speaker: PublishedSpeaker | null;
+  segmentId: string;
+  /** 1-based paragraph number, for the citation. */
+  paragraphNumber: number;
+  startMs: number | null;
+  /** The quote's words as published now. */
+  text: string;
+  /** Set when a correction changed the quote's words since it was first published. */
+  changedByCorrection: { originalText: string; at: string; reason: string } | null;
+  /** The annotation's own comment (Markdown), if any. */
+  body: string;
+}
+
+/** A correction in the site-wide list at /corrections. */
+export interface PublicCorrectionListItem extends PublicCorrection {
+  transcript: { title: string; path: string };
+}
+
+export interface PublicTranscriptListItem {
+  id: string;
+  title: string;
+  path: string;
+  summary: string | null;
+  occurredAt: string | null;
+  place: string | null;
+  publishedAt: string;
+  updatedAt: string | null;
+  speakers: string[];
+  wordCount: number;
+  fidelity: Fidelity;
+}

@@ -1,0 +1,407 @@
+// The review workflow: Draft → In review → (Scheduled →) Published → Unpublished, with return, withdraw and
+// reopen. Each transition is checked against lib/permissions.ts, recorded as a WorkflowEvent and an audit event in
+// the same transaction, and expires the public pages it changes once it has committed.
+import { recordAuditEvent } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { requireTranscriptFor } from "@/lib/editor/access";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
+import { canPublishTranscript, canSubmitTranscript, hasRole, type Actor, type Decision } from "@/lib/permissions";
+import { absoluteUrl } from "@/lib/site";
+import { expirePublicCache, transcriptTags } from "@/lib/publishing/cache";
+import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from "@/lib/publishing/checks";
+import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
+import type { PublishedSnapshot } from "@/lib/publishing/types";
+
+type Tx = Prisma.TransactionClient;
+
+export const TRANSITION_TARGETS = ["IN_REVIEW", "PUBLISHED", "UNPUBLISHED", "DRAFT"] as const;
+export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
+
+export interface TransitionInput {
+  to: TransitionTarget;
+  note?: string | null;
+  /** ISO date-time: publish then instead of now (PUBLISHED only). */
+  publishAt?: string | null;
+  /** Warnings the editor publishes over, each with a reason. */
+  overrides?: Override[];
+}
+
+export interface TransitionResult {
+  status: TranscriptStatus;
+  /** When it first went public, or when it is scheduled to; null while it has never been public. */
+  publishedAt: string | null;
+  /** The public address, while it is published or scheduled. */
+  url: string | null;
+}
+
+/** Scheduling closer than this to now publishes now. */
+const SCHEDULE_MARGIN_MS = 60_000;
+
+const stateSelect = {
+  id: true,
+  status: true,
+  slug: true,
+  publicSlug: true,
+  publishAt: true,
+  firstPublishedAt: true,
+  createdById: true,
+  revision: true,
+  shares: { select: { userId: true } },
+} satisfies Prisma.TranscriptSelect;
+type State = Prisma.TranscriptGetPayload<{ select: typeof stateSelect }>;
+
+interface Outcome {
+  result: TransitionResult;
+  staleTags: string[];
+}
+
+function require(decision: Decision): void {
+  if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);
+}
+
+function wrongState(message: string): AppError {
+  return new AppError("CONFLICT", message);
+}
+
+/** POST /api/transcripts/:id/transitions */
+export async function transitionTranscript(
+  actor: Actor,
+  transcriptId: string,
+  input: TransitionInput,
+  now = new Date(),
+): Promise<TransitionResult> {
+  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    await requireTranscriptFor(actor, transcriptId, { client: tx });
+    const state = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: stateSelect });
+    const note = input.note?.trim() || null;
+    switch (input.to) {
+      case "IN_REVIEW":
+        return submit(tx, actor, state, note);
+      case "DRAFT":
+        return backToDraft(tx, actor, state, note, now);
+      case "PUBLISHED":
+        return publish(tx, actor, state, { note, publishAt: input.publishAt, overrides: input.overrides ?? [] }, now);
+      case "UNPUBLISHED":
+        return unpublish(tx, actor, state, note);
+    }
+  });
+  expirePublicCache(outcome.staleTags);
+  return outcome.result;
+}
+
+function resultOf(status: TranscriptStatus, state: Pick<State, "publicSlug" | "firstPublishedAt">, at?: Date | null) {
+  const isPublic = status === "PUBLISHED" || status === "SCHEDULED";
+  return {
+    status,
+    publishedAt: (at ?? state.firstPublishedAt)?.toISOString() ?? null,
+    url: isPublic && state.publicSlug ? absoluteUrl(`/t/${state.publicSlug}`) : null,
+  };
+}
+
+async function recordTransition(
+  tx: Tx,
+  actorId: string | null,
+  state: State,
+  to: TranscriptStatus,
+  action: WorkflowAction,
+  {
+    note,
+    overrides = [],
+    data = {},
+  }: { note: string | null; overrides?: Override[]; data?: Prisma.TranscriptUpdateInput },
+): Promise<void> {
+  await tx.transcript.update({ where: { id: state.id }, data: { status: to, ...data } });
+  await tx.workflowEvent.create({
+    data: {
+      transcriptId: state.id,
+      action,
+      from: state.status,
+      to,
+      note,
+      overrides: JSON.stringify(overrides),
+      actorId,
+    },
+  });
+  await recordAuditEvent(tx, {
+    actorId,
+    action: `transcript.${action}`,
+    targetType: "transcript",
+    targetId: state.id,
+    details: { from: state.status, to, ...(note ? { note } : {}) },
+  });
+  if (overrides.length > 0) {
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "transcript.checks_overridden",
+      targetType: "transcript",
+      targetId: state.id,
+      details: { overrides },
+    });
+  }
+}
+
+export const WORKFLOW_ACTIONS = [
+  "submitted",
+  "returned",
+  "withdrawn",
+  "scheduled",
+  "schedule_cancelled",
+  "published",
+  "republished",
+  "unpublished",
+  "reopened",
+  "corrected",
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+async function submit(tx: Tx, actor: Actor, state: State, note: string | null): Promise<Outcome> {
+  require(canSubmitTranscript(actor, { ...state, sharedWith: state.shares.map((share) => share.userId) }));
+  if (state.status === "IN_REVIEW") throw wrongState("This transcript is already waiting for review.");
+  if (state.status !== "DRAFT") {
+    throw wrongState("Only a draft can be submitted for review. Reopen it as a draft first.");
+  }
+  await recordTransition(tx, actor.id, state, "IN_REVIEW", "submitted", { note });
+  return { result: resultOf("IN_REVIEW", state), staleTags: [] };
+}
+
+async function backToDraft(tx: Tx, actor: Actor, state: State, note: string | null, now: Date): Promise<Outcome> {
+  const access = { ...state, sharedWith: state.shares.map((share) => share.userId) };
+  switch (state.status) {
+    case "IN_REVIEW": {
+      // An editor sending someone else's transcript back says why; its reporter taking it back needs no reason.
+      const isReturn = hasRole(actor, "EDITOR") && actor.id !== state.createdById;
+      if (isReturn && !note) {
+        throw new AppError("BAD_REQUEST", "Say what needs to change before returning it to the reporter.", {
+          note: "Write a comment for the reporter.",
+        });
+      }
+      require(canSubmitTranscript(actor, access));
+      await recordTransition(tx, actor.id, state, "DRAFT", isReturn ? "returned" : "withdrawn", { note });
+      return { result: resultOf("DRAFT", state), staleTags: [] };
+    }
+    case "SCHEDULED":
+      require(canPublishTranscript(actor));
+      await tx.publication.updateMany({
+        where: { transcriptId: state.id, withdrawnAt: null, publishedAt: { gt: now } },
+        data: { withdrawnAt: now },
+      });
+      await recordTransition(tx, actor.id, state, "DRAFT", "schedule_cancelled", { note, data: { publishAt: null } });
+      return { result: resultOf("DRAFT", state), staleTags: [] };
+    case "UNPUBLISHED":
+      require(canSubmitTranscript(actor, access));
+      await recordTransition(tx, actor.id, state, "DRAFT", "reopened", { note });
+      return { result: resultOf("DRAFT", state), staleTags: [] };
+    case "PUBLISHED":
+      throw wrongState("This transcript is published: unpublish it before making it a draft again.");
+    case "DRAFT":
+      throw wrongState("This transcript is already a draft.");
+  }
+}
+
+/** What the pre-publish checks read: the working copy's title, date, fidelity, annotations, speakers, text. */
+export async function loadCheckInput(tx: Tx | typeof db, transcriptId: string): Promise<CheckInput> {
+  const [transcript, annotationsNeedingReview, unresolvedNotes, paragraphs] = await Promise.all([
+    tx.transcript.findUniqueOrThrow({
+      where: { id: transcriptId },
+      select: { title: true, occurredAt: true, fidelityConfirmedAt: true },
+    }),
+    tx.annotation.count({
+      // The editor lists annotations on deleted paragraphs under "needs review" too: they would vanish silently.
+      where: {
+        transcriptId,
+        deletedAt: null,
+        OR: [{ status: "NEEDS_REVIEW" }, { segment: { deletedAt: { not: null } } }],
+      },
+    }),
+    tx.annotation.count({
+      where: { transcriptId, deletedAt: null, kind: "NOTE", resolvedAt: null, segment: { deletedAt: null } },
+    }),
+    tx.segment.findMany({
+      where: { transcriptId, deletedAt: null },
+      orderBy: { position: "asc" },
+      select: { text: true, speaker: { select: { name: true } } },
+    }),
+  ]);
+  const speakers = [...new Set(paragraphs.flatMap((paragraph) => paragraph.speaker?.name ?? []))];
+  return {
+    title: transcript.title,
+    occurredAt: transcript.occurredAt,
+    fidelityConfirmed: transcript.fidelityConfirmedAt !== null,
+    annotationsNeedingReview,
+    unresolvedNotes,
+    speakers: speakers.map((name) => ({ name })),
+    paragraphs,
+  };
+}
+
+/** The latest publication that went (or is due to go) public, with its snapshot. */
+export async function latestPublication(tx: Tx | typeof db, transcriptId: string) {
+  const row = await tx.publication.findFirst({
+    where: { transcriptId, withdrawnAt: null },
+    orderBy: { number: "desc" },
+    select: { number: true, content: true, publishedAt: true },
+  });
+  return row && { number: row.number, publishedAt: row.publishedAt, snapshot: readSnapshot(row.content) };
+}
+
+function quoteIds(snapshot: PublishedSnapshot | null | undefined): string[] {
+  return (snapshot?.annotations ?? []).filter((annotation) => annotation.kind === "QUOTE").map((a) => a.id);
+}
+
+function parsePublishAt(value: string | null | undefined, now: Date): Date | null {
+  if (!value) return null;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) {
+    throw new AppError("BAD_REQUEST", "publishAt must be a date and time, e.g. 2026-12-01T09:00:00Z.", {
+      publishAt: "Not a date and time.",
+    });
+  }
+  return at.getTime() - now.getTime() > SCHEDULE_MARGIN_MS ? at : null;
+}
+
+async function publish(
+  tx: Tx,
+  actor: Actor,
+  state: State,
+  { note, publishAt, overrides }: { note: string | null; publishAt?: string | null; overrides: Override[] },
+  now: Date,
+): Promise<Outcome> {
+  require(canPublishTranscript(actor));
+  const scheduledFor = parsePublishAt(publishAt, now);
+  if (scheduledFor && state.status === "PUBLISHED") {
+    throw wrongState("This transcript is already published: republish it now, or unpublish it before scheduling.");
+  }
+  const failures = evaluateChecks(await loadCheckInput(tx, state.id));
+  const unresolved = unresolvedChecks(failures, overrides);
+  if (unresolved.length > 0) {
+    throw new AppError(
+      "CHECKS_FAILED",
+      unresolved.some((check) => check.blocking)
+        ? "Fix what the pre-publish checks found before publishing."
+        : "Publish over the pre-publish warnings only with a reason for each.",
+      {},
+      { checks: unresolved },
+    );
+  }
+  const usedOverrides = overrides.filter((override) => failures.some((failure) => failure.check === override.check));
+  const { slug } = await tx.transcript.findUniqueOrThrow({ where: { id: state.id }, select: { slug: true } });
+  const holder = await tx.transcript.findFirst({
+    where: { publicSlug: slug, id: { not: state.id } },
+    select: { title: true },
+  });
+  if (holder) {
+    throw wrongState(`The address /t/${slug} belongs to the published transcript “${holder.title}”. Change the slug.`);
+  }
+
+  // A schedule being replaced (published now or moved) is withdrawn; readers never saw it.
+  await tx.publication.updateMany({
+    where: { transcriptId: state.id, withdrawnAt: null, publishedAt: { gt: now } },
+    data: { withdrawnAt: now },
+  });
+  const previous = await latestPublication(tx, state.id);
+  const snapshot = await buildSnapshot(tx, state.id, previous?.snapshot ?? null);
+  const goesPublicAt = scheduledFor ?? now;
+  await tx.publication.create({
+    data: {
+      transcriptId: state.id,
+      number: (await tx.publication.count({ where: { transcriptId: state.id } })) + 1,
+      kind: state.firstPublishedAt ? "republish" : "publish",
+      content: writeSnapshot(snapshot),
+      revision: state.revision,
+      actorId: actor.id,
+      createdAt: now,
+      publishedAt: goesPublicAt,
+    },
+  });
+
+  if (scheduledFor) {
+    await recordTransition(tx, actor.id, state, "SCHEDULED", "scheduled", {
+      note,
+      overrides: usedOverrides,
+      data: { publishAt: scheduledFor },
+    });
+    return { result: resultOf("SCHEDULED", { ...state, publicSlug: slug }, scheduledFor), staleTags: [] };
+  }
+  const firstPublishedAt = state.firstPublishedAt ?? now;
+  await recordTransition(tx, actor.id, state, "PUBLISHED", state.firstPublishedAt ? "republished" : "published", {
+    note,
+    overrides: usedOverrides,
+    data: { publicSlug: slug, firstPublishedAt, publishAt: null },
+  });
+  return {
+    result: resultOf("PUBLISHED", { publicSlug: slug, firstPublishedAt }),
+    staleTags: transcriptTags(
+      state.id,
+      [slug, ...(state.publicSlug ? [state.publicSlug] : [])],
+      [...quoteIds(previous?.snapshot), ...quoteIds(snapshot)],
+    ),
+  };
+}
+
+async function unpublish(tx: Tx, actor: Actor, state: State, note: string | null): Promise<Outcome> {
+  require(canPublishTranscript(actor));
+  if (state.status === "SCHEDULED") {
+    throw wrongState("This transcript is scheduled, not published: cancel the schedule by returning it to draft.");
+  }
+  if (state.status !== "PUBLISHED") throw wrongState("Only a published transcript can be unpublished.");
+  const current = await latestPublication(tx, state.id);
+  await recordTransition(tx, actor.id, state, "UNPUBLISHED", "unpublished", { note });
+  return {
+    result: resultOf("UNPUBLISHED", state),
+    staleTags: transcriptTags(state.id, state.publicSlug ? [state.publicSlug] : [], quoteIds(current?.snapshot)),
+  };
+}
+
+/**
+ * Publishes every scheduled transcript whose time has come, as the editor who scheduled it. Run by the server's
+ * scheduler (scripts/serve.ts → POST /api/internal/scheduled); returns the tags to expire.
+ */
+export async function publishDueTranscripts(now = new Date()): Promise<{ published: string[]; staleTags: string[] }> {
+  const due = await db.transcript.findMany({
+    where: { status: "SCHEDULED", deletedAt: null, publishAt: { lte: now } },
+    select: { id: true },
+  });
+  const published: string[] = [];
+  const staleTags: string[] = [];
+  for (const { id } of due) {
+    const tags = await publishDue(id, now).catch((error: unknown) => {
+      // One transcript that cannot go out (its address taken since it was scheduled) must not hold up the others.
+      console.error(`[scheduler] could not publish transcript ${id}:`, error);
+      return null;
+    });
+    if (tags) {
+      published.push(id);
+      staleTags.push(...tags);
+    }
+  }
+  return { published, staleTags };
+}
+
+async function publishDue(id: string, now: Date): Promise<string[] | null> {
+  return db.$transaction(async (tx) => {
+    const state = await tx.transcript.findUniqueOrThrow({ where: { id }, select: stateSelect });
+    if (state.status !== "SCHEDULED" || !state.publishAt || state.publishAt > now) return null;
+    const publication = await tx.publication.findFirst({
+      where: { transcriptId: id, withdrawnAt: null },
+      orderBy: { number: "desc" },
+      select: { content: true, actorId: true },
+    });
+    if (!publication) return null;
+    const snapshot = readSnapshot(publication.content);
+    const firstPublishedAt = state.firstPublishedAt ?? state.publishAt;
+    await recordTransition(
+      tx,
+      publication.actorId,
+      state,
+      "PUBLISHED",
+      state.firstPublishedAt ? "republished" : "published",
+      {
+        note: "Published as scheduled.",
+        data: { publicSlug: snapshot.slug, firstPublishedAt, publishAt: null },
+      },
+    );
+    return transcriptTags(id, [snapshot.slug], quoteIds(snapshot));
+  });
+}
