@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { ImageResponse } from "next/og";
+import { parseId } from "@/components/reader/route-params";
+import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
+import { formatPublicDate, speakerDescription } from "@/lib/publishing/labels";
+import { getPublicQuote } from "@/lib/publishing/public-queries";
+import { getSiteName } from "@/lib/site";
+
+export const alt = "The quote, who said it, where and when";
+export const size = SHARE_CARD_SIZE;
+export const contentType = "image/png";
+
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+  const id = parseId((await params).id);
+  const quote = id ? await getPublicQuote(id) : null;
+  if (!quote) notFound();
+  const speaker = quote.speaker;
+  const who = speaker ? [speaker.name, speakerDescription(speaker)].filter(Boolean).join(", ") : "Unattributed speaker";
+  const when = [formatPublicDate(quote.transcript.occurredAt), quote.transcript.place].filter(Boolean).join(" · ");
+  return new ImageResponse(
+    <ShareCard
+      kicker="Key quote"
+      text={quote.text}
+      isQuote
+      lines={[who, quote.transcript.title, when]}
+      siteName={getSiteName()}
+    />,
+    SHARE_CARD_SIZE,
+  );
+}

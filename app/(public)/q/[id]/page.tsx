@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QuoteView } from "@/components/reader/quote-view";
+import { parseId } from "@/components/reader/route-params";
+import { truncateAtWord } from "@/components/reader/share-card-text";
+import { getPublicQuote } from "@/lib/publishing/public-queries";
+import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
+
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+async function loadQuote(params: PageProps<"/q/[id]">["params"]) {
+  const id = parseId((await params).id);
+  const quote = id ? await getPublicQuote(id) : null;
+  if (!quote) notFound();
+  return quote;
+}
+
+export async function generateMetadata({ params }: PageProps<"/q/[id]">): Promise<Metadata> {
+  const quote = await loadQuote(params);
+  const who = quote.speaker?.name ?? "Unattributed speaker";
+  const title = `${who}: “${truncateAtWord(quote.text, 80)}”`;
+  const description = `“${truncateAtWord(quote.text, 200)}” — ${who}, ${quote.transcript.title}`;
+  const url = absoluteUrl(`/q/${quote.id}`);
+  return {
+    metadataBase: new URL(getSiteUrl()),
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      title,
+      description,
+      siteName: getSiteName(),
+      publishedTime: quote.transcript.publishedAt,
+    },
+    twitter: { card: "summary_large_image", title, description },
+  };
+}
+
+export default async function QuotePage({ params }: PageProps<"/q/[id]">) {
+  const quote = await loadQuote(params);
+  return <QuoteView quote={quote} />;
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChangesView } from "@/components/reader/changes-view";
+import { parseSlug } from "@/components/reader/route-params";
+import { getPublicChanges } from "@/lib/publishing/public-queries";
+import { absoluteUrl } from "@/lib/site";
+
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+async function loadChanges(params: PageProps<"/t/[slug]/changes">["params"]) {
+  const slug = parseSlug((await params).slug);
+  const changes = slug ? await getPublicChanges(slug) : null;
+  if (!changes) notFound();
+  return changes;
+}
+
+export async function generateMetadata({ params }: PageProps<"/t/[slug]/changes">): Promise<Metadata> {
+  const { transcript } = await loadChanges(params);
+  const title = `Changes since publication: ${transcript.title}`;
+  const description = `Every word changed in “${transcript.title}” since it was first published, and why.`;
+  return {
+    title,
+    description,
+    alternates: { canonical: absoluteUrl(`${transcript.path}/changes`) },
+    openGraph: { type: "article", title, description, url: absoluteUrl(`${transcript.path}/changes`) },
+    twitter: { card: "summary", title, description },
+  };
+}
+
+export default async function ChangesPage({ params }: PageProps<"/t/[slug]/changes">) {
+  const { transcript, first } = await loadChanges(params);
+  return <ChangesView transcript={transcript} first={first} />;
+}

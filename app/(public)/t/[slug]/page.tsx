@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/reader/json-ld";
+import { parseSlug } from "@/components/reader/route-params";
+import { TranscriptReader } from "@/components/reader/transcript-reader";
+import { getPublicTranscript } from "@/lib/publishing/public-queries";
+import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
+import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
+
+// Rendered on a reader's first visit, then served from the cache until publishing or a correction expires it.
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+async function loadTranscript(params: PageProps<"/t/[slug]">["params"]) {
+  const slug = parseSlug((await params).slug);
+  const transcript = slug ? await getPublicTranscript(slug) : null;
+  if (!transcript) notFound();
+  return transcript;
+}
+
+export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Promise<Metadata> {
+  const transcript = await loadTranscript(params);
+  const description =
+    transcript.summary ??
+    `Full transcript${transcript.speakers.length > 0 ? ` with ${transcript.speakers.map((speaker) => speaker.name).join(", ")}` : ""}.`;
+  const url = absoluteUrl(transcript.path);
+  return {
+    metadataBase: new URL(getSiteUrl()),
+    title: transcript.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      title: transcript.title,
+      description,
+      siteName: getSiteName(),
+      publishedTime: transcript.publishedAt,
+      modifiedTime: transcript.updatedAt ?? transcript.publishedAt,
+      tags: transcript.tags,
+    },
+    twitter: { card: "summary_large_image", title: transcript.title, description },
+  };
+}
+
+export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">) {
+  const transcript = await loadTranscript(params);
+  return (
+    <>
+      <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() })} />
+      <TranscriptReader transcript={transcript} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import { splitIntoRuns } from "@/components/editor/highlight";
+import type { NumberedAnnotation } from "./reading-model";
+
+const MARK_CLASSES: Record<NumberedAnnotation["kind"], string> = {
+  CONTEXT: "bg-sky-100 border-b-2 border-sky-700",
+  FACTCHECK: "bg-violet-100 border-b-2 border-violet-700",
+  QUOTE: "bg-emerald-100 border-b-2 border-emerald-700",
+};
+
+/** The annotation drawn on a run where several overlap: the innermost (shortest), so each can still be reached. */
+function innermost(ranges: NumberedAnnotation[]): NumberedAnnotation {
+  return ranges.reduce((best, range) => (range.end - range.start < best.end - best.start ? range : best));
+}
+
+/**
+ * A paragraph's text with its annotated words marked. Each mark links to its note (`#note-<id>`); the first mark
+ * of an annotation carries `id="ref-<id>"` for the note's link back. The note's number is drawn by CSS from
+ * `data-note` rather than written into the text, so a text fragment (`#:~:text=`) still matches the words.
+ */
+export function AnnotatedText({ text, annotations }: { text: string; annotations: NumberedAnnotation[] }) {
+  const marked = annotations.filter((annotation) => annotation.isMarked);
+  const runs = splitIntoRuns(text, marked);
+  const owners = runs.map((run) => (run.ranges.length > 0 ? innermost(run.ranges) : null));
+  const referenced = new Set<string>();
+  const lastRunOf = new Map<string, number>();
+  owners.forEach((owner, index) => {
+    if (owner) lastRunOf.set(owner.id, index);
+  });
+
+  const nodes: ReactNode[] = [];
+  runs.forEach((run, index) => {
+    const owner = owners[index];
+    if (!owner) {
+      nodes.push(run.text);
+      return;
+    }
+    const isFirst = !referenced.has(owner.id);
+    referenced.add(owner.id);
+    const isLast = lastRunOf.get(owner.id) === index && owner.end === run.end;
+    nodes.push(
+      <mark key={`m${run.start}`} className={`reader-mark text-ink ${MARK_CLASSES[owner.kind]}`} data-kind={owner.kind}>
+        <a
+          href={`#note-${owner.id}`}
+          id={isFirst ? `ref-${owner.id}` : undefined}
+          data-note={isLast ? owner.number : undefined}
+          className="reader-note-link text-ink no-underline"
+        >
+          {run.text}
+        </a>
+      </mark>,
+    );
+    // Annotations hidden under a shorter one still get a numbered link where their words end.
+    for (const range of run.ranges) {
+      if (range === owner || range.end !== run.end) continue;
+      const isHidden = !owners.includes(range);
+      nodes.push(
+        <a
+          key={`r${range.id}`}
+          href={`#note-${range.id}`}
+          id={isHidden ? `ref-${range.id}` : undefined}
+          data-note={range.number}
+          aria-label={`Note ${range.number}`}
+          className="reader-note-link reader-note-only text-accent"
+        />,
+      );
+    }
+  });
+  return <>{nodes}</>;
+}

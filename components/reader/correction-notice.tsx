@@ -1,0 +1,55 @@
+import type { DiffPart } from "@/lib/anchoring";
+import { formatPublicDate } from "@/lib/publishing/labels";
+import type { PublicCorrection } from "@/lib/publishing/types";
+import { correctionExcerpt } from "./correction-excerpt";
+
+export function DiffText({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.kind === "removed" ? (
+          <del key={index} className="bg-red-50 text-red-900 decoration-red-800">
+            {part.text}
+          </del>
+        ) : part.kind === "added" ? (
+          <ins key={index} className="bg-emerald-50 text-emerald-950 no-underline decoration-emerald-800">
+            {part.text}
+          </ins>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function PublicDate({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatPublicDate(iso) ?? iso}</time>;
+}
+
+/** "Corrected 15 February 2019: it said “…two <del>per cent</del> this…”, it now says “…”. Reason: …" */
+export function CorrectionText({ correction }: { correction: PublicCorrection }) {
+  const excerpt = correctionExcerpt(correction.before, correction.after);
+  const open = excerpt.isTrimmedStart ? "“…" : "“";
+  const close = excerpt.isTrimmedEnd ? "…”" : "”";
+  return (
+    <>
+      <strong className="font-semibold">
+        Corrected <PublicDate iso={correction.at} />
+      </strong>
+      : it said {open}
+      <DiffText parts={excerpt.before} />
+      {close}, it now says {open}
+      <DiffText parts={excerpt.after} />
+      {close}. <span className="font-semibold">Reason:</span> {correction.reason}
+    </>
+  );
+}
+
+export function CorrectionNotice({ correction }: { correction: PublicCorrection }) {
+  return (
+    <p className="reader-correction mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 px-3 py-2 font-sans text-sm text-ink [overflow-wrap:anywhere]">
+      <CorrectionText correction={correction} />
+    </p>
+  );
+}

@@ -1,0 +1,153 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { AnnotatedText } from "./annotated-text";
+import { matchReaderShortcut, targetNoteIndex, type KeyPress } from "./annotation-navigation";
+import { correctionExcerpt } from "./correction-excerpt";
+import { paragraphChanges } from "./paragraph-changes";
+import { buildReadingModel, type NumberedAnnotation } from "./reading-model";
+import { filterAnnouncement } from "./speaker-filter";
+import { makePublicTranscript } from "./test-fixture";
+
+function note(id: string, start: number, end: number, number: number): NumberedAnnotation {
+  const fixture = makePublicTranscript().annotations[0]!;
+  return { ...fixture, id, start, end, number, paragraphNumber: 1, isMarked: true, kind: "CONTEXT" };
+}
+
+describe("annotated text", () => {
+  it("keeps every character and links each run to the innermost note where notes overlap", () => {
+    const text = "alpha beta gamma delta";
+    const html = renderToStaticMarkup(
+      createElement(AnnotatedText, { text, annotations: [note("outer", 0, 16, 1), note("inner", 6, 10, 2)] }),
+    );
+    expect(html.replace(/<[^>]+>/g, "")).toBe(text);
+    expect(html).toMatch(/<a href="#note-outer" id="ref-outer"[^>]*>alpha <\/a>/);
+    expect(html).toMatch(/<a href="#note-inner" id="ref-inner" data-note="2"[^>]*>beta<\/a>/);
+    expect(html).toMatch(/<a href="#note-outer" data-note="1"[^>]*> gamma<\/a>/);
+  });
+
+  it("gives a note hidden under another of the same words its own numbered link", () => {
+    const html = renderToStaticMarkup(
+      createElement(AnnotatedText, { text: "same words", annotations: [note("a", 0, 10, 1), note("b", 0, 10, 2)] }),
+    );
+    expect(html).toContain('href="#note-a" id="ref-a"');
+    expect(html).toMatch(/<a href="#note-b" id="ref-b" data-note="2" aria-label="Note 2"/);
+  });
+});
+
+describe("reading model", () => {
+  it("numbers paragraphs from one and notes in reading order, unanchored ones after the marked ones", () => {
+    const base = makePublicTranscript();
+    const fact = base.annotations[0]!;
+    const model = buildReadingModel(
+      makePublicTranscript({
+        annotations: [
+          { ...fact, id: "late", start: 16, end: 22, exact: "Russia" },
+          { ...fact, id: "orphan", anchored: false },
+          { ...fact, id: "early", start: 0, end: 4, exact: "Good" },
+        ],
+      }),
+    );
+    expect(model.paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2, 3]);
+    expect(model.annotations.map((annotation) => [annotation.id, annotation.number, annotation.isMarked])).toEqual([
+      ["early", 1, true],
+      ["late", 2, true],
+      ["orphan", 3, false],
+    ]);
+  });
+
+  it("does not mark words whose offsets no longer select them", () => {
+    const fact = makePublicTranscript().annotations[0]!;
+    const model = buildReadingModel(makePublicTranscript({ annotations: [{ ...fact, start: 0, end: 6 }] }));
+    expect(model.annotations[0]!.isMarked).toBe(false);
+  });
+
+  it("counts each speaker's paragraphs", () => {
+    const model = buildReadingModel(makePublicTranscript());
+    expect(model.speakerCounts.map(({ speaker, paragraphs }) => [speaker.name, paragraphs])).toEqual([
+      ["Jens Stoltenberg", 2],
+      ["Ana Ribeiro", 1],
+    ]);
+    expect(filterAnnouncement({ id: "sp_js", name: "Jens Stoltenberg", paragraphs: 2 }, 3)).toBe(
+      "Showing 2 paragraphs by Jens Stoltenberg",
+    );
+    expect(filterAnnouncement(null, 3)).toBe("Showing all 3 paragraphs");
+  });
+});
+
+describe("correction excerpt", () => {
+  it("shows the changed words with a few words of context either side", () => {
+    const excerpt = correctionExcerpt(
+      "one two three four five six seven eight nine ten",
+      "one two three four five SIX seven eight nine ten",
+      2,
+    );
+    expect(excerpt.isTrimmedStart).toBe(true);
+    expect(excerpt.isTrimmedEnd).toBe(true);
+    expect(excerpt.before.map((part) => part.text).join("")).toBe("four five six seven eight");
+    expect(excerpt.after.map((part) => part.text).join("")).toBe("four five SIX seven eight");
+    expect(excerpt.before.find((part) => part.kind === "removed")?.text).toBe("six");
+    expect(excerpt.after.find((part) => part.kind === "added")?.text).toBe("SIX");
+  });
+
+  it("keeps a short paragraph whole", () => {
+    const excerpt = correctionExcerpt("Allies spend two per cent.", "Allies spend two percent.");
+    expect(excerpt.isTrimmedStart || excerpt.isTrimmedEnd).toBe(false);
+    expect(excerpt.before.map((part) => part.text).join("")).toBe("Allies spend two per cent.");
+    expect(excerpt.after.map((part) => part.text).join("")).toBe("Allies spend two percent.");
+  });
+});
+
+describe("changes since publication", () => {
+  it("lists changed, added and removed paragraphs in order, with word diffs", () => {
+    const segment = (id: string, text: string) => ({ id, text, speakerId: null, startMs: null, endMs: null });
+    const first = { segments: [segment("a", "same"), segment("b", "old words"), segment("c", "gone")] };
+    const current = { segments: [segment("a", "same"), segment("b", "new words"), segment("d", "fresh")] };
+    const changes = paragraphChanges(first, current);
+    expect(changes.map((change) => [change.segmentId, change.kind, change.number, change.firstNumber])).toEqual([
+      ["b", "changed", 2, 2],
+      ["c", "removed", null, 3],
+      ["d", "added", 3, null],
+    ]);
+    expect(changes[0]!.parts).toEqual([
+      { kind: "removed", text: "old" },
+      { kind: "added", text: "new" },
+      { kind: "same", text: " words" },
+    ]);
+  });
+});
+
+describe("note shortcuts", () => {
+  const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    target: { tagName: "BODY" },
+    ...extra,
+  });
+
+  it("reads n, j, p, k and ? but not in fields or with modifiers", () => {
+    expect(matchReaderShortcut(press("n"))).toBe("next");
+    expect(matchReaderShortcut(press("j"))).toBe("next");
+    expect(matchReaderShortcut(press("p"))).toBe("previous");
+    expect(matchReaderShortcut(press("k"))).toBe("previous");
+    expect(matchReaderShortcut(press("?"))).toBe("help");
+    expect(matchReaderShortcut(press("n", { target: { tagName: "INPUT" } }))).toBeNull();
+    expect(matchReaderShortcut(press("n", { target: { tagName: "select" } }))).toBeNull();
+    expect(matchReaderShortcut(press("n", { target: { tagName: "DIV", isContentEditable: true } }))).toBeNull();
+    expect(matchReaderShortcut(press("p", { ctrlKey: true }))).toBeNull();
+    expect(matchReaderShortcut(press("x"))).toBeNull();
+  });
+
+  it("moves from the focused note, or from the top of the window when none has focus", () => {
+    const tops = [-300, -20, 150, 900];
+    expect(targetNoteIndex(tops, 1, "next")).toBe(2);
+    expect(targetNoteIndex(tops, 0, "previous")).toBeNull();
+    expect(targetNoteIndex(tops, 3, "next")).toBeNull();
+    expect(targetNoteIndex(tops, null, "next")).toBe(2);
+    expect(targetNoteIndex(tops, null, "previous")).toBe(1);
+    expect(targetNoteIndex(tops, null, "next", 200)).toBe(3);
+    expect(targetNoteIndex([], null, "next")).toBeNull();
+  });
+});

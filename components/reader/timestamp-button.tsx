@@ -1,0 +1,20 @@
+"use client";
+
+import { formatTimecode } from "@/lib/format/timecode";
+import { useReaderStore } from "./reader-store";
+
+/** A paragraph's start time: plays the recording from there. */
+export function TimestampButton({ startMs }: { startMs: number }) {
+  const store = useReaderStore();
+  const timecode = formatTimecode(startMs);
+  return (
+    <button
+      type="button"
+      onClick={() => store?.seek(startMs)}
+      className="reader-timestamp rounded px-1 font-mono text-xs text-accent underline underline-offset-2 hover:text-accent-strong"
+    >
+      <span className="sr-only">Play from </span>
+      {timecode}
+    </button>
+  );
+}
