@@ -3,6 +3,34 @@
 // do this: it keeps whatever X-Forwarded-For a client sends. Run by `npm start` and the end-to-end servers.
 import { createServer } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
+
+/**
+ * Publishes scheduled transcripts when they are due, by calling the server itself (cache expiry only works inside
+ * a request). The first call also forgets every cached public page: the database may have changed while the
+ * server was stopped (a restore, `npm run seed:demo`).
+ */
+function startScheduler(origin: string): NodeJS.Timeout {
+  const every = Number(process.env.SCHEDULER_INTERVAL_MS || 30_000);
+  let purge = true;
+  const tick = async () => {
+    try {
+      const response = await fetch(`${origin}/api/internal/scheduled`, {
+        method: "POST",
+        headers: { [INTERNAL_HEADER]: internalRequestToken(), "content-type": "application/json" },
+        body: JSON.stringify({ purge }),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      purge = false;
+      const { published } = (await response.json()) as { published: string[] };
+      if (published.length > 0) console.log(`Published ${published.length} scheduled transcript(s).`);
+    } catch (error) {
+      console.error(`[scheduler] ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  void tick();
+  return setInterval(() => void tick(), every).unref();
+}
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
@@ -28,6 +56,9 @@ async function main(): Promise<void> {
   server.headersTimeout = 30_000;
   server.listen(port, hostname, () => {
     console.log(`Verbatim is serving on http://${hostname ?? "localhost"}:${port}`);
+    startScheduler(
+      `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`,
+    );
   });
 
   const shutdown = () => {

@@ -45,10 +45,22 @@ export function EditorHeader({
       <p className="text-sm text-stone-600">{facts.join(" · ")}</p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <Link
+          href={`/desk/transcripts/${meta.id}/publish`}
+          className="rounded bg-accent px-3 py-1 font-medium text-white hover:bg-accent-strong"
+        >
+          Review &amp; publish
+        </Link>
+        <Link
           href={`/desk/transcripts/${meta.id}/history`}
           className="font-medium text-accent underline underline-offset-2 hover:text-accent-strong"
         >
           History
+        </Link>
+        <Link
+          href={`/desk/transcripts/${meta.id}/preview`}
+          className="font-medium text-accent underline underline-offset-2 hover:text-accent-strong"
+        >
+          Preview
         </Link>
         <button
           type="button"

@@ -69,6 +69,7 @@ export function fidelityHint(fidelity: FidelityName): string {
 export const STATUS_NAME_LABELS = {
   draft: "Draft",
   in_review: "In review",
+  scheduled: "Scheduled",
   published: "Published",
   unpublished: "Unpublished",
 } as const;

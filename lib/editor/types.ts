@@ -111,7 +111,7 @@ export interface EditorTranscriptMeta {
   mediaUrl: string | null;
   fidelity: FidelityName;
   tags: string[];
-  status: "draft" | "in_review" | "published" | "unpublished";
+  status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
   language: string | null;
   /** Version of these fields (title…tags): a metadata save names it as baseVersion. */
   version: number;

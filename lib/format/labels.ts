@@ -30,3 +30,17 @@ export const FIDELITY_HINTS = {
   MACHINE: "Produced by speech recognition and not yet checked by a person.",
   HUMAN_VERIFIED: "Checked against the recording by a person.",
 } as const;
+
+/** What each step of the review workflow is called on a transcript's timeline. */
+export const WORKFLOW_ACTION_LABELS = {
+  submitted: "submitted it for review",
+  returned: "returned it to the reporter",
+  withdrawn: "took it back from review",
+  scheduled: "scheduled it for publication",
+  schedule_cancelled: "cancelled the scheduled publication",
+  published: "published it",
+  republished: "republished it",
+  unpublished: "unpublished it",
+  reopened: "reopened it as a draft",
+  corrected: "recorded a public correction",
+} as const;

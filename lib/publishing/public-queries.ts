@@ -186,6 +186,18 @@ export async function loadPublicChanges(slug: string): Promise<PublicChanges | n
 
 // ─── Cached reads for the pages ───────────────────────────────────────────────────────────────────────────────
 
+/**
+ * `next build` prerenders the home page and /corrections, and the database may not exist yet (a fresh clone in
+ * CI). The empty lists it bakes in carry the same tags, and the server expires every public tag when it starts.
+ */
+function isBuilding(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+function emptyPage<T>(): Paged<T> {
+  return { items: [], page: 1, pageCount: 1, total: 0 };
+}
+
 export function getPublicTranscript(slug: string): Promise<PublicTranscript | null> {
   return unstable_cache(loadPublicTranscript, ["public-transcript", slug], { tags: [PUBLIC_TAG, slugTag(slug)] })(slug);
 }
@@ -199,13 +211,17 @@ export function getPublicQuote(id: string): Promise<PublicQuote | null> {
 }
 
 export function getPublicTranscripts(page: number): Promise<Paged<PublicTranscriptListItem>> {
-  return unstable_cache(loadPublicTranscripts, ["public-transcripts", String(page)], {
+  const load = (page: number) =>
+    isBuilding() ? Promise.resolve(emptyPage<PublicTranscriptListItem>()) : loadPublicTranscripts(page);
+  return unstable_cache(load, ["public-transcripts", String(page)], {
     tags: [PUBLIC_TAG, LISTINGS_TAG],
   })(page);
 }
 
 export function getPublicCorrections(page: number): Promise<Paged<PublicCorrectionListItem>> {
-  return unstable_cache(loadPublicCorrections, ["public-corrections", String(page)], {
+  const load = (page: number) =>
+    isBuilding() ? Promise.resolve(emptyPage<PublicCorrectionListItem>()) : loadPublicCorrections(page);
+  return unstable_cache(load, ["public-corrections", String(page)], {
     tags: [PUBLIC_TAG, LISTINGS_TAG],
   })(page);
 }

@@ -61,6 +61,11 @@ function require(decision: Decision): void {
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);
 }
 
+/** The publications not yet public: a pending schedule's (due at publishAt, even if overdue) or any in the future. */
+function pendingFrom(state: Pick<State, "publishAt">, now: Date): Prisma.DateTimeFilter {
+  return state.publishAt ? { gte: state.publishAt } : { gt: now };
+}
+
 function wrongState(message: string): AppError {
   return new AppError("CONFLICT", message);
 }
@@ -183,8 +188,9 @@ async function backToDraft(tx: Tx, actor: Actor, state: State, note: string | nu
     }
     case "SCHEDULED":
       require(canPublishTranscript(actor));
+      // An overdue schedule the scheduler has not published (or could not) was never public either.
       await tx.publication.updateMany({
-        where: { transcriptId: state.id, withdrawnAt: null, publishedAt: { gt: now } },
+        where: { transcriptId: state.id, withdrawnAt: null, publishedAt: pendingFrom(state, now) },
         data: { withdrawnAt: now },
       });
       await recordTransition(tx, actor.id, state, "DRAFT", "schedule_cancelled", { note, data: { publishAt: null } });
@@ -297,7 +303,7 @@ async function publish(
 
   // A schedule being replaced (published now or moved) is withdrawn; readers never saw it.
   await tx.publication.updateMany({
-    where: { transcriptId: state.id, withdrawnAt: null, publishedAt: { gt: now } },
+    where: { transcriptId: state.id, withdrawnAt: null, publishedAt: pendingFrom(state, now) },
     data: { withdrawnAt: now },
   });
   const previous = await latestPublication(tx, state.id);

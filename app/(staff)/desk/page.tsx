@@ -1,25 +1,59 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { QueueList } from "@/components/publishing/queue-list";
 import { requireUser } from "@/lib/auth/session";
+import { loadDeskQueues } from "@/lib/publishing/desk";
 
 export const metadata: Metadata = { title: "Desk" };
 
 export default async function DeskPage() {
   // Layouts do not re-run on every navigation, so each page checks the session itself too.
   const user = await requireUser();
+  const queues = await loadDeskQueues(user);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">Good to see you, {user.name.split(" ")[0]}</h1>
-      <section className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 className="font-semibold">Your account</h2>
-        <p className="mt-1 text-sm text-stone-700">
-          Change your name or password on{" "}
-          <Link href="/desk/account" className="text-accent underline">
-            your account page
-          </Link>
-          .
-        </p>
-      </section>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-serif text-3xl font-bold">Good to see you, {user.name.split(" ")[0]}</h1>
+        <Link
+          href="/desk/upload"
+          className="rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong"
+        >
+          Upload a transcript
+        </Link>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        {queues.returnedToMe.length > 0 ? (
+          <QueueList id="returned" title="Returned to you" items={queues.returnedToMe} empty="" when="updated" />
+        ) : null}
+        <QueueList
+          id="waiting"
+          title={queues.reviewsEveryone ? "Waiting for review" : "Your transcripts in review"}
+          items={queues.waitingForReview}
+          empty={queues.reviewsEveryone ? "Nothing is waiting for review." : "You have nothing waiting for an editor."}
+          when="updated"
+        />
+        <QueueList
+          id="drafts"
+          title="Your drafts"
+          items={queues.myDrafts}
+          empty="No drafts. Upload a transcript to start one."
+          when="updated"
+        />
+        <QueueList
+          id="scheduled"
+          title="Scheduled"
+          items={queues.scheduled}
+          empty="Nothing is scheduled."
+          when="scheduled"
+        />
+        <QueueList
+          id="published"
+          title="Recently published"
+          items={queues.recentlyPublished}
+          empty="Nothing has been published yet."
+          when="published"
+        />
+      </div>
     </div>
   );
 }

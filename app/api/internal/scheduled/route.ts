@@ -1,0 +1,18 @@
+import { jsonError } from "@/lib/api/response";
+import { expirePublicCache, PUBLIC_TAG } from "@/lib/publishing/cache";
+import { isInternalRequest } from "@/lib/publishing/internal-request";
+import { publishDueTranscripts } from "@/lib/publishing/workflow";
+
+/**
+ * POST /api/internal/scheduled `{purge?}`: the server's scheduler (scripts/serve.ts) publishes every transcript
+ * whose time has come; with `purge`, first forgets every cached public page (sent once at start, since the
+ * database may have changed while the server was stopped: a restore, `npm run seed:demo`).
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (!isInternalRequest(request)) return jsonError(404, "NOT_FOUND", "No such page.");
+  const { purge } = (await request.json().catch(() => ({}))) as { purge?: unknown };
+  if (purge === true) expirePublicCache([PUBLIC_TAG]);
+  const { published, staleTags } = await publishDueTranscripts();
+  expirePublicCache(staleTags);
+  return Response.json({ published });
+}

@@ -1,0 +1,263 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { postJson, type CheckProblem } from "./post-json";
+
+export interface FailingWarning {
+  check: string;
+  label: string;
+  message: string;
+}
+
+type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
+
+interface Props {
+  transcriptId: string;
+  status: Status;
+  /** Editors and admins. */
+  canPublish: boolean;
+  /** The viewer created the transcript (a reporter taking it back, not an editor returning it). */
+  isOwner: boolean;
+  hasBlockingFailures: boolean;
+  warnings: FailingWarning[];
+}
+
+const fieldClass =
+  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus:border-accent focus:outline-none";
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-stone-200 bg-white p-4" aria-label={title}>
+      <h3 className="font-semibold">{title}</h3>
+      <div className="mt-3 flex flex-col gap-3">{children}</div>
+    </section>
+  );
+}
+
+/** The workflow's buttons for this transcript and this person: submit, return, publish or schedule, unpublish. */
+export function WorkflowActions({ transcriptId, status, canPublish, isOwner, hasBlockingFailures, warnings }: Props) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<CheckProblem[]>([]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [publishAt, setPublishAt] = useState("");
+  const ids = useId();
+
+  const note = (key: string) => notes[key] ?? "";
+  const setNote = (key: string, value: string) => setNotes((current) => ({ ...current, [key]: value }));
+
+  async function transition(to: Status, extra: Record<string, unknown> = {}) {
+    setPending(true);
+    setError(undefined);
+    setProblems([]);
+    const result = await postJson(`/api/transcripts/${transcriptId}/transitions`, { to, ...extra });
+    setPending(false);
+    if (!result.ok) {
+      setError(Object.values(result.fieldErrors)[0] ?? result.message);
+      setProblems(result.checks);
+      return;
+    }
+    setNotes({});
+    router.refresh();
+  }
+
+  const overrides = warnings
+    .filter((warning) => (reasons[warning.check] ?? "").trim())
+    .map((warning) => ({ check: warning.check, reason: reasons[warning.check]!.trim() }));
+  const missingReasons = warnings.length - overrides.length;
+  const canPublishNow = !hasBlockingFailures && missingReasons === 0;
+
+  const submit = (event: FormEvent, to: Status, key: string, extra: Record<string, unknown> = {}) => {
+    event.preventDefault();
+    void transition(to, { note: note(key) || null, ...extra });
+  };
+
+  const isEditorReturning = canPublish && !isOwner;
+
+  return (
+    <div className="flex flex-col gap-4" data-testid="workflow-actions">
+      <FormMessage message={error} tone="error" />
+      {problems.length > 0 ? (
+        <ul className="list-disc pl-5 text-sm text-red-800">
+          {problems.map((problem) => (
+            <li key={problem.check}>{problem.message}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      {status === "DRAFT" ? (
+        <Section title="Submit for review">
+          <form onSubmit={(event) => submit(event, "IN_REVIEW", "submit")} className="flex flex-col gap-3">
+            <label className="text-sm font-medium" htmlFor={`${ids}-submit`}>
+              Note for the editor (optional)
+              <textarea
+                id={`${ids}-submit`}
+                className={fieldClass}
+                rows={2}
+                value={note("submit")}
+                onChange={(event) => setNote("submit", event.target.value)}
+              />
+            </label>
+            <div>
+              <Button type="submit" disabled={pending}>
+                Submit for review
+              </Button>
+            </div>
+          </form>
+        </Section>
+      ) : null}
+
+      {status === "IN_REVIEW" && (isEditorReturning || !canPublish || isOwner) ? (
+        <Section title={isEditorReturning ? "Return to the reporter" : "Take it back"}>
+          <form onSubmit={(event) => submit(event, "DRAFT", "return")} className="flex flex-col gap-3">
+            <label className="text-sm font-medium" htmlFor={`${ids}-return`}>
+              {isEditorReturning ? "What needs to change (the reporter sees this)" : "Note (optional)"}
+              <textarea
+                id={`${ids}-return`}
+                className={fieldClass}
+                rows={2}
+                required={isEditorReturning}
+                value={note("return")}
+                onChange={(event) => setNote("return", event.target.value)}
+              />
+            </label>
+            <div>
+              <Button type="submit" variant="secondary" disabled={pending}>
+                {isEditorReturning ? "Return with comment" : "Take back to draft"}
+              </Button>
+            </div>
+          </form>
+        </Section>
+      ) : null}
+
+      {canPublish && status !== "UNPUBLISHED" ? (
+        <Section title={status === "PUBLISHED" ? "Republish" : "Publish"}>
+          {status === "PUBLISHED" ? (
+            <p className="text-sm text-stone-700">
+              Readers see the version published last. Republish to put the working copy&apos;s changes in front of them.
+            </p>
+          ) : null}
+          {hasBlockingFailures ? (
+            <p className="text-sm font-medium text-red-800" data-testid="publish-blocked">
+              Fix the blocking checks above before publishing.
+            </p>
+          ) : null}
+          {warnings.length > 0 ? (
+            <fieldset className="flex flex-col gap-3">
+              <legend className="text-sm font-medium">Publish over these warnings, with a reason for each</legend>
+              {warnings.map((warning) => (
+                <label key={warning.check} className="text-sm" htmlFor={`${ids}-override-${warning.check}`}>
+                  <span className="font-medium">{warning.label}:</span> {warning.message}
+                  <input
+                    id={`${ids}-override-${warning.check}`}
+                    className={fieldClass}
+                    placeholder="Why it is fine to publish anyway"
+                    value={reasons[warning.check] ?? ""}
+                    onChange={(event) => setReasons((current) => ({ ...current, [warning.check]: event.target.value }))}
+                  />
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <form
+            onSubmit={(event) => submit(event, "PUBLISHED", "publish", { overrides })}
+            className="flex flex-col gap-3"
+          >
+            <label className="text-sm font-medium" htmlFor={`${ids}-publish`}>
+              Note for the timeline (optional)
+              <input
+                id={`${ids}-publish`}
+                className={fieldClass}
+                value={note("publish")}
+                onChange={(event) => setNote("publish", event.target.value)}
+              />
+            </label>
+            <div className="flex flex-wrap items-end gap-3">
+              <Button type="submit" disabled={pending || !canPublishNow}>
+                {status === "PUBLISHED" ? "Republish now" : "Publish now"}
+              </Button>
+              {status !== "PUBLISHED" ? (
+                <>
+                  <label className="text-sm font-medium" htmlFor={`${ids}-at`}>
+                    or publish at
+                    <input
+                      id={`${ids}-at`}
+                      type="datetime-local"
+                      className={fieldClass}
+                      value={publishAt}
+                      onChange={(event) => setPublishAt(event.target.value)}
+                    />
+                  </label>
+                  <Button
+                    variant="secondary"
+                    disabled={pending || !canPublishNow || !publishAt}
+                    onClick={() =>
+                      void transition("PUBLISHED", {
+                        note: note("publish") || null,
+                        overrides,
+                        publishAt: new Date(publishAt).toISOString(),
+                      })
+                    }
+                  >
+                    Schedule
+                  </Button>
+                </>
+              ) : null}
+            </div>
+          </form>
+        </Section>
+      ) : null}
+
+      {canPublish && status === "SCHEDULED" ? (
+        <Section title="Cancel the schedule">
+          <div>
+            <Button variant="secondary" disabled={pending} onClick={() => void transition("DRAFT")}>
+              Cancel scheduled publication
+            </Button>
+          </div>
+        </Section>
+      ) : null}
+
+      {canPublish && status === "PUBLISHED" ? (
+        <Section title="Unpublish">
+          <form onSubmit={(event) => submit(event, "UNPUBLISHED", "unpublish")} className="flex flex-col gap-3">
+            <label className="text-sm font-medium" htmlFor={`${ids}-unpublish`}>
+              Reason (kept in the timeline and the audit log)
+              <input
+                id={`${ids}-unpublish`}
+                className={fieldClass}
+                value={note("unpublish")}
+                onChange={(event) => setNote("unpublish", event.target.value)}
+              />
+            </label>
+            <div>
+              <Button type="submit" variant="danger" disabled={pending}>
+                Unpublish
+              </Button>
+            </div>
+          </form>
+        </Section>
+      ) : null}
+
+      {status === "UNPUBLISHED" ? (
+        <Section title="Reopen">
+          <div className="flex flex-wrap gap-3">
+            <Button variant="secondary" disabled={pending} onClick={() => void transition("DRAFT")}>
+              Reopen as a draft
+            </Button>
+            {canPublish ? (
+              <Button disabled={pending || !canPublishNow} onClick={() => void transition("PUBLISHED", { overrides })}>
+                Publish again
+              </Button>
+            ) : null}
+          </div>
+        </Section>
+      ) : null}
+    </div>
+  );
+}
