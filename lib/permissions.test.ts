@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   canChangeRole,
+  canCorrectTranscript,
   canIssuePasswordReset,
   canManageUsers,
   canEditTranscript,
+  canPublishTranscript,
   canSetActive,
   canShareTranscript,
+  canSubmitTranscript,
   canViewTranscript,
   hasRole,
   isRole,
@@ -107,5 +110,50 @@ describe("transcripts", () => {
       allowed: false,
       reason: "Only the transcript's owner, editors and admins can share it.",
     });
+  });
+});
+
+describe("publishing", () => {
+  const own = { createdById: reporter.id, sharedWith: [] };
+  const someoneElses = { createdById: "reporter-2", sharedWith: [] };
+  const sharedWithReporter = { createdById: "reporter-2", sharedWith: [reporter.id] };
+
+  it("lets anyone who may edit a transcript submit it, and no one else", () => {
+    expect(canSubmitTranscript(reporter, own)).toEqual({ allowed: true });
+    expect(canSubmitTranscript(reporter, sharedWithReporter)).toEqual({ allowed: true });
+    expect(canSubmitTranscript(reporter, someoneElses)).toEqual({
+      allowed: false,
+      reason: "You cannot submit a transcript you cannot edit.",
+    });
+    expect(canSubmitTranscript(editor, someoneElses).allowed).toBe(true);
+    expect(canSubmitTranscript(admin, someoneElses).allowed).toBe(true);
+  });
+
+  it("refuses a deactivated account submission, even of its own transcript", () => {
+    expect(canSubmitTranscript({ ...reporter, active: false }, own).allowed).toBe(false);
+    expect(canSubmitTranscript({ ...editor, active: false }, someoneElses).allowed).toBe(false);
+  });
+
+  it("lets editors and admins publish and correct, never reporters", () => {
+    for (const actor of [editor, admin]) {
+      expect(canPublishTranscript(actor)).toEqual({ allowed: true });
+      expect(canCorrectTranscript(actor)).toEqual({ allowed: true });
+    }
+    expect(canPublishTranscript(reporter)).toEqual({
+      allowed: false,
+      reason: "Only editors and admins can publish, schedule or unpublish.",
+    });
+    expect(canCorrectTranscript(reporter)).toEqual({
+      allowed: false,
+      reason: "Only editors and admins can record a public correction.",
+    });
+  });
+
+  it("refuses a deactivated editor or admin publishing and correcting", () => {
+    for (const actor of [editor, admin]) {
+      const inactive = { ...actor, active: false };
+      expect(canPublishTranscript(inactive)).toEqual({ allowed: false, reason: "This account is deactivated." });
+      expect(canCorrectTranscript(inactive)).toEqual({ allowed: false, reason: "This account is deactivated." });
+    }
   });
 });
