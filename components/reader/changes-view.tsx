@@ -34,7 +34,10 @@ export function ChangesView({
             </>
           ) : null}
           . Words removed since are <del className="bg-red-50 text-red-900">struck through</del>; words added are{" "}
-          <ins className="bg-emerald-50 text-emerald-950 no-underline">highlighted</ins>.
+          <ins className="bg-emerald-100 text-emerald-950 underline decoration-emerald-700 decoration-2">
+            underlined
+          </ins>
+          .
         </p>
         {first.title !== transcript.title ? (
           <p className="text-sm text-stone-700 [overflow-wrap:anywhere]">

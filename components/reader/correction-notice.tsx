@@ -8,11 +8,14 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
     <>
       {parts.map((part, index) =>
         part.kind === "removed" ? (
-          <del key={index} className="bg-red-50 text-red-900 decoration-red-800">
+          <del key={index} className="reader-del bg-red-50 text-red-900 decoration-red-800">
             {part.text}
           </del>
         ) : part.kind === "added" ? (
-          <ins key={index} className="bg-emerald-50 text-emerald-950 no-underline decoration-emerald-800">
+          <ins
+            key={index}
+            className="reader-ins bg-emerald-100 text-emerald-950 underline decoration-emerald-700 decoration-2"
+          >
             {part.text}
           </ins>
         ) : (

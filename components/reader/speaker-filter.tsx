@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useReaderStore } from "./reader-store";
 
 export interface SpeakerOption {
@@ -20,6 +20,7 @@ export function SpeakerFilter({ speakers, total }: { speakers: SpeakerOption[]; 
   const store = useReaderStore();
   const [selected, setSelected] = useState("");
   const [announcement, setAnnouncement] = useState("");
+  const selectRef = useRef<HTMLSelectElement>(null);
 
   function choose(speakerId: string) {
     setSelected(speakerId);
@@ -35,6 +36,7 @@ export function SpeakerFilter({ speakers, total }: { speakers: SpeakerOption[]; 
       </label>
       <select
         id={id}
+        ref={selectRef}
         value={selected}
         onChange={(event) => choose(event.target.value)}
         className="max-w-full rounded-md border border-stone-400 bg-white px-2 py-1.5"
@@ -49,7 +51,11 @@ export function SpeakerFilter({ speakers, total }: { speakers: SpeakerOption[]; 
       {selected ? (
         <button
           type="button"
-          onClick={() => choose("")}
+          onClick={() => {
+            choose("");
+            // The button goes away with the filter: keep the keyboard where it was.
+            selectRef.current?.focus();
+          }}
           className="text-accent underline underline-offset-2 hover:text-accent-strong"
         >
           Show everyone

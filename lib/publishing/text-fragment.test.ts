@@ -14,9 +14,17 @@ describe("text fragments", () => {
     expect(textDirective("  We will  act\nnow. ")).toBe("text=We%20will%20act%20now.");
   });
 
-  it("links a long quote by its first and last words", () => {
-    const quote = "One two three four five six seven eight nine ten-eleven, twelve";
-    expect(textDirective(quote)).toBe("text=One%20two%20three%20four,eight%20nine%20ten%2Deleven%2C%20twelve");
+  it("links a quote of up to 300 characters whole, so a summary that paraphrases it cannot take the match", () => {
+    const quote = "Allies have added 41 billion US dollars since 2016, and by the end of next year";
+    expect(textDirective(quote)).toBe(`text=${encodeTextDirectivePart(quote)}`);
+  });
+
+  it("links a longer quote by its first and last six words", () => {
+    const middle = "and so on ".repeat(40);
+    const quote = `One two three four five six ${middle}seven eight nine ten-eleven, twelve thirteen`;
+    expect(textDirective(quote)).toBe(
+      "text=One%20two%20three%20four%20five%20six,seven%20eight%20nine%20ten%2Deleven%2C%20twelve%20thirteen",
+    );
   });
 
   it("gives no directive for a quote without words", () => {

@@ -1,10 +1,14 @@
 // Deep links to a passage with a text fragment (https://wicg.github.io/scroll-to-text-fragment/): browsers that
 // support them scroll to the quoted words and highlight them; others still land on the paragraph's anchor.
 
-/** Quotes longer than this many words are linked by their first and last words (textStart,textEnd). */
-export const MAX_WORDS_IN_FULL = 8;
-/** How many words of each end a long quote's textStart and textEnd carry. */
-export const EDGE_WORDS = 4;
+/**
+ * Quotes up to this many characters are matched whole. A text directive is matched case-insensitively against the
+ * whole page, not inside the paragraph its anchor names, so a short textStart can catch a summary that paraphrases
+ * the quote and highlight everything from there on: whole quotes are unique far more often.
+ */
+export const MAX_CHARACTERS_IN_FULL = 300;
+/** How many words of each end a longer quote's textStart and textEnd carry. */
+export const EDGE_WORDS = 6;
 
 /**
  * Percent-encodes one part of a text directive. encodeURIComponent already encodes `&`, `,`, `#`, `%` and spaces;
@@ -14,11 +18,14 @@ export function encodeTextDirectivePart(text: string): string {
   return encodeURIComponent(text).replace(/-/g, "%2D");
 }
 
-/** "text=<start>" for a short quote, "text=<first words>,<last words>" for a long one; null when there are no words. */
+/** "text=<quote>" for a quote, "text=<first words>,<last words>" for a long one; null when there are no words. */
 export function textDirective(quote: string): string | null {
   const words = quote.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
-  if (words.length <= MAX_WORDS_IN_FULL) return `text=${encodeTextDirectivePart(words.join(" "))}`;
+  const whole = words.join(" ");
+  if (whole.length <= MAX_CHARACTERS_IN_FULL || words.length <= EDGE_WORDS * 2) {
+    return `text=${encodeTextDirectivePart(whole)}`;
+  }
   const start = words.slice(0, EDGE_WORDS).join(" ");
   const end = words.slice(-EDGE_WORDS).join(" ");
   return `text=${encodeTextDirectivePart(start)},${encodeTextDirectivePart(end)}`;

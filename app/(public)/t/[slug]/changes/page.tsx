@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ChangesView } from "@/components/reader/changes-view";
 import { parseSlug } from "@/components/reader/route-params";
 import { getPublicChanges } from "@/lib/publishing/public-queries";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, getSiteUrl } from "@/lib/site";
 
 export const dynamicParams = true;
 export async function generateStaticParams() {
@@ -22,6 +22,7 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]/changes"
   const title = `Changes since publication: ${transcript.title}`;
   const description = `Every word changed in “${transcript.title}” since it was first published, and why.`;
   return {
+    metadataBase: new URL(getSiteUrl()),
     title,
     description,
     alternates: { canonical: absoluteUrl(`${transcript.path}/changes`) },
