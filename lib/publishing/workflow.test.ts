@@ -532,7 +532,7 @@ describe("publishing", () => {
 
     const error = await expectAppError(publishAt(editor, other.id, hoursIn(1)), "CONFLICT");
     expect(error.message).toBe(
-      `The address /t/${holder.slug} belongs to the published transcript “The holder”. Change the slug.`,
+      `The address /t/${holder.slug} is kept for “The holder”, which is or was published there. Change the slug.`,
     );
     await expectUntouched(other.id, "DRAFT");
     expect((await loadPublicTranscript(holder.slug))?.id).toBe(holder.id);
@@ -603,10 +603,11 @@ describe("scheduling", () => {
       publishedAt: due.toISOString(),
       url: absoluteUrl(`/t/${transcript.slug}`),
     });
+    // The address is reserved while it waits, but the transcript is not public.
     expect(await statusOf(transcript.id)).toMatchObject({
       status: "SCHEDULED",
       publishAt: due,
-      publicSlug: null,
+      publicSlug: transcript.slug,
       firstPublishedAt: null,
     });
     expect(await publicationsOf(transcript.id)).toMatchObject([{ number: 1, kind: "publish", publishedAt: due }]);

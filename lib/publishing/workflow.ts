@@ -193,7 +193,11 @@ async function backToDraft(tx: Tx, actor: Actor, state: State, note: string | nu
         where: { transcriptId: state.id, withdrawnAt: null, publishedAt: pendingFrom(state, now) },
         data: { withdrawnAt: now },
       });
-      await recordTransition(tx, actor.id, state, "DRAFT", "schedule_cancelled", { note, data: { publishAt: null } });
+      await recordTransition(tx, actor.id, state, "DRAFT", "schedule_cancelled", {
+        note,
+        // A transcript never yet public gives back the address it reserved.
+        data: { publishAt: null, ...(state.firstPublishedAt ? {} : { publicSlug: null }) },
+      });
       return { result: resultOf("DRAFT", state), staleTags: [] };
     case "UNPUBLISHED":
       require(canSubmitTranscript(actor, access));
@@ -215,9 +219,11 @@ export async function loadCheckInput(tx: Tx | typeof db, transcriptId: string): 
     }),
     tx.annotation.count({
       // The editor lists annotations on deleted paragraphs under "needs review" too: they would vanish silently.
+      // Internal notes never reach readers, so a detached one does not stop publication.
       where: {
         transcriptId,
         deletedAt: null,
+        kind: { not: "NOTE" },
         OR: [{ status: "NEEDS_REVIEW" }, { segment: { deletedAt: { not: null } } }],
       },
     }),
@@ -298,7 +304,9 @@ async function publish(
     select: { title: true },
   });
   if (holder) {
-    throw wrongState(`The address /t/${slug} belongs to the published transcript “${holder.title}”. Change the slug.`);
+    throw wrongState(
+      `The address /t/${slug} is kept for “${holder.title}”, which is or was published there. Change the slug.`,
+    );
   }
 
   // A schedule being replaced (published now or moved) is withdrawn; readers never saw it.
@@ -326,7 +334,8 @@ async function publish(
     await recordTransition(tx, actor.id, state, "SCHEDULED", "scheduled", {
       note,
       overrides: usedOverrides,
-      data: { publishAt: scheduledFor },
+      // The address is reserved now, so nothing can take it before the publication is due.
+      data: { publishAt: scheduledFor, publicSlug: slug },
     });
     return { result: resultOf("SCHEDULED", { ...state, publicSlug: slug }, scheduledFor), staleTags: [] };
   }
