@@ -38,6 +38,8 @@ function server(name: keyof typeof SERVERS, extraEnv: Record<string, string> = {
       // The tests' browsers and request contexts send their own X-Forwarded-For (e2e/fixtures.ts), as a reverse
       // proxy on this machine would: trusting loopback lets each test count as its own client address.
       TRUSTED_PROXIES: "loopback",
+      // Scheduled publications go out within a second, so a test can wait for one.
+      SCHEDULER_INTERVAL_MS: "1000",
       ...extraEnv,
     },
   };

@@ -64,8 +64,13 @@ function fillPattern(pattern: string, ids: Record<string, string>): string {
 const routes = appRoutes();
 const staffRoutes = routes.filter((route) => /^\/(desk|admin)(\/|$)/.test(route.path)).map((route) => route.path);
 const adminRoutes = staffRoutes.filter((route) => route.startsWith("/admin"));
-// Everything under /api is for staff and automation, except next-auth's own endpoints.
-const staffApiRoutes = routes.filter((route) => route.path.startsWith("/api/") && !route.path.startsWith("/api/auth/"));
+// Everything under /api is for staff and automation, except next-auth's own endpoints and the server's calls to
+// itself (/api/internal, signed with a key only the server has).
+const staffApiRoutes = routes.filter(
+  (route) =>
+    route.path.startsWith("/api/") && !route.path.startsWith("/api/auth/") && !route.path.startsWith("/api/internal/"),
+);
+const internalRoutes = routes.filter((route) => route.path.startsWith("/api/internal/"));
 
 test("the route list covers the staff area", () => {
   expect(staffRoutes).toEqual(
@@ -81,6 +86,24 @@ test("anonymous calls to every staff API route are refused with the JSON error s
       const response = await request.fetch(route.path, { method, maxRedirects: 0 });
       expect(response.status(), `${method} ${route.path}`).toBe(401);
       expect((await response.json()).error.code, `${method} ${route.path}`).toBe("UNAUTHORIZED");
+    }
+  }
+});
+
+test("the server's internal routes answer 404 to anyone without the server's signature, signed in or not", async ({
+  page,
+}) => {
+  expect(internalRoutes.map((route) => route.path)).toContain("/api/internal/scheduled");
+  const admin = await seedUser("ADMIN");
+  for (const signedIn of [false, true]) {
+    if (signedIn) await signIn(page, admin.email, admin.password);
+    for (const route of internalRoutes) {
+      for (const method of route.methods) {
+        for (const headers of [{}, { "x-verbatim-internal": "guessed" }]) {
+          const response = await page.request.fetch(route.path, { method, headers, data: { purge: true } });
+          expect(response.status(), `${method} ${route.path}`).toBe(404);
+        }
+      }
     }
   }
 });

@@ -5,6 +5,8 @@ import { getSiteName } from "@/lib/site";
 
 // Rendered once and served from the cache; publishing, corrections and unpublishing expire it (lib/publishing/cache.ts).
 export const dynamic = "force-static";
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 
 export default async function HomePage() {
   const page = await getPublicTranscripts(1);

@@ -4,6 +4,8 @@ import { getPublicCorrections } from "@/lib/publishing/public-queries";
 
 // Rendered once and served from the cache; every correction expires it (lib/publishing/cache.ts).
 export const dynamic = "force-static";
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 
 export const metadata: Metadata = {
   title: "Corrections",

@@ -5,6 +5,8 @@ import { getPublicTranscripts } from "@/lib/publishing/public-queries";
 
 // Older pages of the home page's list: rendered on first visit, then cached like it.
 export const dynamicParams = true;
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 export async function generateStaticParams() {
   return [];
 }
