@@ -99,7 +99,8 @@ test("the server's internal routes answer 404 to anyone without the server's sig
     if (signedIn) await signIn(page, admin.email, admin.password);
     for (const route of internalRoutes) {
       for (const method of route.methods) {
-        for (const headers of [{}, { "x-verbatim-internal": "guessed" }]) {
+        const attempts: Record<string, string>[] = [{}, { "x-verbatim-internal": "guessed" }];
+        for (const headers of attempts) {
           const response = await page.request.fetch(route.path, { method, headers, data: { purge: true } });
           expect(response.status(), `${method} ${route.path}`).toBe(404);
         }

@@ -20,6 +20,7 @@ interface Fields {
   sourceUrl: string;
   mediaUrl: string;
   fidelity: FidelityName;
+  fidelityConfirmed: boolean;
   tags: string;
 }
 
@@ -33,6 +34,7 @@ function fieldsOf(meta: EditorTranscriptMeta): Fields {
     sourceUrl: meta.sourceUrl ?? "",
     mediaUrl: meta.mediaUrl ?? "",
     fidelity: meta.fidelity,
+    fidelityConfirmed: meta.fidelityConfirmed !== null,
     tags: meta.tags.join(", "),
   };
 }
@@ -67,7 +69,8 @@ export function DetailsForm({
   const [conflict, setConflict] = useState<TranscriptConflictCurrent | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
-  const set = (name: keyof Fields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const set = (name: Exclude<keyof Fields, "fidelityConfirmed">) => (value: string) =>
+    setFields((current) => ({ ...current, [name]: value }));
 
   async function save(event?: FormEvent<HTMLFormElement>, version = baseVersion) {
     event?.preventDefault();
@@ -84,6 +87,10 @@ export function DetailsForm({
       sourceUrl: fields.sourceUrl.trim() || null,
       mediaUrl: fields.mediaUrl.trim() || null,
       fidelity: fields.fidelity,
+      // Sent only when ticked or unticked here, so saving other details does not re-confirm in this person's name.
+      ...(fields.fidelityConfirmed !== (meta.fidelityConfirmed !== null)
+        ? { fidelityConfirmed: fields.fidelityConfirmed }
+        : {}),
       tags: parseTags(fields.tags),
     };
     const response = await controller.api.updateMetadata(patch);
@@ -222,6 +229,23 @@ export function DetailsForm({
         ),
         fidelityHint(fields.fidelity),
       )}
+      <div className="flex flex-col gap-1 text-sm">
+        <label className="flex items-start gap-2" htmlFor={`${id}-fidelity-confirmed`}>
+          <input
+            id={`${id}-fidelity-confirmed`}
+            type="checkbox"
+            className="mt-1"
+            checked={fields.fidelityConfirmed}
+            onChange={(event) => setFields((current) => ({ ...current, fidelityConfirmed: event.target.checked }))}
+          />
+          <span>I have checked this label against the recording</span>
+        </label>
+        <p className="text-stone-700" data-testid="fidelity-confirmation">
+          {meta.fidelityConfirmed
+            ? `Confirmed${meta.fidelityConfirmed.by ? ` by ${meta.fidelityConfirmed.by}` : ""}, ${formatWhen(meta.fidelityConfirmed.at)}.`
+            : "Not confirmed yet: readers see this label, so a person must check it before publishing."}
+        </p>
+      </div>
       {field(
         "tags",
         "Tags",

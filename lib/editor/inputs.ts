@@ -149,6 +149,8 @@ export const metadataSchema = z
     sourceUrl: webUrl.nullable().optional(),
     mediaUrl: webUrl.nullable().optional(),
     fidelity: z.enum(FIDELITY_NAMES).optional(),
+    /** true: the person saving has checked the fidelity label against the recording; false withdraws that. */
+    fidelityConfirmed: z.boolean().optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   })
   .strict();

@@ -68,4 +68,33 @@ describe("saving a transcript's details", () => {
     const { transcript } = await updateMetadata(reporter, t.id, { baseVersion: 1, slug: t.slug, title: "Same slug" });
     expect(transcript).toMatchObject({ slug: t.slug, title: "Same slug" });
   });
+
+  it("records who confirmed the fidelity label: ticking confirms, choosing a new label confirms, unticking withdraws", async () => {
+    const owner = await person("Fay Fidelity");
+    const t = await makeTranscript(owner, ["Good morning."]);
+    const confirmation = async () =>
+      db.transcript.findUniqueOrThrow({
+        where: { id: t.id },
+        select: { fidelityConfirmedAt: true, fidelityConfirmedById: true },
+      });
+    expect(await confirmation()).toEqual({ fidelityConfirmedAt: null, fidelityConfirmedById: null });
+
+    // Saving other details with the label unchanged confirms nothing.
+    let saved = await updateMetadata(owner, t.id, { baseVersion: 1, title: "Briefing", fidelity: "clean_read" });
+    expect(saved.transcript.fidelityConfirmed).toBeNull();
+
+    saved = await updateMetadata(owner, t.id, {
+      baseVersion: saved.transcript.version,
+      fidelityConfirmed: true,
+    });
+    expect(saved.transcript.fidelityConfirmed).toMatchObject({ by: "Fay Fidelity" });
+    expect((await confirmation()).fidelityConfirmedById).toBe(owner.id);
+
+    saved = await updateMetadata(owner, t.id, { baseVersion: saved.transcript.version, fidelityConfirmed: false });
+    expect(saved.transcript.fidelityConfirmed).toBeNull();
+
+    saved = await updateMetadata(owner, t.id, { baseVersion: saved.transcript.version, fidelity: "verbatim" });
+    expect(saved.transcript.fidelityConfirmed).toMatchObject({ by: "Fay Fidelity" });
+    expect((await confirmation()).fidelityConfirmedAt).toBeInstanceOf(Date);
+  });
 });

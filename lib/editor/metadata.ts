@@ -19,6 +19,8 @@ export interface MetadataInput {
   sourceUrl?: string | null;
   mediaUrl?: string | null;
   fidelity?: FidelityName;
+  /** The person saving confirms (true) or withdraws (false) the fidelity label; choosing a new label confirms it. */
+  fidelityConfirmed?: boolean;
   tags?: string[];
 }
 
@@ -78,6 +80,7 @@ export async function updateMetadata(
           ? { fidelity: input.fidelity.toUpperCase() as "VERBATIM" | "CLEAN_READ" | "MACHINE" | "HUMAN_VERIFIED" }
           : {}),
         ...(input.tags !== undefined ? { tags: writeJson(tagsSchema, [...new Set(input.tags)]) } : {}),
+        ...fidelityConfirmation(actor, row.fidelity, input),
       },
       select: snapshotSelect,
     });
@@ -90,4 +93,13 @@ export async function updateMetadata(
     });
     return { transcript: toEditorTranscriptMeta({ ...next, revision }, segmentCount), revision };
   });
+}
+
+/** A person choosing a different label, or ticking "checked", confirms it; unticking withdraws the confirmation. */
+function fidelityConfirmation(actor: Actor, current: string, input: MetadataInput) {
+  const chosen = input.fidelity !== undefined && input.fidelity.toUpperCase() !== current;
+  if (input.fidelityConfirmed === false && !chosen) return { fidelityConfirmedAt: null, fidelityConfirmedById: null };
+  if (input.fidelityConfirmed === true || chosen)
+    return { fidelityConfirmedAt: new Date(), fidelityConfirmedById: actor.id };
+  return {};
 }

@@ -194,6 +194,8 @@ export const transcriptMetaSelect = {
   version: true,
   revision: true,
   createdById: true,
+  fidelityConfirmedAt: true,
+  fidelityConfirmedBy: { select: { name: true } },
 } satisfies Prisma.TranscriptSelect;
 export type TranscriptMetaRow = Prisma.TranscriptGetPayload<{ select: typeof transcriptMetaSelect }>;
 
@@ -215,5 +217,8 @@ export function toEditorTranscriptMeta(row: TranscriptMetaRow, segmentCount: num
     revision: row.revision,
     segmentCount,
     ownerId: row.createdById,
+    fidelityConfirmed: row.fidelityConfirmedAt
+      ? { by: row.fidelityConfirmedBy?.name ?? null, at: row.fidelityConfirmedAt.toISOString() }
+      : null,
   };
 }

@@ -120,6 +120,8 @@ export interface EditorTranscriptMeta {
   /** Live paragraphs in the whole transcript (the page may hold fewer). */
   segmentCount: number;
   ownerId: string;
+  /** Who confirmed the fidelity label readers will see, and when; null until a person has. */
+  fidelityConfirmed: { by: string | null; at: string } | null;
 }
 
 export interface EditorViewer {
