@@ -43,6 +43,11 @@ export function EditorHeader({
       </p>
       <h1 className="font-serif text-2xl font-bold leading-tight [overflow-wrap:anywhere] sm:text-3xl">{meta.title}</h1>
       <p className="text-sm text-stone-600">{facts.join(" · ")}</p>
+      {meta.status === "published" || meta.status === "scheduled" ? (
+        <p className="text-sm text-stone-700" data-testid="published-copy-note">
+          Readers see the version an editor published. Edits here stay private until it is republished.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <Link
           href={`/desk/transcripts/${meta.id}/publish`}
