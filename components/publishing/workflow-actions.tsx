@@ -135,8 +135,8 @@ export function WorkflowActions({ transcriptId, status, canPublish, isOwner, has
         </Section>
       ) : null}
 
-      {canPublish && status !== "UNPUBLISHED" ? (
-        <Section title={status === "PUBLISHED" ? "Republish" : "Publish"}>
+      {canPublish ? (
+        <Section title={status === "PUBLISHED" ? "Republish" : status === "UNPUBLISHED" ? "Publish again" : "Publish"}>
           {status === "PUBLISHED" ? (
             <p className="text-sm text-stone-700">
               Readers see the version published last. Republish to put the working copy&apos;s changes in front of them.
@@ -250,11 +250,6 @@ export function WorkflowActions({ transcriptId, status, canPublish, isOwner, has
             <Button variant="secondary" disabled={pending} onClick={() => void transition("DRAFT")}>
               Reopen as a draft
             </Button>
-            {canPublish ? (
-              <Button disabled={pending || !canPublishNow} onClick={() => void transition("PUBLISHED", { overrides })}>
-                Publish again
-              </Button>
-            ) : null}
           </div>
         </Section>
       ) : null}
