@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getSiteName } from "@/lib/site";
+import { absoluteUrl, getSiteName } from "@/lib/site";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -8,6 +8,19 @@ export function generateMetadata(): Metadata {
   return {
     title: { default: siteName, template: `%s · ${siteName}` },
     description: `${siteName}: annotated transcripts of press conferences, speeches, interviews and hearings.`,
+    // The files in public/ come from scripts/make-icons.ts.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    manifest: "/manifest.webmanifest",
+    // The share image of every page that names none of its own; absolute, as share previews need.
+    openGraph: {
+      images: [{ url: absoluteUrl("/og-default.png"), width: 1200, height: 630, alt: `${siteName}: on the record` }],
+    },
   };
 }
 

@@ -30,7 +30,7 @@ export function UserRowActions({
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
         {isSelf ? (
-          <span className="text-xs text-stone-500">This is you</span>
+          <span className="text-xs text-stone-600">This is you</span>
         ) : (
           <>
             <form action={roleAction} className="flex items-end gap-1">

@@ -69,7 +69,7 @@ export function ApiTokensPanel({
                 </span>
               </span>
               {token.revokedAt ? (
-                <span className="text-xs text-stone-500">Revoked</span>
+                <span className="text-xs text-stone-600">Revoked</span>
               ) : (
                 <form action={revoke}>
                   <input type="hidden" name="tokenId" value={token.id} />

@@ -5,7 +5,11 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="secondary" onClick={() => signOut({ callbackUrl: "/signin?reason=signed-out" })}>
+    <Button
+      variant="secondary"
+      className="shrink-0 whitespace-nowrap"
+      onClick={() => signOut({ callbackUrl: "/signin?reason=signed-out" })}
+    >
       Sign out
     </Button>
   );

@@ -15,7 +15,7 @@ export function StaffShell({ user, children }: { user: StaffUser; children: Reac
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/desk" className="font-serif text-xl font-bold">
-            {getSiteName()} <span className="text-sm font-normal text-stone-500">desk</span>
+            {getSiteName()} <span className="text-sm font-normal text-stone-600">desk</span>
           </Link>
           <nav aria-label="Desk" className="flex-1">
             <ul className="flex flex-wrap gap-1 text-sm font-medium">
@@ -31,9 +31,13 @@ export function StaffShell({ user, children }: { user: StaffUser; children: Reac
               ))}
             </ul>
           </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <Link href="/desk/account" className="text-stone-700 hover:text-accent" data-testid="account-link">
-              {user.name} <span className="text-stone-500">· {ROLE_LABELS[user.role]}</span>
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <Link
+              href="/desk/account"
+              className="min-w-0 text-stone-700 [overflow-wrap:anywhere] hover:text-accent"
+              data-testid="account-link"
+            >
+              {user.name} <span className="text-stone-600">· {ROLE_LABELS[user.role]}</span>
             </Link>
             <SignOutButton />
           </div>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { ROLE_LABELS } from "@/components/admin/role-select";
 import { UserRowActions } from "@/components/admin/user-row-actions";
+import { DataTable, DataTableCell, DataTableRow } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/manage-users";
@@ -39,17 +39,13 @@ export default async function AdminUsersPage() {
         </h2>
         <DataTable columns={["Person", "Role", "Status", "Last sign-in", "Actions"]} caption="Staff accounts">
           {users.map((user) => (
-            <tr
-              key={user.id}
-              className="border-b border-stone-100 align-top last:border-0"
-              data-testid={`user-row-${user.email}`}
-            >
-              <td className="px-4 py-3">
+            <DataTableRow key={user.id} data-testid={`user-row-${user.email}`}>
+              <DataTableCell className="[overflow-wrap:anywhere]">
                 <div className="font-medium">{user.name}</div>
                 <div className="text-stone-600">{user.email}</div>
-              </td>
-              <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
-              <td className="px-4 py-3" data-testid="user-status">
+              </DataTableCell>
+              <DataTableCell>{ROLE_LABELS[user.role]}</DataTableCell>
+              <DataTableCell data-testid="user-status">
                 {!user.active ? (
                   <span className="rounded bg-stone-200 px-2 py-0.5 text-stone-700">Deactivated</span>
                 ) : user.hasAcceptedInvitation ? (
@@ -57,11 +53,11 @@ export default async function AdminUsersPage() {
                 ) : (
                   <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">Invited</span>
                 )}
-              </td>
-              <td className="px-4 py-3">
+              </DataTableCell>
+              <DataTableCell className="sm:whitespace-nowrap">
                 <DateTime value={user.lastLoginAt} fallback="Never" />
-              </td>
-              <td className="px-4 py-3">
+              </DataTableCell>
+              <DataTableCell>
                 <UserRowActions
                   user={user}
                   isSelf={user.id === admin.id}
@@ -69,8 +65,8 @@ export default async function AdminUsersPage() {
                   setActive={setActiveAction}
                   issueReset={issueResetAction}
                 />
-              </td>
-            </tr>
+              </DataTableCell>
+            </DataTableRow>
           ))}
         </DataTable>
       </section>

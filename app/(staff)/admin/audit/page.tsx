@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable, DataTableCell, DataTableRow } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, listAuditEvents } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
@@ -89,18 +89,20 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       ) : (
         <DataTable columns={["When", "Who", "What", "Details"]} caption="Audit events, newest first">
           {events.map((event) => (
-            <tr key={event.id} className="border-b border-stone-100 align-top last:border-0" data-testid="audit-row">
-              <td className="whitespace-nowrap px-4 py-2">
+            <DataTableRow key={event.id} data-testid="audit-row">
+              <DataTableCell className="py-2 sm:whitespace-nowrap">
                 <DateTime value={event.at} />
-              </td>
-              <td className="px-4 py-2">
-                {event.actor ? event.actor.name : <span className="text-stone-500">System</span>}
-              </td>
-              <td className="px-4 py-2" data-testid="audit-action">
+              </DataTableCell>
+              <DataTableCell className="py-2 [overflow-wrap:anywhere]">
+                {event.actor ? event.actor.name : <span className="text-stone-600">System</span>}
+              </DataTableCell>
+              <DataTableCell className="py-2" data-testid="audit-action">
                 {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
-              </td>
-              <td className="px-4 py-2 text-stone-700 [overflow-wrap:anywhere]">{describeDetails(event.details)}</td>
-            </tr>
+              </DataTableCell>
+              <DataTableCell className="py-2 text-stone-700 [overflow-wrap:anywhere]">
+                {describeDetails(event.details)}
+              </DataTableCell>
+            </DataTableRow>
           ))}
         </DataTable>
       )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
+import { DataTable, DataTableCell, DataTableRow } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
@@ -31,23 +31,25 @@ export default async function TranscriptsPage() {
       ) : (
         <DataTable columns={["Title", "Status", "Event date", "Words", "Uploaded"]} caption="Transcripts, newest first">
           {transcripts.map((transcript) => (
-            <tr key={transcript.id} className="border-b border-stone-100 last:border-0">
-              <td className="px-4 py-3">
+            <DataTableRow key={transcript.id} data-testid="transcript-row">
+              <DataTableCell className="[overflow-wrap:anywhere]">
                 <Link href={`/desk/transcripts/${transcript.id}`} className="font-medium text-ink hover:text-accent">
                   {transcript.title}
                 </Link>
-                <div className="text-xs text-stone-500">
+                <div className="text-xs text-stone-600">
                   {transcript.sourceFiles[0]?.format.toUpperCase()} · {FIDELITY_LABELS[transcript.fidelity]}
                 </div>
-              </td>
-              <td className="px-4 py-3">{STATUS_LABELS[transcript.status]}</td>
-              <td className="px-4 py-3">{transcript.occurredAt?.toISOString().slice(0, 10) ?? "—"}</td>
-              <td className="px-4 py-3">{transcript.wordCount.toLocaleString("en-GB")}</td>
-              <td className="px-4 py-3">
+              </DataTableCell>
+              <DataTableCell>{STATUS_LABELS[transcript.status]}</DataTableCell>
+              <DataTableCell className="sm:whitespace-nowrap">
+                {transcript.occurredAt?.toISOString().slice(0, 10) ?? "—"}
+              </DataTableCell>
+              <DataTableCell>{transcript.wordCount.toLocaleString("en-GB")}</DataTableCell>
+              <DataTableCell className="[overflow-wrap:anywhere]">
                 <DateTime value={transcript.createdAt} />
-                <div className="text-xs text-stone-500">by {transcript.createdBy.name}</div>
-              </td>
-            </tr>
+                <div className="text-xs text-stone-600">by {transcript.createdBy.name}</div>
+              </DataTableCell>
+            </DataTableRow>
           ))}
         </DataTable>
       )}
