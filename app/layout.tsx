@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { absoluteUrl, getSiteName } from "@/lib/site";
+import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
   const siteName = getSiteName();
   return {
+    // Relative addresses in metadata (canonical links, share images) resolve against the public origin.
+    metadataBase: new URL(getSiteUrl()),
     title: { default: siteName, template: `%s · ${siteName}` },
     description: `${siteName}: annotated transcripts of press conferences, speeches, interviews and hearings.`,
     // The files in public/ come from scripts/make-icons.ts.
