@@ -30,6 +30,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next hashes every cached page's whole HTML in JavaScript on every request to make an ETag: for a long
+  // transcript that doubled the time to serve it from the cache (npm run bench:public). Pages are small next to
+  // that cost and change only on publication, so they go without.
+  generateEtags: false,
   // piscina starts its worker threads from a file beside its own code; bundled, that path no longer exists.
   serverExternalPackages: ["piscina"],
   experimental: {

@@ -430,9 +430,9 @@ test("a scheduled publication stays private until its time, then the scheduler p
   page,
   request,
 }) => {
-  // Anything under a minute away publishes at once (SCHEDULE_MARGIN_MS in lib/publishing/workflow.ts), so this
-  // schedules just past that and waits for the server's scheduler, which runs every second in these tests.
-  test.setTimeout(180_000);
+  // A time only seconds away publishes at once (SCHEDULE_MARGIN_MS in lib/publishing/workflow.ts), so this
+  // schedules well past that and waits for the server's scheduler, which runs every second in these tests.
+  test.setTimeout(120_000);
   const tag = uniqueTag();
   const reporter = await staffMember(request, "REPORTER", `Rosa Reporter ${tag}`);
   const editor = await staffMember(request, "EDITOR", `Edgar Editor ${tag}`);
@@ -441,7 +441,7 @@ test("a scheduled publication stays private until its time, then the scheduler p
   await completeDetails(reporter.api, draft.id);
   const publicPath = `/t/${draft.slug}`;
 
-  const publishAt = new Date(Date.now() + 75_000);
+  const publishAt = new Date(Date.now() + 20_000);
   const scheduled = await transition(editor.api, draft.id, {
     to: "PUBLISHED",
     publishAt: publishAt.toISOString(),
@@ -463,7 +463,7 @@ test("a scheduled publication stays private until its time, then the scheduler p
   expect(await publicStatus(request, publicPath), "still scheduled").toBe(404);
 
   // The scheduler publishes it once it is due: poll the public page (bounded).
-  await expect.poll(() => publicStatus(request, publicPath), { timeout: 120_000, intervals: [1_000] }).toBe(200);
+  await expect.poll(() => publicStatus(request, publicPath), { timeout: 60_000, intervals: [1_000] }).toBe(200);
   const reading = await request.get(publicPath);
   expect(await reading.text()).toContain(title);
 

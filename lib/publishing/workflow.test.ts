@@ -641,15 +641,18 @@ describe("scheduling", () => {
     expect((await publishDueTranscripts(hoursIn(4))).published).not.toContain(transcript.id);
   });
 
-  it("publishes now when the time asked for is less than a minute away", async () => {
+  it("publishes now when the time asked for is only seconds away or already past", async () => {
     const { reporter, editor } = await newsroom();
     const transcript = await readyTranscript(reporter, editor);
     const now = hoursIn(0);
     const result = await publishAt(editor, transcript.id, now, {
-      publishAt: new Date(now.getTime() + 30_000).toISOString(),
+      publishAt: new Date(now.getTime() + 3_000).toISOString(),
     });
     expect(result.status).toBe("PUBLISHED");
     expect(result.publishedAt).toBe(now.toISOString());
+    const other = await readyTranscript(reporter, editor);
+    const past = await publishAt(editor, other.id, now, { publishAt: new Date(now.getTime() - 40_000).toISOString() });
+    expect(past.status).toBe("PUBLISHED");
   });
 
   it("refuses a publishAt that is not a date", async () => {

@@ -36,8 +36,8 @@ export interface TransitionResult {
   url: string | null;
 }
 
-/** Scheduling closer than this to now publishes now. */
-const SCHEDULE_MARGIN_MS = 60_000;
+/** A time closer than this (or in the past, e.g. the current minute picked in a form) publishes now. */
+export const SCHEDULE_MARGIN_MS = 5_000;
 
 const stateSelect = {
   id: true,
