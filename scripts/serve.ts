@@ -54,6 +54,9 @@ async function main(): Promise<void> {
   // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
+  // Idle keep-alive connections outlive a reverse proxy's (nginx keeps its upstream ones 60 s): a server that closes
+  // first races the proxy reusing the socket, which then fails a request (EPIPE, 502).
+  server.keepAliveTimeout = 75_000;
   server.listen(port, hostname, () => {
     console.log(`Verbatim is serving on http://${hostname ?? "localhost"}:${port}`);
     startScheduler(
