@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { createAnnotation } from "@/lib/editor/annotations";
 import { tagEntity } from "@/lib/editor/entities";
 import { editSegment } from "@/lib/editor/segments";
+import { CHECKS } from "@/lib/publishing/checks";
+import { transitionTranscript } from "@/lib/publishing/workflow";
 import { createDraftFromUpload } from "@/lib/transcripts/create-draft";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
@@ -75,12 +77,23 @@ for (const { name, width, height } of WIDTHS) {
       "/desk/transcripts",
       `/desk/transcripts/${draft.id}`,
       `/desk/transcripts/${draft.id}/history`,
+      `/desk/transcripts/${draft.id}/publish`,
+      `/desk/transcripts/${draft.id}/preview`,
       "/desk/account",
       "/admin",
       "/admin/audit",
     ]) {
       await expectAccessibleAndFitting(page, path);
     }
+
+    // Published, Review & publish shows the correction form and the timeline; the desk home lists it.
+    await transitionTranscript(admin, draft.id, {
+      to: "PUBLISHED",
+      overrides: CHECKS.map((check) => ({ check, reason: "Checked for the accessibility test." })),
+    });
+    await expectAccessibleAndFitting(page, `/desk/transcripts/${draft.id}/publish`);
+    await expect(page.getByTestId("correction-form")).toBeVisible();
+    await expectAccessibleAndFitting(page, "/desk");
 
     // The editor's side panels render when opened: each one is checked open, and so is the shortcut sheet.
     await page.goto(`/desk/transcripts/${draft.id}`);

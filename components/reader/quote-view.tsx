@@ -45,7 +45,7 @@ export function QuoteView({ quote }: { quote: PublicQuote }) {
             {eventDate && transcript.occurredAt ? <time dateTime={transcript.occurredAt}>{eventDate}</time> : null}
             {transcript.place ? <span>{transcript.place}</span> : null}
             {quote.startMs !== null ? <span>at {formatTimecode(quote.startMs)}</span> : null}
-            <span>{publicFidelityLabel(transcript.fidelity, null)}</span>
+            <span>{publicFidelityLabel(transcript.fidelity, transcript.fidelityCheckedBy)}</span>
           </span>
         </figcaption>
       </figure>

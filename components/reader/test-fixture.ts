@@ -129,6 +129,7 @@ export function makePublicQuote(overrides: Partial<PublicQuote> = {}): PublicQuo
       place: "Brussels",
       publishedAt: "2019-02-14T16:00:00.000Z",
       fidelity: "VERBATIM",
+      fidelityCheckedBy: null,
     },
     speaker: { id: "sp_js", name: "Jens Stoltenberg", title: "Secretary General", role: "OFFICIAL", outlet: "NATO" },
     segmentId: "seg_3",

@@ -92,6 +92,7 @@ export async function loadPublicQuote(id: string): Promise<PublicQuote | null> {
       place: transcript.place,
       publishedAt: transcript.publishedAt,
       fidelity: transcript.fidelity,
+      fidelityCheckedBy: transcript.fidelityCheckedBy,
     },
     speaker: transcript.speakers.find((speaker) => speaker.id === segment.speakerId) ?? null,
     segmentId: segment.id,

@@ -103,7 +103,10 @@ export interface PublicTranscript extends PublishedSnapshot {
 /** One key quote, for its permalink page and card image. */
 export interface PublicQuote {
   id: string;
-  transcript: Pick<PublicTranscript, "id" | "path" | "title" | "occurredAt" | "place" | "publishedAt" | "fidelity">;
+  transcript: Pick<
+    PublicTranscript,
+    "id" | "path" | "title" | "occurredAt" | "place" | "publishedAt" | "fidelity" | "fidelityCheckedBy"
+  >;
   speaker: PublishedSpeaker | null;
   segmentId: string;
   /** 1-based paragraph number, for the citation. */
