@@ -9,10 +9,15 @@ export function SiteHeader() {
           {getSiteName()}
         </Link>
         <nav aria-label="Site" className="no-print">
-          <ul className="flex items-center gap-5 text-sm font-medium text-stone-700">
+          <ul className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm font-medium text-stone-700">
             <li>
               <Link href="/" className="hover:text-accent">
                 Transcripts
+              </Link>
+            </li>
+            <li>
+              <Link href="/corrections" className="hover:text-accent">
+                Corrections
               </Link>
             </li>
             <li>
