@@ -33,7 +33,11 @@ export function CorrectionsList({
           {newestFirst.map((correction) => {
             const number = paragraphNumberOf.get(correction.segmentId);
             return (
-              <li key={correction.id} className="[overflow-wrap:anywhere]">
+              <li
+                key={correction.id}
+                id={`correction-${correction.id}`}
+                className="scroll-mt-24 [overflow-wrap:anywhere]"
+              >
                 {number ? (
                   <a
                     href={`${paragraphBaseHref}#p-${number}`}

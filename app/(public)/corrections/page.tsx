@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { CorrectionsLog } from "@/components/public/corrections-log";
 import { getPublicCorrections } from "@/lib/publishing/public-queries";
 
 // Rendered once and served from the cache; every correction expires it (lib/publishing/cache.ts).
@@ -13,10 +13,6 @@ export const metadata: Metadata = {
   alternates: { canonical: "/corrections" },
 };
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
-
 export default async function CorrectionsPage() {
   const page = await getPublicCorrections(1);
   return (
@@ -27,36 +23,7 @@ export default async function CorrectionsPage() {
           When we get a word wrong, we correct it in the transcript, show the change at the passage, and list it here.
         </p>
       </header>
-      {page.items.length === 0 ? (
-        <p className="text-stone-700">No corrections so far.</p>
-      ) : (
-        <ol className="flex flex-col divide-y divide-stone-200" data-testid="corrections-page-list">
-          {page.items.map((correction) => (
-            <li key={correction.id} className="py-4">
-              <article aria-label={`Correction to ${correction.transcript.title}`}>
-                <h2 className="font-serif text-lg font-semibold [overflow-wrap:anywhere]">
-                  <Link href={`${correction.transcript.path}#correction-${correction.id}`} className="hover:underline">
-                    {correction.transcript.title}
-                  </Link>
-                </h2>
-                <p className="text-sm text-stone-700">
-                  <time dateTime={correction.at}>{formatDate(correction.at)}</time>
-                </p>
-                <p className="mt-2 [overflow-wrap:anywhere]">
-                  <span className="font-medium">It said:</span> <del>{correction.before}</del>
-                </p>
-                <p className="mt-1 [overflow-wrap:anywhere]">
-                  <span className="font-medium">It now says:</span>{" "}
-                  <ins className="no-underline">{correction.after}</ins>
-                </p>
-                <p className="mt-1 text-stone-800">
-                  <span className="font-medium">Why:</span> {correction.reason}
-                </p>
-              </article>
-            </li>
-          ))}
-        </ol>
-      )}
+      <CorrectionsLog page={page} />
     </div>
   );
 }
