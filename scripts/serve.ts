@@ -2,7 +2,9 @@
 // address Verbatim can trust (the socket's peer, or X-Forwarded-For only from TRUSTED_PROXIES). `next start` cannot
 // do this: it keeps whatever X-Forwarded-For a client sends. Run by `npm start` and the end-to-end servers.
 import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
 
 /**
@@ -32,6 +34,58 @@ function startScheduler(origin: string): NodeJS.Timeout {
   return setInterval(() => void tick(), every).unref();
 }
 
+/**
+ * Answers a reader's request for a public page from the bytes Next last served from its cache, or lets Next answer
+ * and keeps those bytes when it served them from its cache (lib/http/page-cache.ts). Returns true when answered.
+ */
+function answerFromPageCache(request: IncomingMessage, response: ServerResponse): boolean {
+  const key = pageCacheKey(request.method, request.url, request.headers);
+  if (!key) return false;
+  const cache = publicPageCache();
+  const page = cache.get(key);
+  if (page) {
+    for (const [name, value] of page.headers) response.setHeader(name, value);
+    response.setHeader("x-verbatim-page-cache", "HIT");
+    response.writeHead(page.status);
+    response.end(page.body);
+    return true;
+  }
+  const chunks: Buffer[] = [];
+  const write = response.write.bind(response);
+  const end = response.end.bind(response);
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array),
+    );
+  };
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    collect(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as ServerResponse["write"];
+  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    collect(chunk, rest[0]);
+    const headers = response.getHeaders();
+    if (isCacheablePage(key, response.statusCode, headers)) {
+      const entries = Object.entries(headers).flatMap(([name, value]): [string, string][] =>
+        value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : String(value)]],
+      );
+      cache.set(key, {
+        status: response.statusCode,
+        headers: entries,
+        body: Buffer.concat(chunks),
+        storedAt: Date.now(),
+      });
+    }
+    return (end as (...args: unknown[]) => ServerResponse)(chunk, ...rest);
+  }) as ServerResponse["end"];
+  return false;
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || undefined;
@@ -49,6 +103,15 @@ async function main(): Promise<void> {
 
   const server = createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    let answered = false;
+    try {
+      answered = answerFromPageCache(request, response);
+    } catch (error) {
+      // The copy is only a shortcut: on any trouble, Next answers as it would without it.
+      console.error("[page cache]", error);
+      publicPageCache().clear();
+    }
+    if (answered) return;
     void handle(request, response);
   });
   // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).

@@ -2,6 +2,7 @@
 // read is tagged (lib/publishing/public-queries.ts); publishing, correcting and unpublishing expire those tags, so
 // the next reader gets the new page, not a stale one.
 import { revalidateTag } from "next/cache";
+import { publicPageCache } from "@/lib/http/page-cache";
 
 /** Every public page and image: expired wholesale when the server starts (the database may have changed). */
 export const PUBLIC_TAG = "public";
@@ -23,6 +24,9 @@ export function transcriptTags(transcriptId: string, slugs: readonly string[], q
  * when it starts.
  */
 export function expirePublicCache(tags: readonly string[]): void {
+  if (tags.length === 0) return;
+  // The server's copy of rendered pages (lib/http/page-cache.ts) goes whole: changes are rare, pages cheap to refill.
+  publicPageCache().clear();
   for (const tag of new Set(tags)) {
     try {
       revalidateTag(tag, { expire: 0 });
