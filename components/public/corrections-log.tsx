@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NewerOlder } from "@/components/public/newer-older";
 import type { Paged } from "@/lib/publishing/public-queries";
 import type { PublicCorrectionListItem } from "@/lib/publishing/types";
 
@@ -40,22 +41,7 @@ export function CorrectionsLog({ page }: { page: Paged<PublicCorrectionListItem>
           </li>
         ))}
       </ol>
-      {page.pageCount > 1 ? (
-        <nav aria-label="More corrections" className="flex justify-between text-sm">
-          {page.page > 1 ? (
-            <Link className="text-accent underline" href={pageHref(page.page - 1)}>
-              ← Newer
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.page < page.pageCount ? (
-            <Link className="text-accent underline" href={pageHref(page.page + 1)}>
-              Older →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <NewerOlder page={page.page} pageCount={page.pageCount} hrefOf={pageHref} label="More corrections" />
     </>
   );
 }

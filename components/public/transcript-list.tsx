@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NewerOlder } from "@/components/public/newer-older";
 import { FIDELITY_LABELS } from "@/lib/format/labels";
 import type { Paged } from "@/lib/publishing/public-queries";
 import type { PublicTranscriptListItem } from "@/lib/publishing/types";
@@ -44,22 +45,13 @@ export function TranscriptList({ page }: { page: Paged<PublicTranscriptListItem>
           </li>
         ))}
       </ol>
-      {page.pageCount > 1 ? (
-        <nav aria-label="More transcripts" className="mt-6 flex justify-between text-sm">
-          {page.page > 1 ? (
-            <Link className="text-accent underline" href={page.page === 2 ? "/" : `/latest/${page.page - 1}`}>
-              ← Newer
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.page < page.pageCount ? (
-            <Link className="text-accent underline" href={`/latest/${page.page + 1}`}>
-              Older →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <NewerOlder
+        page={page.page}
+        pageCount={page.pageCount}
+        hrefOf={(n) => (n === 1 ? "/" : `/latest/${n}`)}
+        label="More transcripts"
+        className="mt-6"
+      />
     </>
   );
 }
