@@ -7,6 +7,8 @@ import { getPublicQuote } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 
 export const dynamicParams = true;
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 export async function generateStaticParams() {
   return [];
 }

@@ -11,6 +11,8 @@ export const size = SHARE_CARD_SIZE;
 export const contentType = "image/png";
 
 export const dynamicParams = true;
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 export async function generateStaticParams() {
   return [];
 }

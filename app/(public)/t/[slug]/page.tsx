@@ -9,6 +9,8 @@ import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 
 // Rendered on a reader's first visit, then served from the cache until publishing or a correction expires it.
 export const dynamicParams = true;
+// Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
+export const revalidate = 300;
 export async function generateStaticParams() {
   return [];
 }
