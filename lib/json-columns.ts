@@ -32,6 +32,9 @@ export const tagsSchema = z.array(z.string());
 /** Annotation.sources: the links a fact-check rests on. */
 export const sourcesSchema = z.array(z.object({ url: z.string(), title: z.string().optional() }));
 
+/** WorkflowEvent.overrides: the pre-publish warnings an editor published over, each with the reason given. */
+export const overridesSchema = z.array(z.object({ check: z.string(), reason: z.string() }));
+
 /** The kinds of row a revision can change. */
 export const REVISION_ROW_TYPES = ["transcript", "segment", "speaker", "annotation", "entity"] as const;
 export type RevisionRowType = (typeof REVISION_ROW_TYPES)[number];

@@ -1,6 +1,7 @@
 // What the desk shows about publishing: each person's queues, and one transcript's review page (checks,
 // timeline, published version, corrections), and a preview of the working copy as readers would see it.
 import { db } from "@/lib/db";
+import { overridesSchema, readJson } from "@/lib/json-columns";
 import { findTranscriptFor, visibleTranscriptsWhere } from "@/lib/editor/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
@@ -177,7 +178,7 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
     timeline: events.map((event) => ({
       ...event,
       action: event.action as WorkflowAction,
-      overrides: parseOverrides(event.overrides),
+      overrides: readJson(overridesSchema, event.overrides, []),
       actor: event.actor?.name ?? null,
     })),
     publishedSegments:
@@ -190,15 +191,6 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
         : [],
     corrections: corrections.map((correction) => ({ ...correction, actor: correction.actor?.name ?? null })),
   };
-}
-
-function parseOverrides(text: string): { check: string; reason: string }[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as { check: string; reason: string }[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** The working copy as its reading page would show it if published now: for staff, never cached. */

@@ -3,6 +3,7 @@
 // the same transaction, and expires the public pages it changes once it has committed.
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { overridesSchema, writeJson } from "@/lib/json-columns";
 import { requireTranscriptFor } from "@/lib/editor/access";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -125,7 +126,7 @@ async function recordTransition(
       from: state.status,
       to,
       note,
-      overrides: JSON.stringify(overrides),
+      overrides: writeJson(overridesSchema, overrides),
       actorId,
     },
   });
