@@ -170,26 +170,42 @@ test("an edit made while offline survives closing the tab and is saved once the 
   await signIn(page, reporter.email, reporter.password);
   await page.goto(`/desk/transcripts/${draft.id}`);
 
-  // The network drops: the edit stays in the browser, and the tab is closed before it could be saved.
+  // The network drops: the edit stays in the browser, and the tab is closed before it could be saved. A closing
+  // tab makes one last save, and Chromium can lift its offline emulation while the page closes, letting that save
+  // through; the page's fetch is made to fail as it does offline, so the closed tab really leaves the edit unsaved.
   await context.setOffline(true);
   await select(page, 4, closing.text.length);
   await page.keyboard.type(" Thank you.");
   await expect(page.getByTestId("editor-status")).toHaveText(/Offline/, { timeout: 15_000 });
+  await page.evaluate(() => {
+    window.fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+  });
   await page.close();
   expect(await textOf(closing.id)).toBe(closing.text);
 
   // Back online, but saves still fail (the server is unreachable for them): the reopened editor shows the edit.
-  const saves = "**/api/transcripts/*/segments/**";
-  await context.route(saves, (route) => route.abort("internetdisconnected"));
+  // The failure is made inside the page, before its scripts run, so that no save can slip past it.
   await context.setOffline(false);
   const reopened = await context.newPage();
+  await reopened.addInitScript(() => {
+    const realFetch = window.fetch.bind(window);
+    const flags = window as unknown as { savesFail: boolean };
+    flags.savesFail = true;
+    window.fetch = (input, init) =>
+      flags.savesFail && String(input instanceof Request ? input.url : input).includes("/segments/")
+        ? Promise.reject(new TypeError("Failed to fetch"))
+        : realFetch(input, init);
+  });
   await reopened.goto(`/desk/transcripts/${draft.id}`);
   await expect(paragraph(reopened, 4)).toHaveValue(`${closing.text} Thank you.`);
   await expect(reopened.getByTestId("editor-status")).toHaveText(/Offline|kept/, { timeout: 15_000 });
   expect(await textOf(closing.id)).toBe(closing.text);
 
-  await context.unroute(saves);
-  await reopened.evaluate(() => window.dispatchEvent(new Event("online")));
+  // The connection comes back: the kept edit is saved.
+  await reopened.evaluate(() => {
+    (window as unknown as { savesFail: boolean }).savesFail = false;
+    window.dispatchEvent(new Event("online"));
+  });
   await expectSaved(reopened);
   await expect.poll(() => textOf(closing.id)).toBe(`${closing.text} Thank you.`);
 });
