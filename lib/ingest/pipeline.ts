@@ -99,6 +99,8 @@ export async function ingestFileWithTimings(
     title,
     ...metadata,
     speakers,
+    speakerMerges: [],
+    convention: null,
     segments,
     removed,
     entities,

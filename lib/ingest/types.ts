@@ -13,6 +13,11 @@ export interface IngestInput {
   mediaType?: string | null;
   /** Ids of removed lines (RemovedLine.id) the reporter chose to keep. */
   restore?: readonly number[];
+  /**
+   * Short forms of a name the reporter wants kept apart from the full name they were merged into
+   * (SpeakerMerge.from): "Dana" stays its own speaker rather than joining "Dana Whitfield".
+   */
+  keepSpeakersApart?: readonly string[];
 }
 
 export interface IngestOptions {
@@ -32,7 +37,14 @@ export type RemovalReasonCode =
   | "more-videos" // "More videos!", "Ещё видео!", "Plus de vidéos !", …
   | "caption-repeat" // a rolling-caption line repeating the previous cue
   | "markup" // a line that was only subtitle markup
-  | "empty-cue"; // a subtitle cue with no text left
+  | "empty-cue" // a subtitle cue with no text left
+  | "front-matter" // a YAML / TOML header block, read for title, date, place and source
+  | "html" // HTML blocks and tags inside Markdown that are not words (scripts, embeds, layout)
+  | "dateline" // "Aboard Marine One", "2:14 P.M. EDT": read for place and time, not speech
+  | "timestamp" // a clock or timecode line on its own ("[12:03]", "Break: [34:10]"), read as timing
+  | "tool-footer" // a transcription tool's own line: "Transcribed by https://otter.ai"
+  | "stream-repeat" // streaming recognition re-emitting text already kept
+  | "subtitle-block"; // a WebVTT NOTE, STYLE or REGION block
 
 export interface RemovedLine {
   /** Stable within one parse of the same bytes: pass it back in IngestInput.restore to keep the line. */
@@ -73,6 +85,18 @@ export interface ParsedEntity {
   mentions: number;
 }
 
+/** A short form of a name joined to the full name that ends or starts with it ("Dana" → "Dana Whitfield"). */
+export interface SpeakerMerge {
+  from: string;
+  into: string;
+}
+
+/** The speaker convention recognised in the file, for the preview: "Government transcript", "Otter export". */
+export interface RecognisedConvention {
+  id: string;
+  name: string;
+}
+
 export interface IngestResult {
   source: {
     filename: string;
@@ -90,6 +114,10 @@ export interface IngestResult {
   /** ISO 639-1 where one exists ("en", "fr"), else ISO 639-3; null when the text is too short to tell. */
   language: string | null;
   speakers: ParsedSpeaker[];
+  /** Short forms joined to a full name; pass `from` in IngestInput.keepSpeakersApart to undo one. */
+  speakerMerges: SpeakerMerge[];
+  /** The speaker convention that best fits the file's opening lines; null when none applies. */
+  convention: RecognisedConvention | null;
   segments: ParsedSegment[];
   removed: RemovedLine[];
   entities: ParsedEntity[];
