@@ -55,4 +55,24 @@ describe("audit log", () => {
     ).rejects.toThrow("the change failed");
     expect(await db.auditEvent.count({ where: { targetId: user.id } })).toBe(0);
   });
+
+  it("names the transcript an event concerns, so the log can link to it, and nothing once it is gone", async () => {
+    const reporter = await createTestUser();
+    const transcript = await db.transcript.create({
+      data: { slug: `audit-link-${reporter.id}`, title: "Budget hearing, day two", createdById: reporter.id },
+      select: { id: true },
+    });
+    await db.auditEvent.createMany({
+      data: [
+        { actorId: reporter.id, action: "transcript.submitted", targetType: "transcript", targetId: transcript.id },
+        { actorId: reporter.id, action: "transcript.submitted", targetType: "transcript", targetId: "deleted-one" },
+        { actorId: reporter.id, action: "account.name_changed", targetType: "account", targetId: reporter.id },
+      ],
+    });
+    const { events } = await listAuditEvents({ actorId: reporter.id });
+    const byTarget = new Map(events.map((event) => [event.targetId, event.transcript]));
+    expect(byTarget.get(transcript.id)).toEqual({ id: transcript.id, title: "Budget hearing, day two" });
+    expect(byTarget.get("deleted-one")).toBeNull();
+    expect(byTarget.get(reporter.id)).toBeNull();
+  });
 });

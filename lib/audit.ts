@@ -126,8 +126,25 @@ export async function listAuditEvents({ actorId, action, page = 1 }: ListAuditEv
       },
     }),
   ]);
-  const events = rows.map((row) => ({ ...row, details: parseDetails(row.details) }));
+  const transcripts = await findTranscriptTitles(
+    rows.filter((row) => row.targetType === "transcript" && row.targetId).map((row) => row.targetId as string),
+  );
+  const events = rows.map((row) => ({
+    ...row,
+    details: parseDetails(row.details),
+    // The transcript the event concerns, while it exists, so the log can link to it.
+    transcript: row.targetType === "transcript" && row.targetId ? (transcripts.get(row.targetId) ?? null) : null,
+  }));
   return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events };
+}
+
+async function findTranscriptTitles(ids: string[]): Promise<Map<string, { id: string; title: string }>> {
+  if (ids.length === 0) return new Map();
+  const transcripts = await db.transcript.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, title: true },
+  });
+  return new Map(transcripts.map((transcript) => [transcript.id, transcript]));
 }
 
 function parseDetails(text: string): AuditDetails {

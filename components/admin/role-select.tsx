@@ -1,6 +1,7 @@
 import { ROLES } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/users/roles";
 
-export const ROLE_LABELS = { ADMIN: "Admin", EDITOR: "Editor", REPORTER: "Reporter" } as const;
+export { ROLE_LABELS };
 
 export function RoleSelect({
   defaultValue,

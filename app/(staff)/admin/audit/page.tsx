@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { DataTable, DataTableCell, DataTableRow } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, listAuditEvents } from "@/lib/audit";
+import { describeAuditDetails } from "@/lib/audit-details";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/manage-users";
 
@@ -15,12 +16,6 @@ const filtersSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
-
-function describeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join(" · ");
-}
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireUser({ role: "ADMIN" });
@@ -99,8 +94,16 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
               <DataTableCell className="py-2" data-testid="audit-action">
                 {AUDIT_ACTION_LABELS[event.action as keyof typeof AUDIT_ACTION_LABELS] ?? event.action}
               </DataTableCell>
-              <DataTableCell className="py-2 text-stone-700 [overflow-wrap:anywhere]">
-                {describeDetails(event.details)}
+              <DataTableCell className="py-2 text-stone-700 [overflow-wrap:anywhere]" data-testid="audit-details">
+                {event.transcript ? (
+                  <Link
+                    href={`/desk/transcripts/${event.transcript.id}`}
+                    className="font-medium text-accent underline underline-offset-2"
+                  >
+                    {event.transcript.title}
+                  </Link>
+                ) : null}
+                <AuditDetailList details={event.details} />
               </DataTableCell>
             </DataTableRow>
           ))}
@@ -122,5 +125,21 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         ) : null}
       </nav>
     </div>
+  );
+}
+
+/** Details as labelled lines ("To: Editor", "Reason: …"), not raw JSON keys and stored enum names. */
+function AuditDetailList({ details }: { details: Record<string, unknown> }) {
+  const lines = describeAuditDetails(details);
+  if (lines.length === 0) return null;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+      {lines.map((line) => (
+        <div key={line.key} className="contents">
+          <dt className="text-stone-600">{line.label}</dt>
+          <dd className="min-w-0">{line.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
