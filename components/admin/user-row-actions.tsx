@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { DeactivateUser } from "@/components/admin/deactivate-user";
 import { IssuedLink } from "@/components/admin/issued-link";
 import { RoleSelect } from "@/components/admin/role-select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,7 +26,9 @@ export function UserRowActions({
   const [roleState, roleAction] = useActionState(changeRole, initialFormState);
   const [activeState, activeAction] = useActionState(setActive, initialFormState);
   const [resetState, resetAction] = useActionState(issueReset, initialFormState as LinkFormState);
-  const messages = [roleState, activeState, resetState].filter((state) => state.message);
+  // A refused reason is shown beside its field in the confirmation, not again here.
+  const activeMessage = !activeState.ok && activeState.fieldErrors.reason ? undefined : activeState;
+  const messages = [roleState, activeMessage, resetState].filter((state) => state?.message) as FormState[];
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
@@ -33,20 +36,26 @@ export function UserRowActions({
           <span className="text-xs text-stone-600">This is you</span>
         ) : (
           <>
-            <form action={roleAction} className="flex items-end gap-1">
+            {/* Keyed by the saved role: React resets a form after its action, and an uncontrolled select would snap
+                back to the role it was first drawn with, so a second "Save role" would silently undo the change. */}
+            <form key={user.role} action={roleAction} className="flex items-end gap-1">
               <input type="hidden" name="userId" value={user.id} />
               <RoleSelect id={`role-${user.id}`} defaultValue={user.role} label={`Role for ${user.name}`} hideLabel />
               <SubmitButton variant="secondary" pendingLabel="Saving…">
                 Save role
               </SubmitButton>
             </form>
-            <form action={activeAction}>
-              <input type="hidden" name="userId" value={user.id} />
-              <input type="hidden" name="active" value={String(!user.active)} />
-              <SubmitButton variant={user.active ? "danger" : "secondary"} pendingLabel="Saving…">
-                {user.active ? "Deactivate" : "Reactivate"}
-              </SubmitButton>
-            </form>
+            {user.active ? (
+              <DeactivateUser user={user} state={activeState} formAction={activeAction} />
+            ) : (
+              <form action={activeAction}>
+                <input type="hidden" name="userId" value={user.id} />
+                <input type="hidden" name="active" value="true" />
+                <SubmitButton variant="secondary" pendingLabel="Saving…">
+                  Reactivate
+                </SubmitButton>
+              </form>
+            )}
           </>
         )}
         {user.active ? (

@@ -97,7 +97,7 @@ describe("changing roles and status", () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const reporter = await createTestUser();
     const link = await issuePasswordReset({ actor: admin, userId: reporter.id });
-    await setUserActive({ actor: admin, userId: reporter.id, active: false });
+    await setUserActive({ actor: admin, userId: reporter.id, active: false, reason: "Left the newsroom" });
     const after = await db.user.findUniqueOrThrow({ where: { id: reporter.id } });
     expect(after.active).toBe(false);
     expect(after.sessionVersion).toBeGreaterThan(reporter.sessionVersion);
@@ -113,12 +113,35 @@ describe("changing roles and status", () => {
     ]);
   });
 
+  it("refuses a deactivation without a reason and keeps the reason with the audit event", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const reporter = await createTestUser();
+    for (const reason of [undefined, "", "   ", "no"]) {
+      await expect(setUserActive({ actor: admin, userId: reporter.id, active: false, reason })).rejects.toMatchObject({
+        fieldErrors: { reason: expect.stringContaining("Say why you are deactivating this account") },
+      });
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: reporter.id } })).active).toBe(true);
+    expect(await auditActions(reporter.id)).toEqual([]);
+
+    await setUserActive({
+      actor: admin,
+      userId: reporter.id,
+      active: false,
+      reason: "  Contract ended on 30 November  ",
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: reporter.id, action: "user.deactivated" },
+    });
+    expect(JSON.parse(event.details)).toEqual({ email: reporter.email, reason: "Contract ended on 30 November" });
+  });
+
   it("never leaves the newsroom without an active admin", async () => {
     await db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
     const admin = await createTestUser({ role: "ADMIN" });
     const second = await createTestUser({ role: "ADMIN" });
-    await setUserActive({ actor: admin, userId: second.id, active: false });
-    await expect(setUserActive({ actor: admin, userId: admin.id, active: false })).rejects.toThrow(
+    await setUserActive({ actor: admin, userId: second.id, active: false, reason: "Second admin no longer needed" });
+    await expect(setUserActive({ actor: admin, userId: admin.id, active: false, reason: "Testing" })).rejects.toThrow(
       "You cannot deactivate your own account.",
     );
     await setUserActive({ actor: admin, userId: second.id, active: true });
@@ -138,7 +161,7 @@ describe("what deactivation and an admin's reset take away", () => {
     const first = await createApiToken({ userId: reporter.id, name: "importer" });
     const second = await createApiToken({ userId: reporter.id, name: "backup" });
     const session = await db.$transaction((tx) => startSession(tx, { userId: reporter.id }));
-    await setUserActive({ actor: admin, userId: reporter.id, active: false });
+    await setUserActive({ actor: admin, userId: reporter.id, active: false, reason: "Left the newsroom" });
     const tokens = await db.apiToken.findMany({ where: { userId: reporter.id } });
     expect(tokens.every((token) => token.revokedAt !== null)).toBe(true);
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).endReason).toBe("deactivated");

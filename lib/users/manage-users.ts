@@ -17,6 +17,8 @@ import {
 } from "@/lib/permissions";
 import { getSiteName } from "@/lib/site";
 import { issueOneTimeLink, type IssuedLink } from "@/lib/users/one-time-tokens";
+import { roleLabel } from "@/lib/users/roles";
+import { deactivationReasonSchema } from "@/lib/validations/user";
 
 function assertAllowed(decision: Decision): void {
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);
@@ -106,7 +108,7 @@ export async function inviteUser({
   const emailed = await mailLink(
     email,
     `You are invited to ${getSiteName()}`,
-    `${name}, you have been invited to ${getSiteName()} as ${role.toLowerCase()}. Choose your password here:`,
+    `${name}, you have been invited to ${getSiteName()} as ${roleLabel(role).toLowerCase()}. Choose your password here:`,
     result,
   );
   return { ...result, emailed };
@@ -132,7 +134,27 @@ export async function changeUserRole({ actor, userId, role }: { actor: Actor; us
   });
 }
 
-export async function setUserActive({ actor, userId, active }: { actor: Actor; userId: string; active: boolean }) {
+/**
+ * Deactivates or reactivates an account. Deactivating needs the admin's reason, kept with the audit event; it ends the
+ * account's sessions (marked "deactivated", so an open tab says so), cancels its open links and revokes its tokens.
+ */
+export async function setUserActive({
+  actor,
+  userId,
+  active,
+  reason,
+}: {
+  actor: Actor;
+  userId: string;
+  active: boolean;
+  reason?: string;
+}) {
+  const checkedReason = active ? undefined : deactivationReasonSchema.safeParse(reason ?? "");
+  if (checkedReason && !checkedReason.success) {
+    throw new AppError("BAD_REQUEST", "Check the highlighted fields.", {
+      reason: checkedReason.error.issues[0]?.message ?? "Say why you are deactivating this account.",
+    });
+  }
   await db.$transaction(async (tx) => {
     const target = await findManagedUser(tx, userId);
     assertAllowed(canSetActive(actor, target, active, await countActiveAdmins(tx)));
@@ -155,7 +177,7 @@ export async function setUserActive({ actor, userId, active }: { actor: Actor; u
       action: active ? "user.reactivated" : "user.deactivated",
       targetType: "user",
       targetId: userId,
-      details: { email: target.email },
+      details: checkedReason?.success ? { email: target.email, reason: checkedReason.data } : { email: target.email },
     });
   });
 }

@@ -20,6 +20,18 @@ export const nameSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, editor or reporter." });
 
+export const MAX_DEACTIVATION_REASON_LENGTH = 500;
+
+/** Why an admin deactivates someone: required, kept in the audit log beside the event. */
+export const deactivationReasonSchema = z
+  .string({ error: "Say why you are deactivating this account." })
+  .trim()
+  .min(3, "Say why you are deactivating this account (at least 3 characters).")
+  .max(
+    MAX_DEACTIVATION_REASON_LENGTH,
+    `Keep the reason to ${MAX_DEACTIVATION_REASON_LENGTH} characters; the audit log keeps it beside the event.`,
+  );
+
 export const passwordSchema = z.string({ error: "Enter a password." }).superRefine((password, context) => {
   const problem = checkPasswordPolicy(password);
   if (problem) context.addIssue({ code: "custom", message: problem });

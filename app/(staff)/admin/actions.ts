@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { failure, formValues, invalid, type FormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { changeUserRole, inviteUser, issuePasswordReset, setUserActive } from "@/lib/users/manage-users";
-import { createUserSchema, roleSchema } from "@/lib/validations/user";
+import { createUserSchema, deactivationReasonSchema, roleSchema } from "@/lib/validations/user";
 
 export type LinkFormState = FormState & { link?: { url: string; expiresAt: string; emailed: boolean } };
 
@@ -46,11 +46,19 @@ export async function setActiveAction(_state: FormState, formData: FormData): Pr
   const userId = userIdSchema.safeParse(formData.get("userId"));
   const active = z.enum(["true", "false"]).safeParse(formData.get("active"));
   if (!userId.success || !active.success) return failure("That request was incomplete. Reload the page and try again.");
+  const values = formValues(formData, ["reason"]);
+  if (active.data === "false") {
+    const reason = deactivationReasonSchema.safeParse(values.reason ?? "");
+    if (!reason.success) {
+      const message = reason.error.issues[0]?.message ?? "Say why you are deactivating this account.";
+      return { ...failure("Check the highlighted fields.", { reason: message }), values };
+    }
+  }
   return asFormState(async () => {
-    await setUserActive({ actor, userId: userId.data, active: active.data === "true" });
+    await setUserActive({ actor, userId: userId.data, active: active.data === "true", reason: values.reason });
     revalidatePath("/admin");
     return { ok: true, message: active.data === "true" ? "Account reactivated." : "Account deactivated." };
-  });
+  }, values);
 }
 
 export async function issueResetAction(_state: LinkFormState, formData: FormData): Promise<LinkFormState> {
