@@ -27,11 +27,17 @@ describe("requireApiUser with a session cookie", () => {
 
 describe("the sign-in path", () => {
   it("keeps a path on the site to come back to, and drops any other target", () => {
-    expect(signInPath("session-ended", "/desk/upload")).toBe(
+    expect(signInPath({ reason: "session-ended" }, "/desk/upload")).toBe(
       "/signin?reason=session-ended&callbackUrl=%2Fdesk%2Fupload",
     );
-    expect(signInPath("signed-out", "//evil.test/x")).toBe("/signin");
-    expect(signInPath("deactivated", "/%09/evil.test")).toBe("/signin?reason=deactivated");
-    expect(signInPath("signed-out", null)).toBe("/signin");
+    expect(signInPath({ reason: "signed-out" }, "//evil.test/x")).toBe("/signin");
+    expect(signInPath({ reason: "deactivated" }, "/%09/evil.test")).toBe("/signin?reason=deactivated");
+    expect(signInPath({ reason: "signed-out" }, null)).toBe("/signin");
+  });
+
+  it("carries the new role after a role change", () => {
+    expect(signInPath({ reason: "role-changed", role: "EDITOR" }, "/desk")).toBe(
+      "/signin?reason=role-changed&role=EDITOR&callbackUrl=%2Fdesk",
+    );
   });
 });

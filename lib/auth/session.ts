@@ -9,9 +9,11 @@ import { getAuthOptions } from "@/lib/auth/options";
 import { resolveRedirectPath } from "@/lib/auth/redirect";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
+import { sessionEndOf, sessionEndParams, type SessionEnd } from "@/lib/auth/session-end";
 import { AppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { hasRole, type Role } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/users/roles";
 
 export interface StaffUser {
   id: string;
@@ -21,12 +23,12 @@ export interface StaffUser {
   active: boolean;
 }
 
-export type SessionEndReason = "signed-out" | "session-ended" | "deactivated";
-
-type SessionCheck = { user: StaffUser } | { user: null; reason: SessionEndReason };
+type SessionCheck = { user: StaffUser } | { user: null; end: SessionEnd };
 
 /** The header proxy.ts sets so a layout can send someone back where they were after signing in. */
 export const PATH_HEADER = "x-verbatim-path";
+
+type CookieSnapshot = Record<string, string>;
 
 /**
  * Reads the session cookie and reloads its user from the database, once per request. getServerSession runs the
@@ -35,49 +37,66 @@ export const PATH_HEADER = "x-verbatim-path";
  * whatever the cookie's own expiry says.
  */
 export const checkSession = cache(async (): Promise<SessionCheck> => {
+  // Taken before getServerSession: inside a server action next-auth deletes a refused cookie, and with it the
+  // only way to tell the person why their session ended.
+  const jar = await cookies();
+  const snapshot: CookieSnapshot = Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value]));
   const session = await getServerSession(getAuthOptions());
   if (!session?.user) {
-    const jar = await cookies();
-    const hadCookie = jar.getAll().some((cookie) => isSessionCookie(cookie.name));
-    if (!hadCookie) return { user: null, reason: "signed-out" };
-    return { user: null, reason: await whySessionEnded() };
+    const hadCookie = Object.keys(snapshot).some(isSessionCookie);
+    if (!hadCookie) return { user: null, end: { reason: "signed-out" } };
+    return { user: null, end: await whySessionEnded(snapshot) };
   }
   const user = await db.user.findUnique({
     where: { id: session.user.id },
     select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
   });
-  if (!user) return { user: null, reason: "session-ended" };
-  if (!user.active) return { user: null, reason: "deactivated" };
-  if (user.sessionVersion !== session.user.sessionVersion) return { user: null, reason: "session-ended" };
+  if (!user) return { user: null, end: { reason: "session-ended" } };
+  if (!user.active) return { user: null, end: { reason: "deactivated" } };
+  if (user.sessionVersion !== session.user.sessionVersion) return { user: null, end: { reason: "session-ended" } };
   const { sessionVersion: _version, ...staffUser } = user;
   return { user: staffUser };
 });
 
 /**
- * The refused cookie may still decode (it was signed out or outdated rather than forged): a deactivated account
- * gets its own message. A cookie that does not decode (expired, tampered, another secret) ends the session too.
+ * The refused cookie may still decode (it was signed out or outdated rather than forged): then its own session
+ * record says why it ended, so a deactivated person or one whose role changed is told so, not just "sign in
+ * again". A cookie that does not decode (expired, tampered, another secret) has simply ended.
  */
-async function whySessionEnded(): Promise<SessionEndReason> {
-  const jar = await cookies();
+async function whySessionEnded(snapshot: CookieSnapshot): Promise<SessionEnd> {
   const token = await getToken({
     req: {
       headers: Object.fromEntries(await headers()),
-      cookies: Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value])),
+      cookies: snapshot,
     } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: getAuthSecret(),
   }).catch(() => null);
-  if (!token?.uid) return "session-ended";
-  const user = await db.user.findUnique({ where: { id: token.uid }, select: { active: true } });
-  return user && !user.active ? "deactivated" : "session-ended";
+  if (!token?.uid) return { reason: "session-ended" };
+  const [user, session] = await Promise.all([
+    db.user.findUnique({ where: { id: token.uid }, select: { active: true, role: true } }),
+    typeof token.sid === "string"
+      ? db.session.findFirst({ where: { id: token.sid, userId: token.uid }, select: { endReason: true } })
+      : null,
+  ]);
+  if (!user) return { reason: "session-ended" };
+  return sessionEndOf({ active: user.active, role: user.role, endReason: session?.endReason ?? null });
 }
 
-export function signInPath(reason: SessionEndReason | "password-changed", callbackUrl?: string | null): string {
-  const params = new URLSearchParams();
-  if (reason !== "signed-out") params.set("reason", reason);
+export function signInPath(end: SessionEnd, callbackUrl?: string | null): string {
+  const params = sessionEndParams(end);
   const target = resolveRedirectPath(callbackUrl);
   if (target) params.set("callbackUrl", target);
   const query = params.toString();
   return query ? `/signin?${query}` : "/signin";
+}
+
+/** What an API caller with an ended session is told (the desk's open tabs show it). */
+function apiSessionEndMessage(end: SessionEnd): string {
+  if (end.reason === "deactivated") return "Your account has been deactivated by an administrator.";
+  if (end.reason === "role-changed") {
+    return `Your role was changed to ${ROLE_LABELS[end.role]} by an administrator. Sign in again to continue.`;
+  }
+  return "Send an API token (Authorization: Bearer …) or sign in.";
 }
 
 /**
@@ -88,7 +107,7 @@ export async function requireUser({ role }: { role?: Role } = {}): Promise<Staff
   const check = await checkSession();
   if (!check.user) {
     const path = (await headers()).get(PATH_HEADER);
-    redirect(signInPath(check.reason, path));
+    redirect(signInPath(check.end, path));
   }
   if (role && !hasRole(check.user, role)) forbidden();
   return check.user;
@@ -115,7 +134,7 @@ async function findApiCaller(request: Request): Promise<StaffUser> {
   }
   assertSameOrigin(request);
   const check = await checkSession();
-  if (!check.user) throw new AppError("UNAUTHORIZED", "Send an API token (Authorization: Bearer …) or sign in.");
+  if (!check.user) throw new AppError("UNAUTHORIZED", apiSessionEndMessage(check.end));
   return check.user;
 }
 

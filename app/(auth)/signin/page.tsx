@@ -1,22 +1,14 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { signInMessage } from "@/lib/auth/session-end";
 import { getSiteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
 
-const REASONS: Record<string, string> = {
-  "session-ended": "Your session has ended. Sign in again to continue.",
-  deactivated: "This account has been deactivated. Ask an admin if you think this is a mistake.",
-  "password-changed": "Your password was changed. Sign in with your new password.",
-  "password-set": "Your password is set. Sign in to start.",
-  "signed-out": "You have signed out.",
-  "signed-out-everywhere": "You have signed out everywhere, and your API tokens are revoked.",
-};
-
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const params = await searchParams;
-  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  const reason = signInMessage({ reason: params.reason, role: params.role });
   return (
     <>
       <h1 className="mb-1 font-serif text-2xl font-bold">Staff sign-in</h1>
