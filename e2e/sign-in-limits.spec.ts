@@ -122,7 +122,9 @@ test("a common password, or one containing the email, is refused with the reason
     await page.getByRole("button", { name: "Set new password" }).click();
   };
   await choose("password1234");
-  await expect(page.getByText("This password is too easy to guess: it is a common password")).toBeVisible();
+  await expect(page.getByText("This password is on a list of the most common passwords")).toBeVisible();
+  await choose("Password1234!");
+  await expect(page.getByText("This password is too easy to guess: it is built from a common password")).toBeVisible();
   await choose(`my ${reporter.email} key`);
   await expect(page.getByText("A password cannot contain your email address.")).toBeVisible();
   await choose("a sturdy fresh passphrase");

@@ -1,14 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { assertStrongPassword, checkPasswordStrength, COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
+import {
+  assertStrongPassword,
+  checkPasswordStrength,
+  COMMON_LIST_MESSAGE,
+  COMMON_PASSWORD_MESSAGE,
+  normalizeForCommonList,
+} from "@/lib/auth/password-strength";
 import { TEST_PASSWORD } from "@/lib/test/factories";
 
 describe("password strength", () => {
-  it.each(["password1234", "qwertyuiop12", "123456789012", "Password1234!", "letmein12345", "football2024"])(
-    "refuses the common password %j, or one built from a common password",
+  // Entries of @zxcvbn-ts/language-common's list that are long enough to pass the length rule, written as people
+  // type them (capitals, a stray space).
+  it.each(["password1234", "qwertyuiop12", "123456789012", "1qaz2wsx3edc", "Administrator", " qwerty123456 "])(
+    "refuses %j as being on the list of common passwords, and says so",
+    async (password) => {
+      expect(await checkPasswordStrength(password, { siteName: "Verbatim" })).toBe(COMMON_LIST_MESSAGE);
+    },
+  );
+
+  it.each(["Password1234!", "letmein12345", "football2024", "iloveyou1234"])(
+    "refuses %j as built from a common password",
     async (password) => {
       expect(await checkPasswordStrength(password, { siteName: "Verbatim" })).toBe(COMMON_PASSWORD_MESSAGE);
     },
   );
+
+  it("compares with the list regardless of case, width and surrounding spaces", () => {
+    expect(normalizeForCommonList("  QWERTY123456 ")).toBe("qwerty123456");
+    expect(normalizeForCommonList("ｐａｓｓｗｏｒｄ１２３４")).toBe("password1234");
+  });
 
   it.each([
     TEST_PASSWORD,
@@ -47,7 +67,7 @@ describe("password strength", () => {
   it("throws the sentence as the password field's error", async () => {
     await expect(assertStrongPassword("password1234")).rejects.toMatchObject({
       message: "Check the highlighted fields.",
-      fieldErrors: { password: COMMON_PASSWORD_MESSAGE },
+      fieldErrors: { password: COMMON_LIST_MESSAGE },
     });
   });
 });

@@ -9,9 +9,20 @@ import { getSiteName } from "@/lib/site";
  */
 const MIN_SCORE = 3;
 
+/** For a password that is itself on the list of common passwords. */
+export const COMMON_LIST_MESSAGE =
+  "This password is on a list of the most common passwords, the first ones anyone breaking in would try. " +
+  "Choose another: a phrase of three or four unrelated words is easy to remember and hard to guess.";
+
+/** For a password built from a common one or an obvious pattern, which exact list membership alone would miss. */
 export const COMMON_PASSWORD_MESSAGE =
-  "This password is too easy to guess: it is a common password or built from one (like “password1234”). " +
+  "This password is too easy to guess: it is built from a common password or pattern (like “password1234!”). " +
   "Use a phrase of three or four unrelated words.";
+
+/** How a password is compared with the list: the list is lower-case, and case or stray spaces do not make it safer. */
+export function normalizeForCommonList(password: string): string {
+  return password.normalize("NFKC").trim().toLowerCase();
+}
 
 interface Checker {
   zxcvbn: ZxcvbnFactory;
@@ -20,7 +31,10 @@ interface Checker {
 
 let checker: Promise<Checker> | undefined;
 
-/** The dictionaries are large (≈ 50,000 leaked passwords): loaded on the first password chosen, then kept. */
+/**
+ * The dictionaries are large: @zxcvbn-ts/language-common's "passwords-common" is 49,233 passwords from real leaks,
+ * most common first, maintained with zxcvbn-ts. Loaded on the first password chosen, then kept.
+ */
 function loadChecker(): Promise<Checker> {
   checker ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
     ([{ ZxcvbnFactory }, common]) => ({
@@ -43,7 +57,7 @@ export async function checkPasswordStrength(
   const problem = checkPasswordPolicy(password, { email, siteName });
   if (problem) return problem;
   const { zxcvbn, commonPasswords } = await loadChecker();
-  if (commonPasswords.has(password.toLowerCase())) return COMMON_PASSWORD_MESSAGE;
+  if (commonPasswords.has(normalizeForCommonList(password))) return COMMON_LIST_MESSAGE;
   const userInputs = [email, email?.split("@")[0], siteName].filter((input): input is string => Boolean(input));
   if (zxcvbn.check(password, userInputs).score < MIN_SCORE) return COMMON_PASSWORD_MESSAGE;
   return null;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
+import { COMMON_LIST_MESSAGE } from "@/lib/auth/password-strength";
 import { secretOf } from "@/lib/test/factories";
 import { completeSetup, issueSetupLink, prepareFirstRun } from "@/lib/users/first-admin";
 import { lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
@@ -35,7 +35,7 @@ describe("first run", () => {
   it("refuses a common ADMIN_PASSWORD, or one containing the admin's email, and creates nobody", async () => {
     await expect(
       prepareFirstRun({ ADMIN_EMAIL: "chief@newsroom.test", ADMIN_PASSWORD: "password1234" }),
-    ).rejects.toThrow(`ADMIN_PASSWORD: ${COMMON_PASSWORD_MESSAGE}`);
+    ).rejects.toThrow(`ADMIN_PASSWORD: ${COMMON_LIST_MESSAGE}`);
     await expect(
       prepareFirstRun({ ADMIN_EMAIL: "chief@newsroom.test", ADMIN_PASSWORD: "chief of the night desk" }),
     ).rejects.toThrow("ADMIN_PASSWORD: A password cannot contain the first part of your email address (“chief”).");
@@ -50,7 +50,7 @@ describe("first run", () => {
       name: "First",
       password: "qwertyuiop12",
     }).catch((caught) => caught);
-    expect(error.fieldErrors).toEqual({ password: COMMON_PASSWORD_MESSAGE });
+    expect(error.fieldErrors).toEqual({ password: COMMON_LIST_MESSAGE });
     expect((await lookUpOneTimeLink(secretOf(link.url), "SETUP")).state).toBe("valid");
   });
 

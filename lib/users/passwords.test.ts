@@ -13,12 +13,23 @@ import {
 } from "@/lib/users/passwords";
 import { createApiToken, findUserByApiToken } from "@/lib/api-tokens";
 import { authenticate } from "@/lib/auth/authenticate";
-import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
+import { COMMON_LIST_MESSAGE, COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
 import { assertLiveSession, startSession } from "@/lib/auth/sessions";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
 describe("accepting an invitation", () => {
+  it("tells the invited person their role and who invited them", async () => {
+    const admin = await createTestUser({ role: "ADMIN", name: "Ines Inviter" });
+    const invitation = await inviteUser({ actor: admin, email: "told@newsroom.test", name: "Told", role: "EDITOR" });
+    const link = await lookUpOneTimeLink(secretOf(invitation.url), "INVITATION");
+    expect(link).toMatchObject({
+      state: "valid",
+      user: { email: "told@newsroom.test", role: "EDITOR" },
+      issuedBy: { name: "Ines Inviter" },
+    });
+  });
+
   it("sets the password once; the link then says it was used", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const invitation = await inviteUser({ actor: admin, email: "once@newsroom.test", name: "Once", role: "EDITOR" });
@@ -83,7 +94,7 @@ describe("refusing weak passwords wherever one is chosen", () => {
       name: "Weak",
       password: "password1234",
     }).catch((caught) => caught);
-    expect(error.fieldErrors).toEqual({ password: COMMON_PASSWORD_MESSAGE });
+    expect(error.fieldErrors).toEqual({ password: COMMON_LIST_MESSAGE });
     expect((await lookUpOneTimeLink(secretOf(invitation.url), "INVITATION")).state).toBe("valid");
   });
 
