@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { startSignedInSession } from "@/lib/auth/start-signed-in";
 import { invalid, formValues, type FormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { completeSetup } from "@/lib/users/first-admin";
@@ -8,7 +9,8 @@ import { acceptInvitation, resetPasswordWithLink } from "@/lib/users/passwords";
 import { acceptInvitationSchema, newPasswordSchema, setupAdminSchema } from "@/lib/validations/user";
 
 // These actions are reached through one-time links, before anyone is signed in: the link's secret is the
-// permission, and lib/users checks it inside the same transaction as the write.
+// permission, and lib/users checks it inside the same transaction as the write. Setup and an accepted invitation
+// then sign the person in; a password reset does not (it may follow a stolen account: sign in knowingly).
 
 function tokenOf(formData: FormData): string {
   const token = formData.get("token");
@@ -19,12 +21,15 @@ export async function completeSetupAction(_state: FormState, formData: FormData)
   const values = formValues(formData, ["email", "name"]);
   const parsed = setupAdminSchema.safeParse({ ...values, ...formValues(formData, ["password", "confirmPassword"]) });
   if (!parsed.success) return invalid(parsed.error, values);
+  let userId = "";
   const result = await asFormState(async () => {
-    await completeSetup({ secret: tokenOf(formData), ...parsed.data });
+    userId = (await completeSetup({ secret: tokenOf(formData), ...parsed.data })).id;
     return { ok: true };
   }, values);
   if (!result.ok) return result;
-  redirect("/signin?reason=password-set");
+  // The link and the password just chosen are proof enough: straight to the desk, no second password entry.
+  await startSignedInSession({ userId });
+  redirect("/desk");
 }
 
 export async function acceptInvitationAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -34,12 +39,19 @@ export async function acceptInvitationAction(_state: FormState, formData: FormDa
     ...formValues(formData, ["password", "confirmPassword"]),
   });
   if (!parsed.success) return invalid(parsed.error, values);
+  let userId = "";
   const result = await asFormState(async () => {
-    await acceptInvitation({ secret: tokenOf(formData), name: parsed.data.name, password: parsed.data.password });
+    const accepted = await acceptInvitation({
+      secret: tokenOf(formData),
+      name: parsed.data.name,
+      password: parsed.data.password,
+    });
+    userId = accepted.userId;
     return { ok: true };
   }, values);
   if (!result.ok) return result;
-  redirect("/signin?reason=password-set");
+  await startSignedInSession({ userId });
+  redirect("/desk");
 }
 
 export async function resetPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {

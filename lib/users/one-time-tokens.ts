@@ -10,6 +10,7 @@ import {
   type TokenState,
 } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
 import { absoluteUrl } from "@/lib/site";
 
 const LINK_PATH: Record<TokenPurpose, string> = {
@@ -46,26 +47,31 @@ export async function issueOneTimeLink(
 
 export interface LinkLookup {
   state: TokenState;
-  user: { id: string; email: string; name: string } | null;
+  user: { id: string; email: string; name: string; role: Role } | null;
+  /** Who issued the link (the inviting admin), while their account exists. */
+  issuedBy: { name: string } | null;
 }
 
 /** What a link page shows before the form is submitted. Reads only. */
 export async function lookUpOneTimeLink(secret: unknown, purpose: TokenPurpose): Promise<LinkLookup> {
-  if (!isWellFormedTokenSecret(secret)) return { state: "unknown", user: null };
+  if (!isWellFormedTokenSecret(secret)) return { state: "unknown", user: null, issuedBy: null };
   const token = await db.oneTimeToken.findUnique({
     where: { tokenHash: hashTokenSecret(secret) },
     select: {
       purpose: true,
       expiresAt: true,
       usedAt: true,
-      user: { select: { id: true, email: true, name: true, active: true } },
+      user: { select: { id: true, email: true, name: true, role: true, active: true } },
+      createdBy: { select: { name: true } },
     },
   });
   if (!token || token.purpose !== purpose || (token.user && !token.user.active)) {
-    return { state: "unknown", user: null };
+    return { state: "unknown", user: null, issuedBy: null };
   }
-  const user = token.user ? { id: token.user.id, email: token.user.email, name: token.user.name } : null;
-  return { state: tokenState(token), user };
+  const user = token.user
+    ? { id: token.user.id, email: token.user.email, name: token.user.name, role: token.user.role }
+    : null;
+  return { state: tokenState(token), user, issuedBy: token.createdBy };
 }
 
 export const LINK_STATE_MESSAGES: Record<Exclude<TokenState, "valid">, string> = {

@@ -36,7 +36,7 @@ export async function acceptInvitation({ secret, name, password }: { secret: str
       targetType: "user",
       targetId: userId,
     });
-    return { email: user.email };
+    return { userId, email: user.email };
   });
 }
 
