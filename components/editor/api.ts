@@ -73,7 +73,7 @@ export async function apiRequest<T>(
   const error = readErrorObject(parsed);
   const message =
     response.status === 401
-      ? SESSION_ENDED_MESSAGE
+      ? sessionEndedMessage(error)
       : typeof error.message === "string" && error.message
         ? error.message
         : `The server answered ${response.status}. Try again in a moment.`;
@@ -86,6 +86,15 @@ export async function apiRequest<T>(
     fieldErrors: readFieldErrors(error.fieldErrors),
     error,
   };
+}
+
+/** A deactivation or a role change is named as the server words it (lib/auth/session.ts); the edits stay here. */
+function sessionEndedMessage(error: Record<string, unknown>): string {
+  const isExplained = error.sessionEnded === "deactivated" || error.sessionEnded === "role-changed";
+  if (isExplained && typeof error.message === "string" && error.message) {
+    return `${error.message} Your edits are kept here.`;
+  }
+  return SESSION_ENDED_MESSAGE;
 }
 
 function readErrorObject(parsed: unknown): Record<string, unknown> {

@@ -37,8 +37,7 @@ type CookieSnapshot = Record<string, string>;
  * whatever the cookie's own expiry says.
  */
 export const checkSession = cache(async (): Promise<SessionCheck> => {
-  // Taken before getServerSession: inside a server action next-auth deletes a refused cookie, and with it the
-  // only way to tell the person why their session ended.
+  // The cookies as this request sent them: a refused one is read again below to tell the person why it ended.
   const jar = await cookies();
   const snapshot: CookieSnapshot = Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value]));
   const session = await getServerSession(getAuthOptions());
@@ -134,7 +133,11 @@ async function findApiCaller(request: Request): Promise<StaffUser> {
   }
   assertSameOrigin(request);
   const check = await checkSession();
-  if (!check.user) throw new AppError("UNAUTHORIZED", apiSessionEndMessage(check.end));
+  if (!check.user) {
+    // `sessionEnded` lets the desk's own pages tell a deactivated person, or one whose role changed, why.
+    const extra = check.end.reason === "signed-out" ? {} : { sessionEnded: check.end.reason };
+    throw new AppError("UNAUTHORIZED", apiSessionEndMessage(check.end), {}, extra);
+  }
   return check.user;
 }
 
