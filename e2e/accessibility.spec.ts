@@ -235,6 +235,11 @@ for (const { name, width, height } of WIDTHS) {
     await row.getByRole("button", { name: "New invitation link" }).click();
     await expect(row.getByTestId("issued-secret")).toHaveValue(/\/invite\?token=/);
     await row.getByRole("button", { name: "Deactivate" }).click();
+    // The confirmation, with its reason field, fits the card too.
+    await expectShownAccessibleAndFitting(page, "/admin deactivation confirmation");
+    await expectTableFits(page, "/admin deactivation confirmation");
+    await row.getByLabel("Reason (kept in the audit log)").fill("Moved to another newsroom");
+    await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row.getByTestId("user-status")).toHaveText("Deactivated");
     // The issued link and the messages fit the card too.
     await expectShownAccessibleAndFitting(page, "/admin after the actions");

@@ -24,7 +24,7 @@ test("admin invites a reporter, who joins, is kept out of admin, and is locked o
   const reporterContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.200.0.1" } });
   const reporterPage = await reporterContext.newPage();
   await reporterPage.goto(new URL(link).pathname + new URL(link).search);
-  await expect(reporterPage.getByRole("heading", { name: "Welcome" })).toBeVisible();
+  await expect(reporterPage.getByRole("heading", { name: "Join Verbatim" })).toBeVisible();
   await expect(reporterPage.getByText(email)).toBeVisible();
   await reporterPage.getByLabel("Your name").fill("Nadia Newcomer");
   await reporterPage.getByLabel("New password", { exact: true }).fill("short");
@@ -40,10 +40,7 @@ test("admin invites a reporter, who joins, is kept out of admin, and is locked o
   await reporterPage.getByLabel("New password", { exact: true }).fill("nadia's long passphrase");
   await reporterPage.getByLabel("Type the password again").fill("nadia's long passphrase");
   await reporterPage.getByRole("button", { name: "Set password" }).click();
-  await expect(reporterPage).toHaveURL(/\/signin\?reason=password-set/);
-  await reporterPage.getByLabel("Email").fill(email);
-  await reporterPage.getByLabel("Password").fill("nadia's long passphrase");
-  await reporterPage.getByRole("button", { name: "Sign in" }).click();
+  // Signed in at once: no second password entry.
   await expect(reporterPage).toHaveURL(/\/desk$/);
   await expect(reporterPage.getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
 
@@ -62,12 +59,14 @@ test("admin invites a reporter, who joins, is kept out of admin, and is locked o
   const row = page.getByTestId(`user-row-${email}`);
   await expect(row.getByTestId("user-status")).toHaveText("Active");
   await row.getByRole("button", { name: "Deactivate" }).click();
+  await row.getByLabel("Reason (kept in the audit log)").fill("Internship over");
+  await row.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row.getByText("Account deactivated.")).toBeVisible();
   await expect(row.getByTestId("user-status")).toHaveText("Deactivated");
 
   await reporterPage.getByRole("link", { name: "Desk", exact: true }).click();
   await expect(reporterPage).toHaveURL(/\/signin\?reason=deactivated/);
-  await expect(reporterPage.getByText("This account has been deactivated.")).toBeVisible();
+  await expect(reporterPage.getByText("Your account has been deactivated by an administrator")).toBeVisible();
   await reporterContext.close();
 
   // The audit log, filtered to this admin, starts with the deactivation.

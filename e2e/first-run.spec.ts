@@ -35,13 +35,14 @@ test("the first admin is created through the one-time setup link, which then sto
   await page.getByLabel("New password", { exact: true }).fill("the night desk's passphrase");
   await page.getByLabel("Type the password again").fill("the night desk's passphrase");
   await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/signin\?reason=password-set/);
-
-  await page.getByLabel("Email").fill("chief@newsroom.test");
-  await page.getByLabel("Password").fill("the night desk's passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in at once: the first admin lands on the desk without typing the password again.
   await expect(page).toHaveURL(/\/desk$/);
+  await expect(page.getByTestId("account-link")).toContainText("Chief Editor · Admin");
   await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+
+  // A real session: it lasts across page loads.
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Staff accounts" })).toBeVisible();
 
   await page.goto(setupPath);
   await expect(page.getByTestId("link-problem")).toContainText("An admin account exists");

@@ -86,6 +86,8 @@ test("deactivation ends the session and revokes the account's API tokens", async
   await page.goto("/admin");
   const row = page.getByTestId(`user-row-${reporter.email}`);
   await row.getByRole("button", { name: "Deactivate" }).click();
+  await row.getByLabel("Reason (kept in the audit log)").fill("Left the newsroom");
+  await row.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row.getByText("Account deactivated.")).toBeVisible();
 
   const refused = await uploadWith(request, secret);
