@@ -80,7 +80,8 @@ function markClockLines(lines: readonly SourceLine[]): Pick<Dateline, "startsAt"
     position++;
     const clock = readClockLine(line.text);
     if (!clock) {
-      if (position <= OPENING_LINES && startsAt === null && isDateAndTimeLine(line.text)) {
+      const isDateAndTime = isDateAndTimeLine(line.text) && parseSpeakerLabel(line.text) === null;
+      if (position <= OPENING_LINES && startsAt === null && isDateAndTime) {
         line.removal = { code: "dateline", reason: "Date and clock time of the event, read as time, not speech." };
       }
       continue;
@@ -142,8 +143,9 @@ function markTimestamps(lines: SourceLine[]): void {
   let pendingMs: number | null = null;
   for (const line of lines) {
     if (line.removal !== null) continue;
+    // "Q: 10:30" answers a question with a time; "Break: [34:10]" is a marker.
     const timestamp = readTimestampLine(line.text);
-    if (timestamp) {
+    if (timestamp && !(timestamp.label && parseSpeakerLabel(line.text) !== null)) {
       const time = formatTimecode(timestamp.ms);
       line.removal = {
         code: "timestamp",

@@ -365,3 +365,51 @@ describe("timestamps (a podcast in Markdown with escaped brackets)", () => {
     ]);
   });
 });
+
+describe("front matter above a heading, and in a plain-text file", () => {
+  it("takes the title from the front matter and still sets the heading aside as the title line", async () => {
+    const text = [
+      "---",
+      "title: Budget hearing, day two",
+      "date: 2024-05-02",
+      "location: Oslo",
+      "url: https://www.stortinget.no/hearing-2024-05-02",
+      "---",
+      "",
+      "# Budget hearing: day two",
+      "",
+      "**Chair:** Good morning. We resume with the finance committee.",
+      "",
+      "Q: 10:30",
+      "",
+    ].join("\n");
+    const result = await ingestFile({ bytes: new TextEncoder().encode(text), filename: "hearing.md" });
+    expect(result).toMatchObject({
+      title: "Budget hearing, day two",
+      occurredAt: "2024-05-02",
+      place: "Oslo",
+      sourceUrl: "https://www.stortinget.no/hearing-2024-05-02",
+    });
+    expect(result.removed.map((line) => [line.line, line.reasonCode])).toEqual([
+      [1, "front-matter"],
+      [2, "front-matter"],
+      [3, "front-matter"],
+      [4, "front-matter"],
+      [5, "front-matter"],
+      [6, "front-matter"],
+      [8, "title"],
+    ]);
+    // An answer that is a time is speech, not a timestamp.
+    expect(result.segments.map((segment) => [segment.speaker, segment.text])).toEqual([
+      ["Chair", "Good morning. We resume with the finance committee."],
+      ["Question", "10:30"],
+    ]);
+  });
+
+  it("reads Russian keys in a .txt file's front matter", async () => {
+    const text = "---\nназвание: Пресс-конференция\nдата: 2024-02-22\nместо: Москва\n---\nВЕДУЩИЙ: Добрый день.\n";
+    const result = await ingestFile({ bytes: new TextEncoder().encode(text), filename: "press.txt" });
+    expect(result).toMatchObject({ title: "Пресс-конференция", occurredAt: "2024-02-22", place: "Москва" });
+    expect(speechOf(result)).toBe("Добрый день.");
+  });
+});
