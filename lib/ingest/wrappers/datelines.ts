@@ -23,6 +23,7 @@ const DATE_AND_TIME_LINE =
 
 export function isDateAndTimeLine(text: string): boolean {
   const trimmed = text.trim();
+  if (trimmed.length > 60) return false;
   return DATE_AND_TIME_LINE.test(trimmed) && countWords(trimmed) <= 7 && !/[.!?]$/.test(trimmed);
 }
 
@@ -32,8 +33,13 @@ export interface ClockLine {
   isEnd: boolean;
 }
 
+/** Longer than any clock line, even with the run of spaces whitehouse.gov puts after "END". */
+const MAX_CLOCK_LINE = 60;
+
 export function readClockLine(text: string): ClockLine | null {
+  if (text.length > MAX_CLOCK_LINE * 2) return null;
   const trimmed = text.trim().replace(/\s+/g, " ");
+  if (trimmed.length > MAX_CLOCK_LINE) return null;
   const match = CLOCK_LINE.exec(trimmed);
   if (!match) return null;
   return { time: trimmed.slice(match[1]?.length ?? 0).trim(), isEnd: match[1] !== undefined };

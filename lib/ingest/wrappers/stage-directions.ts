@@ -79,7 +79,8 @@ export function stageDirectionSpans(text: string): TextSpan[] {
 /** True when the whole text is stage directions ("(Applause.)", "[Laughter] [Applause]"), with nothing said. */
 export function isStageDirection(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed === "") return false;
+  // A line of stage directions opens with a bracket and is short: most lines are rejected here, unscanned.
+  if (!/^[[(]/.test(trimmed) || trimmed.length > 200) return false;
   const spans = stageDirectionSpans(trimmed);
   if (spans.length === 0) return false;
   let rest = "";

@@ -29,7 +29,10 @@ export interface TimestampLine {
 }
 
 export function readTimestampLine(text: string): TimestampLine | null {
-  const match = TIMESTAMP_LINE.exec(text.trim());
+  const trimmed = text.trim();
+  // The longest is a short label and an escaped h:mm:ss.fff: anything longer is speech, not worth the regex.
+  if (trimmed.length > 48) return null;
+  const match = TIMESTAMP_LINE.exec(trimmed);
   if (!match) return null;
   const timecode = match[2] ?? match[3] ?? "";
   return { ms: timecodeToMs(timecode), label: match[1]?.trim() || null };
