@@ -59,6 +59,7 @@ describe("readFrontMatter", () => {
 
   it("is not fooled by rules around prose or a file that only starts with a rule", () => {
     expect(readFrontMatter("---\nWe met in Riga. It went well.\n---\nThank you.\n")).toBeNull();
+    expect(readFrontMatter("---\nMODERATOR: Good morning, everyone.\n---\nQ: Thank you.\n")).toBeNull();
     expect(readFrontMatter("---\ntitle: never closed\nGood morning.\n")).toBeNull();
     expect(readFrontMatter("Good morning.\n---\ntitle: x\n---\n")).toBeNull();
   });

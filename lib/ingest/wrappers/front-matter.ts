@@ -99,8 +99,9 @@ export function readFrontMatter(text: string): FrontMatterBlock | null {
   const end = lines.findIndex((line, index) => index > 0 && closings.includes(line.trimEnd()));
   if (end < 0) return null;
   const body = lines.slice(1, end).join("\n");
-  // "---" followed by prose and another "---" is two rules around a paragraph, not front matter.
-  if (!/^\s*[\p{L}_"'][^\n]*?\s*[:=]/mu.test(body) && body.trim() !== "") return null;
+  // "---" around a paragraph or a speaker's turn ("MODERATOR: Good morning.") is two rules, not front matter:
+  // front matter names at least one key static-site generators and CMSs write.
+  if (!hasKnownKey(lines.slice(1, end))) return null;
   const lineCount = end + 1;
   let data: unknown;
   try {
@@ -117,6 +118,40 @@ export function readFrontMatter(text: string): FrontMatterBlock | null {
     };
   }
   return { lineCount, syntax, fields: fieldsOf(data), warning: null };
+}
+
+/** Keys of front matter besides the fields read: Hugo, Jekyll, Eleventy, WordPress and Ghost exports. */
+const OTHER_KEYS = [
+  "author",
+  "authors",
+  "categories",
+  "category",
+  "description",
+  "draft",
+  "layout",
+  "lang",
+  "language",
+  "slug",
+  "summary",
+  "tags",
+  "type",
+  "weight",
+  "aliases",
+  "lastmod",
+  "excerpt",
+  "permalink",
+  "params",
+  "auteur",
+  "autor",
+  "автор",
+];
+const KNOWN_KEYS = new Set([...Object.values(KEYS).flat(), ...OTHER_KEYS]);
+
+function hasKnownKey(lines: readonly string[]): boolean {
+  return lines.some((line) => {
+    const key = /^\s*\[?["']?([\p{L}_][\p{L}\p{N}_ -]{0,40}?)["']?\]?\s*(?:[:=]|$)/u.exec(line)?.[1];
+    return key !== undefined && KNOWN_KEYS.has(normaliseKey(key));
+  });
 }
 
 function fieldsOf(data: unknown): FrontMatter {
