@@ -141,8 +141,10 @@ function markPlaceLines(lines: readonly SourceLine[]): string | null {
 
 function markTimestamps(lines: SourceLine[]): void {
   let pendingMs: number | null = null;
-  for (const line of lines) {
-    if (line.removal !== null) continue;
+  let previousKept: SourceLine | null = null;
+  let nextFreshBlock = Math.max(0, ...lines.map((line) => line.block)) + 1;
+  lines.forEach((line, index) => {
+    if (line.removal !== null) return;
     // "Q: 10:30" answers a question with a time; "Break: [34:10]" is a marker.
     const timestamp = readTimestampLine(line.text);
     if (timestamp && !(timestamp.label && parseSpeakerLabel(line.text) !== null)) {
@@ -154,19 +156,33 @@ function markTimestamps(lines: SourceLine[]): void {
           : `Timestamp ${time}, read as the start time of what follows, not speech.`,
       };
       pendingMs = timestamp.ms;
-      continue;
+      return;
     }
+    let timedHere = false;
     const leading = readLeadingTimestamp(line.text);
     // "[01:02:03] Name:" is a hearing transcript's speaker line; the speaker conventions read its time themselves.
     if (leading && parseSpeakerLabel(leading.rest) === null) {
       line.text = leading.rest;
       line.startMs ??= leading.ms;
+      timedHere = true;
     }
     if (pendingMs !== null) {
       line.startMs ??= pendingMs;
       pendingMs = null;
+      timedHere = true;
     }
-  }
+    // A paragraph takes the start time of its first line: a timed line in the middle of a run of lines starts a
+    // run of its own, so its time is not lost inside the paragraph before it.
+    if (timedHere && previousKept?.block === line.block) {
+      const block = line.block;
+      const fresh = nextFreshBlock++;
+      for (const following of lines.slice(index)) {
+        if (following.block !== block) break;
+        following.block = fresh;
+      }
+    }
+    previousKept = line;
+  });
 }
 
 /**

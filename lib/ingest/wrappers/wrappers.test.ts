@@ -413,3 +413,16 @@ describe("front matter above a heading, and in a plain-text file", () => {
     expect(speechOf(result)).toBe("Добрый день.");
   });
 });
+
+describe("a timestamp inside a run of lines", () => {
+  it("starts a paragraph of its own, so its time is kept", async () => {
+    const text =
+      "HOST: We open with the budget.\n[02:15] The council meets tonight.\nIt will vote at nine.\n(03:40)\nThat is all.\n";
+    const result = await ingestFile({ bytes: new TextEncoder().encode(text), filename: "pasted.txt" });
+    expect(result.segments.map((segment) => [segment.speaker, segment.startMs, segment.text])).toEqual([
+      ["Host", null, "We open with the budget."],
+      ["Host", 135_000, "The council meets tonight. It will vote at nine."],
+      ["Host", 220_000, "That is all."],
+    ]);
+  });
+});
