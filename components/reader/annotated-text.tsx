@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { splitIntoRuns } from "@/components/editor/highlight";
+import { stageDirectionSpans, type TextSpan } from "@/lib/ingest/wrappers/stage-directions";
 import type { NumberedAnnotation } from "./reading-model";
 
 const MARK_CLASSES: Record<NumberedAnnotation["kind"], string> = {
@@ -14,6 +15,35 @@ function innermost(ranges: NumberedAnnotation[]): NumberedAnnotation {
 }
 
 /**
+ * The words of `text[start, end)`, with any stage direction ("(Applause.)", "(сміх)") in it set apart: italic and
+ * muted for the eye, and a note with its own role description for screen readers, so nobody takes it for the
+ * speaker's words. The text itself is untouched, so quotes and text fragments still match.
+ */
+function withStageDirections(text: string, start: number, end: number, directions: readonly TextSpan[]): ReactNode[] {
+  const nodes: ReactNode[] = [];
+  let at = start;
+  for (const direction of directions) {
+    const from = Math.max(direction.start, start);
+    const to = Math.min(direction.end, end);
+    if (to <= from) continue;
+    if (from > at) nodes.push(text.slice(at, from));
+    nodes.push(
+      <span
+        key={`s${from}`}
+        role="note"
+        aria-roledescription="stage direction"
+        className="reader-stage-direction italic text-stone-600"
+      >
+        {text.slice(from, to)}
+      </span>,
+    );
+    at = to;
+  }
+  if (at < end) nodes.push(text.slice(at, end));
+  return nodes;
+}
+
+/**
  * A paragraph's text with its annotated words marked. Each mark links to its note (`#note-<id>`); the first mark
  * of an annotation carries `id="ref-<id>"` for the note's link back. The note's number is drawn by CSS from
  * `data-note` rather than written into the text, so a text fragment (`#:~:text=`) still matches the words.
@@ -21,6 +51,7 @@ function innermost(ranges: NumberedAnnotation[]): NumberedAnnotation {
 export function AnnotatedText({ text, annotations }: { text: string; annotations: NumberedAnnotation[] }) {
   const marked = annotations.filter((annotation) => annotation.isMarked);
   const runs = splitIntoRuns(text, marked);
+  const directions = stageDirectionSpans(text);
   const owners = runs.map((run) => (run.ranges.length > 0 ? innermost(run.ranges) : null));
   const referenced = new Set<string>();
   const lastRunOf = new Map<string, number>();
@@ -32,7 +63,7 @@ export function AnnotatedText({ text, annotations }: { text: string; annotations
   runs.forEach((run, index) => {
     const owner = owners[index];
     if (!owner) {
-      nodes.push(run.text);
+      nodes.push(...withStageDirections(text, run.start, run.end, directions));
       return;
     }
     const isFirst = !referenced.has(owner.id);
@@ -46,7 +77,7 @@ export function AnnotatedText({ text, annotations }: { text: string; annotations
           data-note={isLast ? owner.number : undefined}
           className="reader-note-link text-ink no-underline"
         >
-          {run.text}
+          {withStageDirections(text, run.start, run.end, directions)}
         </a>
       </mark>,
     );

@@ -1,4 +1,5 @@
 import { formatTimecode } from "@/lib/format/timecode";
+import { isStageDirection } from "@/lib/ingest/wrappers/stage-directions";
 import { AnnotatedText } from "./annotated-text";
 import { AnnotationAside } from "./annotation-aside";
 import { CopyLinkButton } from "./copy-link-button";
@@ -21,7 +22,9 @@ export function TranscriptParagraph({
   return (
     <ParagraphFrame number={number} segmentId={segment.id} speakerId={segment.speakerId}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm">
-        <span className="font-semibold text-ink [overflow-wrap:anywhere]">{speaker?.name ?? "Unattributed"}</span>
+        <span className="font-semibold text-ink [overflow-wrap:anywhere]">
+          {speaker?.name ?? (isStageDirection(segment.text) ? "Stage direction" : "Unattributed")}
+        </span>
         {segment.startMs !== null ? (
           hasMedia ? (
             <TimestampButton startMs={segment.startMs} />

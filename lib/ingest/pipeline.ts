@@ -14,13 +14,14 @@ import { parseMarkdown } from "./formats/markdown";
 import { parseSrt } from "./formats/srt";
 import { parsePlainText } from "./formats/text";
 import { parseWebVtt } from "./formats/webvtt";
-import { cleanTitle, detectLanguage, findEventDate, findPlace, findTitleLines, titleFromFilename } from "./metadata";
+import { cleanTitle, detectLanguage, findEventDate, findPlace, titleFromFilename } from "./metadata";
 import { countWords } from "./prose";
 import type { ParsedSource } from "./source";
 import { speakerFromTitle } from "./speakers";
 import { buildSegments } from "./structure";
 import type { IngestInput, IngestOptions, IngestResult, ParsedSegment } from "./types";
 import { repairStringsInPlace } from "./unicode";
+import { findTitleLinesAfterWrappers } from "./wrappers";
 
 export { assertIngestSize, maxIngestBytes } from "./limits";
 
@@ -63,22 +64,28 @@ export async function ingestFileWithTimings(
     decoded ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType)) : parseDocx(bytes),
   );
 
-  const titleLines = findTitleLines(source);
+  const titleLines = findTitleLinesAfterWrappers(source);
   const titleLine = titleLines.title === null ? null : (source.lines[titleLines.title] ?? null);
   const datelineLine = titleLines.dateline === null ? null : (source.lines[titleLines.dateline] ?? null);
   const { kept, removed } = await stage("clean", () => cleanLines(source.lines, titleLines, new Set(input.restore)));
 
-  const title = titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename);
+  // Front matter says what the page is called; the first line or heading is next, the file name last.
+  const frontMatter = source.frontMatter ?? null;
+  const title = frontMatter?.title ?? (titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename));
   const { segments, speakers } = await stage("structure", () =>
     buildSegments(kept, { timed: source.timed, titleSpeaker: title ? speakerFromTitle(title) : null }),
   );
   const speech = segments.map((segment) => segment.text).join("\n\n");
 
   const metadata = await stage("metadata", async () => {
-    const opening = [datelineLine, ...kept.slice(0, OPENING_LINES)].flatMap((line) => (line ? [line.text] : []));
+    const opening = [
+      ...(datelineLine ? [datelineLine.text] : []),
+      ...(source.dateline?.texts ?? []),
+      ...kept.slice(0, OPENING_LINES).map((line) => line.text),
+    ];
     return {
-      occurredAt: findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
-      place: findPlace(titleLine?.text ?? null, opening),
+      occurredAt: frontMatter?.date ?? findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
+      place: frontMatter?.place ?? source.dateline?.place ?? findPlace(titleLine?.text ?? null, opening),
       language: await detectLanguage(speech),
     };
   });
@@ -98,6 +105,7 @@ export async function ingestFileWithTimings(
     },
     title,
     ...metadata,
+    sourceUrl: frontMatter?.sourceUrl ?? null,
     speakers,
     speakerMerges: [],
     convention: null,

@@ -1,6 +1,7 @@
 // The shape every format parser hands to the later stages: the file as a list of lines, each knowing where it came
 // from, which block (cue, segment, paragraph run) it belongs to and what the format itself says about it.
 import type { RemovalReasonCode, SourceFormat } from "./types";
+import type { Dateline, FrontMatter } from "./wrappers";
 
 export interface Removal {
   code: RemovalReasonCode;
@@ -34,6 +35,10 @@ export interface ParsedSource {
   /** True for subtitles and for JSON with times. */
   timed: boolean;
   warnings: string[];
+  /** Title, date, place and source URL from a YAML or TOML front matter block (Markdown and text only). */
+  frontMatter?: FrontMatter | null;
+  /** Place and clock times from the transcript's own dateline and clock lines (Markdown and text only). */
+  dateline?: Dateline | null;
 }
 
 /** A line with the defaults most formats use; parsers override what they know. */

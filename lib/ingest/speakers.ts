@@ -4,6 +4,7 @@
 import { isKnownPlace } from "./gazetteer";
 import { collapseWhitespace } from "./prose";
 import type { ParsedSpeaker, SpeakerRole } from "./types";
+import { isStageDirection } from "./wrappers/stage-directions";
 
 export type SpeakerLabel =
   | { kind: "named"; speaker: ParsedSpeaker; rest: string }
@@ -92,6 +93,9 @@ export function parseSpeakerLabel(line: string): SpeakerLabel | null {
   }
 
   const bracketed = /^\[([^\]]{1,60})\]\s*:?\s*(.*)$/s.exec(text);
+  // "[Música]", "[Beifall]" are stage directions, not speakers (lib/ingest/wrappers/stage-directions.ts).
+  if (bracketed && isStageDirection(`[${bracketed[1] ?? ""}]`))
+    return chevrons ? { kind: "unnamed", rest: text } : null;
   const colon = bracketed ? null : /^([^:]{1,60}?)\s*:(?:\s+(.*))?$/s.exec(text);
   const candidate = bracketed?.[1] ?? colon?.[1];
   const rest = bracketed?.[2] ?? colon?.[2] ?? "";

@@ -111,6 +111,8 @@ export interface IngestResult {
   /** "YYYY-MM-DD" or null. */
   occurredAt: string | null;
   place: string | null;
+  /** Where the transcript was published, when the file says so (a front matter `source:` or `url:`); else null. */
+  sourceUrl: string | null;
   /** ISO 639-1 where one exists ("en", "fr"), else ISO 639-3; null when the text is too short to tell. */
   language: string | null;
   speakers: ParsedSpeaker[];

@@ -59,12 +59,14 @@ describe("plain-text Q&A", () => {
     expect(result.title).toBeNull();
   });
 
-  it("reads [NAME] and SPEAKER 1: labels", async () => {
+  // A stage direction alone on its line is nobody's words: it stands as its own unattributed paragraph (issue 9).
+  it("reads [NAME] and SPEAKER 1: labels, and keeps a stage direction out of the speaker's words", async () => {
     const text = "[JOHN OKAFOR] We are ready.\nSPEAKER 2: Then let us begin.\n[APPLAUSE]\n";
     const result = await ingestFile({ bytes: utf8(text), filename: "pasted.txt" });
     expect(result.segments.map((segment) => [segment.speaker, segment.text])).toEqual([
       ["John Okafor", "We are ready."],
-      ["Speaker 2", "Then let us begin. [APPLAUSE]"],
+      ["Speaker 2", "Then let us begin."],
+      [null, "[APPLAUSE]"],
     ]);
   });
 });
