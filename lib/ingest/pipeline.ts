@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { inspectArchive, isZipArchive } from "./archive";
 import { cleanLines } from "./clean";
+import { readSpeakerConvention } from "./conventions";
 import { assertIngestSize } from "./limits";
 import { decodeText } from "./decode";
 import { detectTextFormat, MEDIA_TYPES, sniffContent, type TextFormat } from "./detect";
@@ -14,7 +15,15 @@ import { parseMarkdown } from "./formats/markdown";
 import { parseSrt } from "./formats/srt";
 import { parsePlainText } from "./formats/text";
 import { parseWebVtt } from "./formats/webvtt";
-import { cleanTitle, detectLanguage, findEventDate, findPlace, findTitleLines, titleFromFilename } from "./metadata";
+import {
+  cleanTitle,
+  detectLanguage,
+  findEventDate,
+  findPlace,
+  findTitleLines,
+  titleFromFilename,
+  type TitleLines,
+} from "./metadata";
 import { countWords } from "./prose";
 import type { ParsedSource } from "./source";
 import { speakerFromTitle } from "./speakers";
@@ -59,23 +68,35 @@ export async function ingestFileWithTimings(
     if (isZipArchive(bytes)) await inspectArchive({ bytes, maxUnpackedBytes: options.maxUnpackedBytes });
     return (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes);
   });
-  const source = await stage("parse", () =>
-    decoded ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType)) : parseDocx(bytes),
-  );
+  const { source, convention } = await stage("parse", async () => {
+    const parsed = decoded
+      ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType))
+      : await parseDocx(bytes);
+    const reading = readSpeakerConvention(parsed.lines);
+    return { source: { ...parsed, lines: reading.lines }, convention: reading.convention };
+  });
 
-  const titleLines = findTitleLines(source);
+  const titleLines = withoutSpeakerTurns(findTitleLines(source), source);
   const titleLine = titleLines.title === null ? null : (source.lines[titleLines.title] ?? null);
   const datelineLine = titleLines.dateline === null ? null : (source.lines[titleLines.dateline] ?? null);
   const { kept, removed } = await stage("clean", () => cleanLines(source.lines, titleLines, new Set(input.restore)));
 
   const title = titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename);
-  const { segments, speakers } = await stage("structure", () =>
-    buildSegments(kept, { timed: source.timed, titleSpeaker: title ? speakerFromTitle(title) : null }),
+  const { segments, speakers, speakerMerges } = await stage("structure", () =>
+    buildSegments(kept, {
+      timed: source.timed,
+      titleSpeaker: title ? speakerFromTitle(title) : null,
+      keepSpeakersApart: input.keepSpeakersApart,
+    }),
   );
   const speech = segments.map((segment) => segment.text).join("\n\n");
 
   const metadata = await stage("metadata", async () => {
-    const opening = [datelineLine, ...kept.slice(0, OPENING_LINES)].flatMap((line) => (line ? [line.text] : []));
+    // A transcript's heading lines (removed as not speech) still state its date and place.
+    const headings = source.lines.filter((line) => line.removal?.code === "dateline").slice(0, OPENING_LINES);
+    const opening = [datelineLine, ...headings, ...kept.slice(0, OPENING_LINES)].flatMap((line) =>
+      line ? [line.text] : [],
+    );
     return {
       occurredAt: findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
       place: findPlace(titleLine?.text ?? null, opening),
@@ -99,8 +120,8 @@ export async function ingestFileWithTimings(
     title,
     ...metadata,
     speakers,
-    speakerMerges: [],
-    convention: null,
+    speakerMerges,
+    convention,
     segments,
     removed,
     entities,
@@ -131,6 +152,13 @@ function parseText(text: string, format: TextFormat): ParsedSource {
     case "json":
       return parseTranscriptJson(text);
   }
+}
+
+/** A line that opens a speaker's turn ("Dana Whitfield  0:03" at the top of an Otter export) is never the title. */
+function withoutSpeakerTurns(titleLines: TitleLines, source: ParsedSource): TitleLines {
+  const opensTurn = (index: number | null) => index !== null && source.lines[index]?.turn !== undefined;
+  if (opensTurn(titleLines.title)) return { title: null, dateline: null };
+  return opensTurn(titleLines.dateline) ? { ...titleLines, dateline: null } : titleLines;
 }
 
 function duration(segments: readonly ParsedSegment[]): number | null {

@@ -150,7 +150,7 @@ describe("SpeakerDirectory", () => {
     const capitals = directory.add({ name: "JENS  STOLTENBERG", title: null, role: null, outlet: null });
     const surname = directory.add({ name: "Stoltenberg", title: null, role: null, outlet: null });
     expect(capitals).toBe(full);
-    const resolved = directory.resolve();
+    const resolved = directory.resolve().byKey;
     expect(resolved.get(surname)).toBe(resolved.get(full));
     expect(resolved.get(full)).toMatchObject({ name: "Jens Stoltenberg", role: "official" });
   });
@@ -160,6 +160,6 @@ describe("SpeakerDirectory", () => {
     directory.add({ name: "Anna Berg", title: null, role: null, outlet: null });
     directory.add({ name: "Olaf Berg", title: null, role: null, outlet: null });
     const surname = directory.add({ name: "Berg", title: null, role: null, outlet: null });
-    expect(directory.resolve().get(surname)?.name).toBe("Berg");
+    expect(directory.resolve().byKey.get(surname)?.name).toBe("Berg");
   });
 });
