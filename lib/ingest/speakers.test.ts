@@ -75,6 +75,13 @@ describe("parseSpeakerLabel", () => {
     expect(named("SPEAKER 1: Hello.")).toMatchObject({ name: "Speaker 1", role: "speaker" });
   });
 
+  it("does not join the end of a sentence and a name into one label, but reads abbreviations before a name", () => {
+    expect(parseSpeakerLabel("Dmytro Kuleba. Tomas Novak (Czech Radio): Can you tell us?")).toBeNull();
+    expect(parseSpeakerLabel("the World Bank. Paolo Ferri (ANSA): How many?")).toBeNull();
+    expect(named("Dr. Ana Lopes: Thank you.")).toMatchObject({ name: "Ana Lopes", title: "Dr." });
+    expect(named("U.S. Ambassador Julianne Smith: Thank you.")).toMatchObject({ name: "Julianne Smith" });
+  });
+
   it("is not fooled by colons in ordinary sentences", () => {
     for (const line of [
       "Note: the following figures are provisional.",

@@ -6,6 +6,7 @@ import type { ParsedSpeaker, SpeakerRole } from "../types";
 import {
   EVENT_WORDS,
   HONORIFICS,
+  LABEL_ABBREVIATIONS,
   MODERATOR_LABELS,
   NAME_PARTICLES,
   NON_SPEAKER_LABELS,
@@ -32,6 +33,7 @@ export function speakerFromVoice(voice: string): ParsedSpeaker {
 export function labelledSpeaker(label: string, strict: boolean): ParsedSpeaker | null {
   const text = collapseWhitespace(label);
   if (text === "" || text.length > MAX_LABEL_LENGTH || text.split(" ").length > MAX_LABEL_WORDS) return null;
+  if (strict && runsAcrossSentences(text)) return null;
   const lower = text.toLowerCase();
 
   const questioner = QUESTIONER_LABELS.get(lower);
@@ -76,6 +78,18 @@ export function labelledSpeaker(label: string, strict: boolean): ParsedSpeaker |
   // "PRESS CONFERENCE:" is a heading in capitals, not a person.
   if (strict && name.some((word) => EVENT_WORDS.has(word.toLowerCase()))) return null;
   return plainSpeaker(name.join(" "), title.length > 0 ? title.join(" ") : null);
+}
+
+/**
+ * "Kuleba. Tomas Novak" (the end of one sentence, then a name, as a caption line breaks) is not one label; "Dr. Ana
+ * Lopes" and "J. R. Smith" are.
+ */
+function runsAcrossSentences(text: string): boolean {
+  for (const match of text.matchAll(/(\S+?)([.!?])\s/gu)) {
+    const word = (match[1] ?? "").toLowerCase();
+    if (match[2] !== "." || !(/^\p{L}$/u.test(word) || LABEL_ABBREVIATIONS.has(word))) return true;
+  }
+  return false;
 }
 
 export function plainSpeaker(name: string, title: string | null): ParsedSpeaker {

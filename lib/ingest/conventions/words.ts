@@ -74,3 +74,8 @@ export const HONORIFICS = words("mr mr. mrs mrs. ms ms. dr dr. prof prof. profes
 export const RUN_BREAKERS = words(
   "by with of the following and at in on for from to after before during about between ahead",
 );
+
+/** Abbreviations a speaker label may hold before its name ("Dr. Ana Lopes", "Gen. Mark Milley", "U.S. Ambassador …"). */
+export const LABEL_ABBREVIATIONS = words(`
+  mr mrs ms dr prof st gen sen rep gov lt col capt sgt adm maj cmdr jr sr hon rev fr u.s u.k u.n amb pres sec
+`);
