@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readSpeakerConvention } from "./conventions";
+import { ingestFile } from "./pipeline";
 import { sourceLine, type SourceLine } from "./source";
 import { buildSegments } from "./structure";
 
@@ -143,5 +144,42 @@ describe("buildSegments", () => {
     const { segments, speakerMerges } = buildSegments(lines, { timed: false, titleSpeaker: null });
     expect(segments.map((segment) => segment.speaker)).toEqual(["Dana Whitfield", "Dana Okoro", "Dana"]);
     expect(speakerMerges).toEqual([]);
+  });
+
+  it("reads a long YouTube auto-caption file into paragraphs of 40 to 150 words, losing no word", async () => {
+    // Rolling two-line cues as YouTube writes them: the previous row, then the new row with word timings, then a
+    // 10 ms cue holding the new row alone. A 1.5 s pause after every 25th row, where the speaker draws breath.
+    const vocabulary = "the river rose two metres overnight and crews worked until dawn to close the barrier".split(
+      " ",
+    );
+    const rows = Array.from({ length: 130 }, (_, row) =>
+      Array.from({ length: 6 }, (_, word) => vocabulary[(row * 6 + word) % vocabulary.length] ?? "water"),
+    );
+    const time = (ms: number) => new Date(ms).toISOString().slice(11, 23);
+    let start = 0;
+    const pauses: number[] = [];
+    const cues = rows.map((row, index) => {
+      if (index > 0 && index % 25 === 0) {
+        start += 1500;
+        pauses.push(start);
+      }
+      const timed = row.map((word, at) => (at === 0 ? word : `<${time(start + at * 300)}><c> ${word}</c>`)).join("");
+      const previous = index === 0 ? " " : (rows[index - 1] ?? []).join(" ");
+      const cue = [
+        `${time(start)} --> ${time(start + 2390)} align:start position:0%\n${previous}\n${timed}`,
+        `${time(start + 2390)} --> ${time(start + 2400)} align:start position:0%\n${row.join(" ")}\n `,
+      ].join("\n\n");
+      start += 2400;
+      return cue;
+    });
+    const vtt = `WEBVTT\nKind: captions\nLanguage: en\n\n${cues.join("\n\n")}\n`;
+    const result = await ingestFile({ bytes: new TextEncoder().encode(vtt), filename: "captions.en.vtt" });
+    const lengths = result.segments.map((segment) => segment.text.split(" ").length);
+    expect(lengths.reduce((total, length) => total + length, 0)).toBe(130 * 6);
+    for (const length of lengths) expect(length).toBeLessThanOrEqual(150);
+    for (const length of lengths.slice(0, -1)) expect(length).toBeGreaterThanOrEqual(40);
+    const starts = new Set(result.segments.map((segment) => segment.startMs));
+    for (const pause of pauses)
+      expect(starts.has(pause), `a paragraph starts after the pause at ${pause} ms`).toBe(true);
   });
 });
