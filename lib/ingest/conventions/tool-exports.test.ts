@@ -64,6 +64,15 @@ describe("timestamps beside a name", () => {
     expect(detectConvention(descriptLines)).toBe(revDescript);
   });
 
+  it("reads numbered speakers with an hours field, Speaker 1  0:00:12", () => {
+    const reading = readSpeakerConvention(linesOf("Speaker 1  0:00:12\nHello.\n\nSpeaker 2  0:00:15\nHi."));
+    expect(reading.convention?.id).toBe("otter");
+    expect(reading.lines.flatMap((line) => (line.turn ? [line.turn] : []))).toEqual([
+      { speaker: { name: "Speaker 1", title: null, role: "speaker", outlet: null }, startMs: 12_000 },
+      { speaker: { name: "Speaker 2", title: null, role: "speaker", outlet: null }, startMs: 15_000 },
+    ]);
+  });
+
   it("does not take a sentence that ends with a time for a label", () => {
     const lines = linesOf("We start at  10:30\nThe meeting ends at noon.");
     expect(readSpeakerConvention(lines).convention).toBeNull();
