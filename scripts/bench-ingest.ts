@@ -1,5 +1,5 @@
 // `npm run bench:ingest`: times the ingestion pipeline on a generated three-hour press conference (~30,000 words), as
-// plain text and as SubRip subtitles. Prints the median time per file and per stage, throughput, peak memory, and a
+// plain text, as SubRip subtitles, and as an Otter.ai export and a hearing transcript (timestamped speaker labels). Prints the median time per file and per stage, throughput, peak memory, and a
 // baseline (decoding and splitting the same bytes) measured in the same run, because the machine is shared and
 // noisy. Checks the targets (< 1 s per file, < 300 MB peak RSS) and always exits 0: it measures, it does not test.
 import { ingestFileWithTimings, INGEST_STAGES, type IngestStage, type StageTimings } from "@/lib/ingest";
@@ -182,6 +182,55 @@ function asSubRip(turns: readonly Turn[]): string {
   return `${cues.join("\n\n")}\n`;
 }
 
+/** The name a transcription tool would show for a turn's label: "Anna Berg (Postimees)" → "Anna Berg". */
+function toolName(label: string): string {
+  if (label === "Q") return "Unknown Speaker";
+  if (label === OFFICIAL.label) return OFFICIAL.name;
+  if (label === "MODERATOR") return "Moderator";
+  return label.replace(/\s*\(.*\)$/, "");
+}
+
+/** Each turn's start, spreading the three hours over the turns by their length in words. */
+function turnStarts(turns: readonly Turn[]): number[] {
+  const lengths = turns.map((turn) => turn.sentences.join(" ").split(/\s+/).length);
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  let spoken = 0;
+  return lengths.map((length) => {
+    const start = Math.floor((spoken / total) * DURATION_SECONDS * 1000);
+    spoken += length;
+    return start;
+  });
+}
+
+function clock(ms: number, padded: boolean): string {
+  const seconds = Math.floor(ms / 1000);
+  const [hours, minutes, rest] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  const two = (value: number) => String(value).padStart(2, "0");
+  if (padded) return `${two(hours)}:${two(minutes)}:${two(rest)}`;
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(rest)}` : `${minutes}:${two(rest)}`;
+}
+
+/** As Otter exports it: "Name  m:ss" alone on a line, the turn on the next, a footer at the end. */
+function asOtter(turns: readonly Turn[]): string {
+  const starts = turnStarts(turns);
+  const blocks = turns.map(
+    (turn, index) => `${toolName(turn.label)}  ${clock(starts[index] ?? 0, false)}\n${turn.sentences.join(" ")}`,
+  );
+  return `${blocks.join("\n\n")}\n\nTranscribed by https://otter.ai\n`;
+}
+
+/** As a hearing transcript: "[hh:mm:ss] Name:" alone on a line, the turn on indented lines of about 16 words. */
+function asHearing(turns: readonly Turn[]): string {
+  const starts = turnStarts(turns);
+  const blocks = turns.map((turn, index) => {
+    const words = turn.sentences.join(" ").split(" ");
+    const lines: string[] = [];
+    for (let word = 0; word < words.length; word += 16) lines.push(`    ${words.slice(word, word + 16).join(" ")}`);
+    return `[${clock(starts[index] ?? 0, true)}] ${toolName(turn.label)}:\n${lines.join("\n")}`;
+  });
+  return `Hearing on the defence budget\nCommittee on Armed Services, 14 February 2019\n\n${blocks.join("\n\n")}\n`;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -203,6 +252,8 @@ interface Measurement {
   bytes: number;
   words: number;
   segments: number;
+  /** The speaker convention recognised, to show the timestamped formats were read as such. */
+  convention: string;
   totalMs: number;
   stages: StageTimings;
   baselineMs: number;
@@ -217,6 +268,7 @@ async function measure(filename: string, text: string): Promise<Measurement> {
   >;
   let words = 0;
   let segments = 0;
+  let convention = "none";
   for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
     const started = performance.now();
     const { result, timings } = await ingestFileWithTimings({ bytes, filename });
@@ -227,6 +279,7 @@ async function measure(filename: string, text: string): Promise<Measurement> {
     for (const stage of INGEST_STAGES) perStage[stage].push(timings[stage]);
     words = result.wordCount;
     segments = result.segments.length;
+    convention = `${result.convention?.name ?? "none"}, ${result.speakers.length} speakers`;
   }
   const baselines: number[] = [];
   for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
@@ -240,6 +293,7 @@ async function measure(filename: string, text: string): Promise<Measurement> {
     bytes: bytes.byteLength,
     words,
     segments,
+    convention,
     totalMs: median(totals),
     stages,
     baselineMs: median(baselines),
@@ -260,6 +314,8 @@ async function main(): Promise<void> {
   const files: [string, string][] = [
     ["press-conference-3h.txt", asPlainText(turns)],
     ["press-conference-3h.srt", asSubRip(turns)],
+    ["press-conference-3h-otter.txt", asOtter(turns)],
+    ["press-conference-3h-hearing.txt", asHearing(turns)],
   ];
   console.log(
     `Ingest benchmark: node ${process.version}, ${RUNS} runs after ${WARM_UP_RUNS} warm-up, medians in ms ` +
@@ -269,7 +325,7 @@ async function main(): Promise<void> {
   for (const [filename, text] of files) results.push(await measure(filename, text));
   clearInterval(sampler);
 
-  const widths = [24, 9, 7, 6, 8, ...INGEST_STAGES.map((stage) => Math.max(stage.length, 7)), 9, 6, 9, 8];
+  const widths = [31, 9, 7, 6, 8, ...INGEST_STAGES.map((stage) => Math.max(stage.length, 7)), 9, 6, 9, 8];
   console.log(
     row(["file", "bytes", "words", "paras", "total", ...INGEST_STAGES, "words/s", "MB/s", "baseline", "ratio"], widths),
   );
@@ -293,6 +349,7 @@ async function main(): Promise<void> {
       ),
     );
   }
+  for (const result of results) console.log(`${result.filename}: read as ${result.convention}`);
   const peakRssMb = megabytes(peakSampledRss);
   // maxRSS is in kilobytes and, unlike sampling, sees peaks inside synchronous stages.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { inspectArchive, isZipArchive } from "./archive";
 import { cleanLines } from "./clean";
+import { readSpeakerConvention } from "./conventions";
 import { assertIngestSize } from "./limits";
 import { decodeText } from "./decode";
 import { detectTextFormat, MEDIA_TYPES, sniffContent, type TextFormat } from "./detect";
@@ -14,7 +15,7 @@ import { parseMarkdown } from "./formats/markdown";
 import { parseSrt } from "./formats/srt";
 import { parsePlainText } from "./formats/text";
 import { parseWebVtt } from "./formats/webvtt";
-import { cleanTitle, detectLanguage, findEventDate, findPlace, titleFromFilename } from "./metadata";
+import { cleanTitle, detectLanguage, findEventDate, findPlace, titleFromFilename, type TitleLines } from "./metadata";
 import { countWords } from "./prose";
 import type { ParsedSource } from "./source";
 import { speakerFromTitle } from "./speakers";
@@ -60,11 +61,17 @@ export async function ingestFileWithTimings(
     if (isZipArchive(bytes)) await inspectArchive({ bytes, maxUnpackedBytes: options.maxUnpackedBytes });
     return (await sniffContent(bytes, filename, input.mediaType)) === "docx" ? null : decodeText(bytes);
   });
-  const source = await stage("parse", () =>
-    decoded ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType)) : parseDocx(bytes),
-  );
+  const { parsed, source, convention } = await stage("parse", async () => {
+    const parsed = decoded
+      ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType))
+      : await parseDocx(bytes);
+    const reading = readSpeakerConvention(parsed.lines);
+    return { parsed, source: { ...parsed, lines: reading.lines }, convention: reading.convention };
+  });
 
-  const titleLines = findTitleLinesAfterWrappers(source);
+  // The title is looked for before the convention marks its heading lines (the title among them) as not speech;
+  // reading a convention keeps every line in place, so the indices hold for both.
+  const titleLines = withoutSpeakerTurns(findTitleLinesAfterWrappers(parsed), source);
   const titleLine = titleLines.title === null ? null : (source.lines[titleLines.title] ?? null);
   const datelineLine = titleLines.dateline === null ? null : (source.lines[titleLines.dateline] ?? null);
   const { kept, removed } = await stage("clean", () => cleanLines(source.lines, titleLines, new Set(input.restore)));
@@ -72,15 +79,22 @@ export async function ingestFileWithTimings(
   // Front matter says what the page is called; the first line or heading is next, the file name last.
   const frontMatter = source.frontMatter ?? null;
   const title = frontMatter?.title ?? (titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename));
-  const { segments, speakers } = await stage("structure", () =>
-    buildSegments(kept, { timed: source.timed, titleSpeaker: title ? speakerFromTitle(title) : null }),
+  const { segments, speakers, speakerMerges } = await stage("structure", () =>
+    buildSegments(kept, {
+      timed: source.timed,
+      titleSpeaker: title ? speakerFromTitle(title) : null,
+      keepSpeakersApart: input.keepSpeakersApart,
+    }),
   );
   const speech = segments.map((segment) => segment.text).join("\n\n");
 
   const metadata = await stage("metadata", async () => {
+    // A transcript's heading lines (removed as not speech) still state its date and place.
+    const headings = source.lines.filter((line) => line.removal?.code === "dateline").slice(0, OPENING_LINES);
     const opening = [
       ...(datelineLine ? [datelineLine.text] : []),
       ...(source.dateline?.texts ?? []),
+      ...headings.map((line) => line.text),
       ...kept.slice(0, OPENING_LINES).map((line) => line.text),
     ];
     return {
@@ -107,8 +121,8 @@ export async function ingestFileWithTimings(
     ...metadata,
     sourceUrl: frontMatter?.sourceUrl ?? null,
     speakers,
-    speakerMerges: [],
-    convention: null,
+    speakerMerges,
+    convention,
     segments,
     removed,
     entities,
@@ -139,6 +153,13 @@ function parseText(text: string, format: TextFormat): ParsedSource {
     case "json":
       return parseTranscriptJson(text);
   }
+}
+
+/** A line that opens a speaker's turn ("Dana Whitfield  0:03" at the top of an Otter export) is never the title. */
+function withoutSpeakerTurns(titleLines: TitleLines, source: ParsedSource): TitleLines {
+  const opensTurn = (index: number | null) => index !== null && source.lines[index]?.turn !== undefined;
+  if (opensTurn(titleLines.title)) return { title: null, dateline: null };
+  return opensTurn(titleLines.dateline) ? { ...titleLines, dateline: null } : titleLines;
 }
 
 function duration(segments: readonly ParsedSegment[]): number | null {

@@ -1,11 +1,19 @@
 // The shape every format parser hands to the later stages: the file as a list of lines, each knowing where it came
 // from, which block (cue, segment, paragraph run) it belongs to and what the format itself says about it.
-import type { RemovalReasonCode, SourceFormat } from "./types";
+import type { ParsedSpeaker, RemovalReasonCode, SourceFormat } from "./types";
 import type { Dateline, FrontMatter } from "./wrappers";
 
 export interface Removal {
   code: RemovalReasonCode;
   reason: string;
+}
+
+/** A change of speaker the file's speaker convention reads at the start of a line (see lib/ingest/conventions). */
+export interface Turn {
+  /** Who speaks from here; "answer" for "A:" (the person the transcript is about); null for an unnamed ">>". */
+  speaker: ParsedSpeaker | "answer" | null;
+  /** The time the label gives ("Dana Whitfield  0:34"), when it gives one. */
+  startMs: number | null;
 }
 
 export interface SourceLine {
@@ -25,6 +33,8 @@ export interface SourceLine {
   standalone: boolean;
   /** Set by the format parser when it already knows the line is not speech (markup only, a caption repeat). */
   removal: Removal | null;
+  /** Set when the line opens a speaker's turn; `text` then no longer holds the label. */
+  turn?: Turn;
 }
 
 export interface ParsedSource {

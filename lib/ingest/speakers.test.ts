@@ -75,6 +75,13 @@ describe("parseSpeakerLabel", () => {
     expect(named("SPEAKER 1: Hello.")).toMatchObject({ name: "Speaker 1", role: "speaker" });
   });
 
+  it("does not join the end of a sentence and a name into one label, but reads abbreviations before a name", () => {
+    expect(parseSpeakerLabel("Dmytro Kuleba. Tomas Novak (Czech Radio): Can you tell us?")).toBeNull();
+    expect(parseSpeakerLabel("the World Bank. Paolo Ferri (ANSA): How many?")).toBeNull();
+    expect(named("Dr. Ana Lopes: Thank you.")).toMatchObject({ name: "Ana Lopes", title: "Dr." });
+    expect(named("U.S. Ambassador Julianne Smith: Thank you.")).toMatchObject({ name: "Julianne Smith" });
+  });
+
   it("is not fooled by colons in ordinary sentences", () => {
     for (const line of [
       "Note: the following figures are provisional.",
@@ -150,7 +157,7 @@ describe("SpeakerDirectory", () => {
     const capitals = directory.add({ name: "JENS  STOLTENBERG", title: null, role: null, outlet: null });
     const surname = directory.add({ name: "Stoltenberg", title: null, role: null, outlet: null });
     expect(capitals).toBe(full);
-    const resolved = directory.resolve();
+    const resolved = directory.resolve().byKey;
     expect(resolved.get(surname)).toBe(resolved.get(full));
     expect(resolved.get(full)).toMatchObject({ name: "Jens Stoltenberg", role: "official" });
   });
@@ -160,6 +167,6 @@ describe("SpeakerDirectory", () => {
     directory.add({ name: "Anna Berg", title: null, role: null, outlet: null });
     directory.add({ name: "Olaf Berg", title: null, role: null, outlet: null });
     const surname = directory.add({ name: "Berg", title: null, role: null, outlet: null });
-    expect(directory.resolve().get(surname)?.name).toBe("Berg");
+    expect(directory.resolve().byKey.get(surname)?.name).toBe("Berg");
   });
 });

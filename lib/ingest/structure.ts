@@ -1,16 +1,22 @@
 // Kept lines to readable paragraphs: caption fragments and hard-wrapped lines are joined into sentence-complete
-// paragraphs per speaker, breaking at a change of speaker, a long pause, a blank line, or past ~120 words.
+// paragraphs per speaker, breaking at a change of speaker (the turns the speaker convention read), a pause, a blank
+// line, or past ~120 words; unpunctuated text (auto-captions) breaks at pauses and never runs past 150 words.
 import { collapseWhitespace, countWords, endsSentence, splitSentences } from "./prose";
 import type { SourceLine } from "./source";
-import { parseSpeakerLabel, SpeakerDirectory, speakerFromVoice } from "./speakers";
-import type { ParsedSegment, ParsedSpeaker } from "./types";
+import { speakerKey } from "./conventions/names";
+import { SpeakerDirectory, speakerFromVoice } from "./speakers";
+import type { ParsedSegment, ParsedSpeaker, SpeakerMerge } from "./types";
 
 /** A paragraph closes at the first sentence end that would take it past this many words. */
 const TARGET_WORDS = 120;
-/** Unpunctuated text (auto-captions) has no sentence ends to wait for; it still breaks here. */
-const MAX_WORDS = 250;
+/** Unpunctuated text (auto-captions) has no sentence ends to wait for; it breaks before passing this. */
+const MAX_WORDS = 150;
+/** Shorter than this, a paragraph does not break at a short pause or for length. */
+const MIN_WORDS = 40;
 /** A silence longer than this between two cues starts a new paragraph. */
 const LONG_PAUSE_MS = 2000;
+/** A silence this long ends a paragraph that already has MIN_WORDS: where a speaker draws breath. */
+const PAUSE_MS = 1000;
 
 const ANSWER: ParsedSpeaker = { name: "Answer", title: null, role: null, outlet: null };
 
@@ -18,12 +24,16 @@ export interface StructureOptions {
   timed: boolean;
   /** The speaker the title names. A monologue is theirs throughout; in a Q&A they also stand behind "A:". */
   titleSpeaker: ParsedSpeaker | null;
+  /** Short names to keep apart from the full name they would join (IngestInput.keepSpeakersApart). */
+  keepSpeakersApart?: readonly string[];
 }
 
 export interface Structure {
   segments: ParsedSegment[];
   /** The speakers of the segments, in order of first appearance. */
   speakers: ParsedSpeaker[];
+  /** Short forms joined to a full name. */
+  speakerMerges: SpeakerMerge[];
 }
 
 interface Paragraph {
@@ -35,6 +45,8 @@ interface Paragraph {
   standalone: boolean;
   startMs: number | null;
   endMs: number | null;
+  /** Part of a turn whose label gave a time: its end is the next timed turn's start when nothing else says. */
+  inTimedTurn: boolean;
 }
 
 export function buildSegments(lines: readonly SourceLine[], options: StructureOptions): Structure {
@@ -43,23 +55,25 @@ export function buildSegments(lines: readonly SourceLine[], options: StructureOp
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let speakerKey = titleKey;
+  /** The time the current turn's label gave, for its first paragraph. */
+  let turnStartMs: number | null = null;
+  let inTimedTurn = false;
 
   for (const line of lines) {
-    let text = line.text;
     if (line.voice) {
       const voiceKey = directory.add(speakerFromVoice(line.voice));
       if (voiceKey !== speakerKey) current = null;
       speakerKey = voiceKey;
     }
-    const label = parseSpeakerLabel(text);
-    if (label) {
-      if (label.kind === "named") speakerKey = directory.add(label.speaker);
-      else if (label.kind === "answer") speakerKey = titleKey ?? directory.add(ANSWER);
-      else speakerKey = null;
-      text = label.rest;
+    const turn = line.turn;
+    if (turn) {
+      if (turn.speaker === "answer") speakerKey = titleKey ?? directory.add(ANSWER);
+      else speakerKey = turn.speaker ? directory.add(turn.speaker) : null;
+      turnStartMs = turn.startMs;
+      inTimedTurn = turn.startMs !== null;
       current = null;
     }
-    for (const piece of piecesOf(text)) {
+    for (const piece of piecesOf(line.text)) {
       const words = countWords(piece);
       if (!current || startsNewParagraph(current, line, words, options.timed)) {
         current = {
@@ -69,9 +83,11 @@ export function buildSegments(lines: readonly SourceLine[], options: StructureOp
           words: 0,
           lastLine: line,
           standalone: line.standalone,
-          startMs: line.startMs,
+          startMs: line.startMs ?? turnStartMs,
           endMs: line.endMs,
+          inTimedTurn,
         };
+        turnStartMs = null;
         paragraphs.push(current);
       }
       current.parts.push(piece);
@@ -80,13 +96,23 @@ export function buildSegments(lines: readonly SourceLine[], options: StructureOp
       current.endMs = maxOrNull(current.endMs, line.endMs);
     }
   }
-  return finish(paragraphs, directory);
+  return finish(paragraphs, directory, options.keepSpeakersApart ?? []);
 }
 
-/** A line longer than a paragraph (a whole speech pasted on one line) is taken sentence by sentence. */
+/**
+ * A line longer than a paragraph (a whole speech pasted on one line) is taken sentence by sentence, and a
+ * "sentence" longer than a paragraph (unpunctuated text) in paragraph-sized runs of words.
+ */
 function piecesOf(text: string): string[] {
   if (text.trim() === "") return [];
-  return countWords(text) > TARGET_WORDS ? splitSentences(text) : [text];
+  if (countWords(text) <= TARGET_WORDS) return [text];
+  return splitSentences(text).flatMap((sentence) => {
+    if (countWords(sentence) <= MAX_WORDS) return [sentence];
+    const words = sentence.split(/\s+/);
+    return Array.from({ length: Math.ceil(words.length / TARGET_WORDS) }, (_, index) =>
+      words.slice(index * TARGET_WORDS, (index + 1) * TARGET_WORDS).join(" "),
+    );
+  });
 }
 
 function startsNewParagraph(paragraph: Paragraph, line: SourceLine, words: number, timed: boolean): boolean {
@@ -94,7 +120,8 @@ function startsNewParagraph(paragraph: Paragraph, line: SourceLine, words: numbe
   const newBlock = line.block !== paragraph.lastLine.block;
   const sentenceDone = endsSentence(paragraph.parts[paragraph.parts.length - 1] ?? "");
   if (timed && newBlock && line.startMs !== null && paragraph.endMs !== null) {
-    if (line.startMs - paragraph.endMs > LONG_PAUSE_MS) return true;
+    const pause = line.startMs - paragraph.endMs;
+    if (pause > LONG_PAUSE_MS || (pause >= PAUSE_MS && paragraph.words >= MIN_WORDS)) return true;
   }
   // A blank line in text is a paragraph break, unless it cuts a sentence in two (a stray blank line in a paste).
   if (!timed && newBlock && sentenceDone) return true;
@@ -102,7 +129,7 @@ function startsNewParagraph(paragraph: Paragraph, line: SourceLine, words: numbe
   // itself longer than a paragraph (a tool exporting a whole answer as one segment).
   const mayBreakHere = !timed || newBlock || paragraph.lastLine === line;
   if (mayBreakHere && sentenceDone && paragraph.words + words > TARGET_WORDS) return true;
-  return mayBreakHere && paragraph.words >= MAX_WORDS;
+  return mayBreakHere && paragraph.words >= MIN_WORDS && paragraph.words + words > MAX_WORDS;
 }
 
 function maxOrNull(a: number | null, b: number | null): number | null {
@@ -111,18 +138,28 @@ function maxOrNull(a: number | null, b: number | null): number | null {
   return Math.max(a, b);
 }
 
-function finish(paragraphs: readonly Paragraph[], directory: SpeakerDirectory): Structure {
-  const speakersByKey = directory.resolve();
+function finish(
+  paragraphs: readonly Paragraph[],
+  directory: SpeakerDirectory,
+  keepSpeakersApart: readonly string[],
+): Structure {
+  const { byKey, merges } = directory.resolve(keepSpeakersApart);
   const speakers: ParsedSpeaker[] = [];
-  const segments = paragraphs.map((paragraph): ParsedSegment => {
-    const speaker = paragraph.speakerKey === null ? undefined : speakersByKey.get(paragraph.speakerKey);
+  const segments = paragraphs.map((paragraph, index): ParsedSegment => {
+    const speaker = paragraph.speakerKey === null ? undefined : byKey.get(paragraph.speakerKey);
     if (speaker && !speakers.includes(speaker)) speakers.push(speaker);
+    // A tool export gives each turn's start only: the turn ends where the next timed one starts.
+    const nextStart = paragraphs[index + 1]?.startMs ?? null;
+    const endMs = paragraph.endMs ?? (paragraph.inTimedTurn ? nextStart : null);
     return {
       speaker: speaker?.name ?? null,
       text: collapseWhitespace(paragraph.parts.join(" ")),
       startMs: paragraph.startMs,
-      endMs: paragraph.endMs,
+      endMs,
     };
   });
-  return { segments, speakers };
+  // Only a short form some paragraph was credited to is worth an undo (not one only the title named).
+  const used = new Set(paragraphs.map((paragraph) => paragraph.speakerKey));
+  const speakerMerges = merges.filter((merge) => used.has(speakerKey(merge.from)));
+  return { segments, speakers, speakerMerges };
 }

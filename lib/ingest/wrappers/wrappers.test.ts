@@ -46,7 +46,13 @@ function plainWords(text: string): number {
 function speechWordsIn(text: string): number {
   let total = 0;
   for (const raw of text.split("\n")) {
-    const line = raw.trim().replace(LEADING_TIMESTAMP, "");
+    // A government transcript's labels are not words: a bare "Q" (two spaces or a no-break space, no colon) and an
+    // office in capitals ("THE PRESIDENT:").
+    const line = raw
+      .trim()
+      .replace(LEADING_TIMESTAMP, "")
+      .replace(/^Q(?: {2,}|\u00A0)\s*/, "")
+      .replace(/^THE [A-Z][A-Z .'’-]*:\s+/, "");
     const plain = line
       .replace(/<[^>]*>/g, " ")
       .replace(/[*_]/g, "")
