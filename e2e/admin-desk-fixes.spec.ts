@@ -55,6 +55,8 @@ test("deactivation asks for confirmation and a reason, the audit log keeps the r
   browser,
   clientAddress,
 }) => {
+  // Two browsers, two tabs, an API call, a server action and the audit log.
+  test.slow();
   await openAdmin(page);
   const reporter = await seedUser("REPORTER", "Dora Departing");
   const colleague = await colleagueOnTheDesk(browser, reporter.email, reporter.password, clientAddress);
@@ -206,6 +208,8 @@ test("the audit log links to the transcript an event concerns", async ({ page })
   });
   await page.goto(`/admin/audit?actor=${admin.id}&action=transcript.created`);
   const entry = page.getByTestId("audit-row").first();
+  // The title is the link; it is not repeated as a detail line.
+  await expect(entry.getByTestId("audit-details")).not.toContainText("Title");
   await entry.getByRole("link", { name: "Harbour authority briefing on the new ferry timetable" }).click();
   await expect(page).toHaveURL(new RegExp(`/desk/transcripts/${draft.id}$`));
 });
