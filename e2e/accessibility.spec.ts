@@ -216,6 +216,8 @@ for (const { name, width, height } of WIDTHS) {
   test(`the staff accounts table with many long names fits a ${name} (${width} px) and its actions work`, async ({
     page,
   }) => {
+    // Three passes through axe, one of them with the deactivation confirmation open.
+    test.slow();
     const admin = await seedUser("ADMIN", "Ada Tables");
     const users = await seedLongUsers(12);
     await page.setViewportSize({ width, height });

@@ -103,7 +103,11 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                     {event.transcript.title}
                   </Link>
                 ) : null}
-                <AuditDetailList details={event.details} />
+                <AuditDetailList
+                  details={event.details}
+                  // The link already shows the title, when it has not changed since.
+                  omit={event.transcript?.title === event.details.title ? ["title"] : []}
+                />
               </DataTableCell>
             </DataTableRow>
           ))}
@@ -129,8 +133,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
 }
 
 /** Details as labelled lines ("To: Editor", "Reason: …"), not raw JSON keys and stored enum names. */
-function AuditDetailList({ details }: { details: Record<string, unknown> }) {
-  const lines = describeAuditDetails(details);
+function AuditDetailList({ details, omit }: { details: Record<string, unknown>; omit: string[] }) {
+  const lines = describeAuditDetails(details).filter((line) => !omit.includes(line.key));
   if (lines.length === 0) return null;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
