@@ -34,6 +34,8 @@ export interface ParsedSource {
   /** True for subtitles and for JSON with times. */
   timed: boolean;
   warnings: string[];
+  /** A title the file itself states, such as a WebVTT header's "WEBVTT - Press briefing". */
+  title?: string | null;
 }
 
 /** A line with the defaults most formats use; parsers override what they know. */
