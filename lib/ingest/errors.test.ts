@@ -102,8 +102,12 @@ describe("refused files", () => {
     await expectRefusal(
       ingestFixture("unknown-shape.json"),
       "UNKNOWN_JSON",
-      'This JSON is not a transcript Verbatim reads; it accepts a list of {"speaker", "start", "end", "text"} objects, ' +
-        'or Whisper output {"segments": [{"start", "end", "text"}]}.',
+      "This JSON is not a transcript Verbatim reads. It reads a streaming log of partial and final results " +
+        '(Deepgram live, Amazon Transcribe or Google streaming); AssemblyAI ({"utterances": [{"speaker", "start", ' +
+        '"end", "text"}]} or its "words"); Deepgram ({"results": {"channels": [{"alternatives": [{"paragraphs" or ' +
+        '"words"}]}]}}); Amazon Transcribe ({"results": {"transcripts", "items", "speaker_labels"}}); Whisper output ' +
+        '({"segments": [{"start", "end", "text"}]}); or a list of {"speaker" (or "name"), "start", "end", "text" ' +
+        '(or "speech", "content", "transcript")} objects, alone or in sections.',
     );
   });
 
