@@ -89,13 +89,14 @@ export function judgeEmissions(emissions: readonly Emission[]): StreamVerdict[] 
         return;
       }
     }
-    // Re-sent: the same words (or fewer) as something recent, starting inside or before its span.
+    // Re-sent: words a recent emission already holds (all of it, its start or its end), starting inside or before
+    // its span (timestamps going backwards).
     const original = kept
       .slice(-LOOKBACK)
       .reverse()
       .find(
         (keptIndex) =>
-          startsWithWords(words[keptIndex] ?? [], own) && follows(emission, emissions[keptIndex] as Emission, 0),
+          containsWords(words[keptIndex] ?? [], own) && follows(emission, emissions[keptIndex] as Emission, 0),
       );
     if (original !== undefined) {
       verdicts[index] = { kind: "repeat", of: original };
@@ -104,6 +105,14 @@ export function judgeEmissions(emissions: readonly Emission[]): StreamVerdict[] 
     kept.push(index);
   });
   return verdicts;
+}
+
+function containsWords(words: readonly string[], part: readonly string[]): boolean {
+  if (part.length === 0 || part.length > words.length) return false;
+  for (let start = 0; start + part.length <= words.length; start++) {
+    if (part.every((word, index) => words[start + index] === word)) return true;
+  }
+  return false;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -29,28 +29,33 @@ const SETTING_KEYS = new Set([
   "vertical",
 ]);
 
-/** Keys that introduce credits or the file's own notes: words, but nobody's speech turn. */
+/** Keys of a subtitler's or captioner's credit: their line, not anybody's speech. */
 const CREDIT_KEYS = new Set([
   "subtitles",
   "subtitle",
   "subtitled by",
   "subtitles by",
   "captions",
-  "caption",
-  "captioned by",
   "captions by",
+  "captioned by",
   "captioning",
-  "translation",
   "translated by",
-  "translator",
-  "transcription",
-  "transcript",
-  "sync",
+  "subtitle translation",
   "synced by",
+  "sync",
   "synchronised by",
   "synchronized by",
   "timing",
   "ripped by",
+  "encoded by",
+]);
+
+/** Keys that introduce words that are not a speech turn: left as words, with no speaker. */
+const NOT_SPEAKER_KEYS = new Set([
+  "translation",
+  "translator",
+  "transcription",
+  "transcript",
   "source",
   "credits",
   "title",
@@ -65,6 +70,7 @@ const CREDIT_KEYS = new Set([
   "text",
 ]);
 
+const CREDIT_REMOVAL: Removal = { code: "tool-footer", reason: "Subtitler’s credit, not speech." };
 const SETTING_REMOVAL: Removal = { code: "markup", reason: "Subtitle setting written into the cue text, not words." };
 
 export type CueLabel =
@@ -72,14 +78,15 @@ export type CueLabel =
 
 const LABEL = /^(?:-\s*)?([^:]{1,60}?)\s*:(?:\s+(.*))?$/s;
 
-/** What a "Key:" at the start of a cue line is: a speaker, a subtitle setting to drop, or neither. */
+/** What a "Key:" at the start of a cue line is: a speaker, a setting or credit to set aside, or neither. */
 export function readCueLabel(text: string): CueLabel {
   const match = LABEL.exec(text.trim());
   if (!match) return { kind: "none" };
   const key = (match[1] ?? "").trim();
   const lowerKey = key.toLowerCase().replace(/\s+/g, " ");
   if (SETTING_KEYS.has(lowerKey)) return { kind: "setting", removal: SETTING_REMOVAL };
-  if (CREDIT_KEYS.has(lowerKey)) return { kind: "none" };
+  if (CREDIT_KEYS.has(lowerKey)) return { kind: "setting", removal: CREDIT_REMOVAL };
+  if (NOT_SPEAKER_KEYS.has(lowerKey)) return { kind: "none" };
   const label = parseSpeakerLabel(`${key}: ${match[2] ?? ""}`);
   if (label?.kind !== "named") return { kind: "none" };
   return { kind: "speaker", voice: key, rest: (match[2] ?? "").trim() };

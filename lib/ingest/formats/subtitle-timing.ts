@@ -29,12 +29,16 @@ const QUIRK_DESCRIPTIONS: Record<TimingQuirk, string> = {
 
 /** Collects the quirks met while reading timings, to report each kind once with the first line it was seen on. */
 export class TimingQuirks {
-  private readonly firstLine = new Map<TimingQuirk, { line: number; count: number }>();
+  private readonly firstLine = new Map<TimingQuirk, { line: number; lastLine: number; count: number }>();
 
+  /** Counts each line once per quirk, though both its timestamps may have it. */
   note(quirk: TimingQuirk, line: number): void {
     const seen = this.firstLine.get(quirk);
-    if (seen) seen.count++;
-    else this.firstLine.set(quirk, { line, count: 1 });
+    if (!seen) this.firstLine.set(quirk, { line, lastLine: line, count: 1 });
+    else if (seen.lastLine !== line) {
+      seen.count++;
+      seen.lastLine = line;
+    }
   }
 
   warnings(): string[] {
