@@ -80,17 +80,22 @@ function lineAndColumn(text: string, offset: number): string {
 
 /**
  * The line of each utterance in the file, for the removal report: JSON.parse keeps no positions, but utterances
- * appear in the file in order, so each is looked for (as JSON would escape it) after the one before.
+ * appear in the file in order, so each is looked for after the one before, as a whole JSON string where it can be
+ * (so a segment is not found inside a longer "text" that holds the whole transcript).
  */
 function textLocator(text: string): (anchor: string) => number {
   let offset = 0;
   let line = 1;
   return (anchor) => {
-    const needle = JSON.stringify(anchor.trim().slice(0, 40)).slice(1, -1);
-    const found = needle === "" ? -1 : text.indexOf(needle, offset);
-    if (found === -1) return line;
-    line += countNewlines(text, offset, found);
-    offset = found;
+    const quoted = JSON.stringify(anchor);
+    const candidates = [quoted.length <= 300 ? quoted : quoted.slice(0, 300), quoted.slice(1, 41)];
+    for (const needle of candidates) {
+      const found = needle.length <= 2 ? -1 : text.indexOf(needle, offset);
+      if (found === -1) continue;
+      line += countNewlines(text, offset, found);
+      offset = found + needle.length;
+      return line;
+    }
     return line;
   };
 }
