@@ -54,12 +54,13 @@ function extends_(next: Emission, nextWords: string[], previous: Emission, previ
 }
 
 /**
- * True when enough consecutive emissions extend or repeat the one before for the file to be streaming output. An
+ * True when most consecutive emissions extend or repeat the one before for the file to be streaming output. An
  * ordinary subtitle file where someone says "No." twice, or starts a cue with the last cue's words, stays untouched.
  */
 export function looksLikeStreaming(emissions: readonly Emission[]): boolean {
   let pairs = 0;
   let growing = 0;
+  let longer = 0;
   for (let index = 1; index < emissions.length; index++) {
     const previous = emissions[index - 1] as Emission;
     const next = emissions[index] as Emission;
@@ -68,8 +69,12 @@ export function looksLikeStreaming(emissions: readonly Emission[]): boolean {
     if (previousWords.length === 0 || nextWords.length === 0) continue;
     pairs++;
     if (extends_(next, nextWords, previous, previousWords) || startsWithWords(previousWords, nextWords)) growing++;
+    const grew = startsWithWords(nextWords, previousWords) || sameStart(next, previous);
+    if (nextWords.length > previousWords.length && grew) longer++;
   }
-  return growing >= 3 && growing >= pairs / 3;
+  // Most neighbours repeat or extend each other, and some really grow: "No." / "No." / "No, I said no." in a film
+  // is one exchange, not a stream.
+  return growing >= 3 && growing >= pairs / 2 && longer >= 3;
 }
 
 /** A verdict per emission, in order. Call only on streaming output (see `looksLikeStreaming`). */
