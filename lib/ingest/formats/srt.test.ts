@@ -92,6 +92,20 @@ describe("SubRip", () => {
     ]);
   });
 
+  it("keeps the words of an overlapping cue in the paragraph, with a warning", async () => {
+    const srt =
+      "1\n00:00:01,000 --> 00:00:04,000\nANNA: We start at nine.\n\n" +
+      "2\n00:00:03,500 --> 00:00:05,000\nSharp.\n\n3\n00:00:05,200 --> 00:00:07,000\nBOB: Understood.\n";
+    const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });
+    expect(result.segments.map((segment) => [segment.speaker, segment.text])).toEqual([
+      ["Anna", "We start at nine. Sharp."],
+      ["Bob", "Understood."],
+    ]);
+    expect(result.warnings).toEqual([
+      "Cue 2 at line 6 starts before the cue above ends; the words were kept in file order.",
+    ]);
+  });
+
   it("adds text left after a stray blank line to the cue above it", async () => {
     const srt = "1\n00:00:01,000 --> 00:00:04,000\nWe will meet again\n\nin Vilnius next year.\n";
     const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });

@@ -118,10 +118,10 @@ describe("streaming speech-recognition captions", () => {
         reason: "Streaming captions: repeats the cue at line 44.",
       }),
     );
-    expect(result.warnings).toContain(
+    expect(result.warnings).toEqual([
       `This looks like streaming speech recognition: ${result.removed.length} cues repeat or grow on the one before; ` +
         "only the fullest version of each sentence was kept (the others are listed as removed).",
-    );
+    ]);
     expect(wordsAccountedFor(result)).toBe(subtitleWordsIn(fixtureText(name)));
   });
 

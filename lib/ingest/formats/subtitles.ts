@@ -95,6 +95,8 @@ const TIMING_LIKE =
 /** A cue's text as webvtt-parser reads it; the timing is read separately (see subtitle-timing.ts). */
 const PLACEHOLDER_TIMING = "00:00:00.000 --> 00:00:01.000";
 
+const OVERLAP_WARNING_END = "; the words were kept in file order.";
+
 /** Notes cues read unusually, to report each kind once rather than once per cue. */
 class CueNotes {
   private readonly kinds = new Map<string, { first: string; count: number }>();
@@ -113,7 +115,7 @@ class CueNotes {
         return `${which} end${one ? "s" : ""} before or when ${one ? "it starts" : "they start"}; the words were kept, joined to the paragraph before.`;
       }
       if (kind === "overlap") {
-        return `${which} start${one ? "s" : ""} before the cue above ends; the words were kept in file order.`;
+        return `${which} start${one ? "s" : ""} before the cue above ends${OVERLAP_WARNING_END}`;
       }
       return `${which} ha${one ? "s" : "ve"} a timing line that cannot be read; the words were kept, joined to the paragraph before.`;
     });
@@ -373,6 +375,9 @@ function markStreamRepeats(allCues: readonly Cue[], warnings: string[]): void {
     endMs: cue.endMs,
   }));
   if (!looksLikeStreaming(emissions)) return;
+  // Streaming output overlaps by nature; the streaming warning below says what was done about it.
+  const overlap = warnings.findIndex((warning) => warning.endsWith(OVERLAP_WARNING_END));
+  if (overlap !== -1) warnings.splice(overlap, 1);
   const verdicts = judgeEmissions(emissions);
   let marked = 0;
   verdicts.forEach((verdict, index) => {
