@@ -22,6 +22,18 @@ describe("decodeText", () => {
     expect(text).toBe("Good evening. The minister’s café opened in Genève.\nIt is a naïve plan, she said.\n");
   });
 
+  it.each([
+    ["subtitles/utf32le-bom.srt", "utf-32le"],
+    ["subtitles/utf32be-bom.srt", "utf-32be"],
+  ])("reads %s, UTF-32 with a byte order mark (the LE mark is not taken for UTF-16)", (name, encoding) => {
+    const decoded = decodeText(fixture(name));
+    expect(decoded).toMatchObject({ encoding, warnings: [] });
+    expect(decoded.text).toBe(
+      "1\n00:00:01,000 --> 00:00:03,500\nDobrý den, vítejte v Brně.\n\n" +
+        "2\n00:00:03,700 --> 00:00:06,000\nŽádné změny v jízdním řádu.\n",
+    );
+  });
+
   it("recognises UTF-16 saved without a byte order mark", () => {
     const bytes = new Uint8Array(Buffer.from("The session resumes at ten.\n", "utf16le"));
     expect(decodeText(bytes)).toMatchObject({ encoding: "utf-16le", text: "The session resumes at ten.\n" });

@@ -7,7 +7,10 @@ import { repairLoneSurrogates } from "./unicode";
 
 export interface DecodedText {
   text: string;
-  /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1", or another legacy encoding. */
+  /**
+   * "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "utf-32le", "utf-32be", "windows-1252", "iso-8859-1", or another
+   * legacy encoding.
+   */
   encoding: string;
   warnings: string[];
 }
@@ -42,6 +45,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 function decodeBytes(bytes: Uint8Array): RawDecoding {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The UTF-32 marks first: the little-endian one begins with the UTF-16 little-endian mark FF FE.
+  if (startsWith(buffer, [0xff, 0xfe, 0x00, 0x00])) {
+    return { text: iconv.decode(buffer.subarray(4), "utf-32le"), encoding: "utf-32le", guessed: false };
+  }
+  if (startsWith(buffer, [0x00, 0x00, 0xfe, 0xff])) {
+    return { text: iconv.decode(buffer.subarray(4), "utf-32be"), encoding: "utf-32be", guessed: false };
+  }
   if (startsWith(buffer, [0xef, 0xbb, 0xbf])) {
     return { text: buffer.subarray(3).toString("utf8"), encoding: "utf-8-bom", guessed: false };
   }

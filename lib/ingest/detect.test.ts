@@ -12,6 +12,16 @@ describe("detectTextFormat", () => {
     expect(detectTextFormat("# Title\n\nText.", "a.txt", null)).toBe("md");
   });
 
+  it("reads JSON content as JSON whatever the file is called, JSON Lines from streaming tools included", () => {
+    const speakerList = '[{"speaker": "Ana", "text": "Hi."}]';
+    expect(detectTextFormat(speakerList, "export.srt", null)).toBe("json");
+    expect(detectTextFormat(speakerList, "export.md", null)).toBe("json");
+    expect(detectTextFormat(speakerList, "export", "text/plain")).toBe("json");
+    const jsonLines = '{"is_final": false, "text": "the"}\n{"is_final": true, "text": "The end."}\n';
+    expect(detectTextFormat(jsonLines, "live.log", null)).toBe("json");
+    expect(detectTextFormat('{"a": 1}\nnot json\n', "notes.txt", null)).toBe("txt");
+  });
+
   it("keeps plain text that only looks like JSON or Markdown at a glance", () => {
     expect(detectTextFormat("[Music] Good evening.\n", "a.txt", null)).toBe("txt");
     expect(detectTextFormat("#NATO #DefMin\nGood evening.\n", "a.txt", null)).toBe("txt");
@@ -33,6 +43,11 @@ describe("sniffContent", () => {
 
   it("does not mistake a UTF-16 byte order mark for an MPEG audio frame", async () => {
     expect(await sniffContent(fixture("utf16le-bom.txt"), "a.txt", null)).toBe("text");
+  });
+
+  it("takes a UTF-32 byte order mark for text", async () => {
+    expect(await sniffContent(fixture("subtitles/utf32le-bom.srt"), "a.srt", null)).toBe("text");
+    expect(await sniffContent(fixture("subtitles/utf32be-bom.srt"), "a.srt", null)).toBe("text");
   });
 
   it("says what an audio file is and that Verbatim does not transcribe", async () => {

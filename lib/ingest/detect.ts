@@ -1,5 +1,6 @@
 // What kind of file this is, judged by its content first and its name and media type second: a renamed file is
 // parsed as what it is, and a file that is no transcript at all is refused with a message that names it.
+import { parseJsonDocument } from "./formats/json/document";
 import { IngestError, type SourceFormat } from "./types";
 
 export const MEDIA_TYPES: Record<SourceFormat, string> = {
@@ -90,37 +91,32 @@ export async function sniffContent(
 }
 
 function startsWithByteOrderMark(bytes: Uint8Array): boolean {
-  const [first, second, third] = bytes;
+  const [first, second, third, fourth] = bytes;
   return (
     (first === 0xef && second === 0xbb && third === 0xbf) ||
     (first === 0xff && second === 0xfe) ||
-    (first === 0xfe && second === 0xff)
+    (first === 0xfe && second === 0xff) ||
+    (first === 0x00 && second === 0x00 && third === 0xfe && fourth === 0xff)
   );
 }
 
 const SUBTITLE_TIMING = /^[ \t]*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}/m;
 
-/** Detects the format of decoded text. JSON content is recognised only when it parses; a `.json` name always wins. */
+/**
+ * Detects the format of decoded text. JSON content (a document, or JSON Lines from a streaming tool) is JSON whatever
+ * the file is called, since tools save it as .txt, .log or even .srt; a `.json` name always wins.
+ */
 export function detectTextFormat(text: string, filename: string, mediaType: string | null | undefined): TextFormat {
   const extension = fileExtension(filename);
   const head = text.slice(0, 8192).trimStart();
   if (extension === "json" || mediaType === MEDIA_TYPES.json) return "json";
+  if ((head.startsWith("{") || head.startsWith("[")) && parseJsonDocument(text) !== null) return "json";
   if (/^WEBVTT(?:[ \t]|$)/m.test(head.slice(0, 7))) return "vtt";
   if (SUBTITLE_TIMING.test(head)) return extension === "vtt" || mediaType === MEDIA_TYPES.vtt ? "vtt" : "srt";
   if (extension === "srt" || extension === "vtt") return extension;
-  if ((head.startsWith("{") || head.startsWith("[")) && parsesAsJson(text)) return "json";
   if (extension === "md" || extension === "markdown" || mediaType === MEDIA_TYPES.md) return "md";
   if (looksLikeMarkdown(head)) return "md";
   return "txt";
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null;
-  } catch {
-    return false;
-  }
 }
 
 /** An ATX heading on the first line, or bold speaker labels ("**NAME:**") more than once. */

@@ -102,8 +102,12 @@ describe("refused files", () => {
     await expectRefusal(
       ingestFixture("unknown-shape.json"),
       "UNKNOWN_JSON",
-      'This JSON is not a transcript Verbatim reads; it accepts a list of {"speaker", "start", "end", "text"} objects, ' +
-        'or Whisper output {"segments": [{"start", "end", "text"}]}.',
+      "This JSON is not a transcript Verbatim reads. It reads a streaming log of partial and final results " +
+        '(Deepgram live, Amazon Transcribe or Google streaming); AssemblyAI ({"utterances": [{"speaker", "start", ' +
+        '"end", "text"}]} or its "words"); Deepgram ({"results": {"channels": [{"alternatives": [{"paragraphs" or ' +
+        '"words"}]}]}}); Amazon Transcribe ({"results": {"transcripts", "items", "speaker_labels"}}); Whisper output ' +
+        '({"segments": [{"start", "end", "text"}]}); or a list of {"speaker" (or "name"), "start", "end", "text" ' +
+        '(or "speech", "content", "transcript")} objects, alone or in sections.',
     );
   });
 
@@ -116,13 +120,13 @@ describe("refused files", () => {
     );
   });
 
-  it("subtitles with no usable cue", async () => {
-    const srt = "1\n00:00:05,000 --> 00:00:02,000\nBackwards.\n\n2\n00:00:07,000 -> 00:00:09,000\nNo arrow.\n";
+  it("subtitles with no timing line that can be read", async () => {
+    const srt = "1\n00:00:05,000 00:00:02,000\nNo arrow.\n\n2\n00:00:07,000 – 00:00:09,000\nA dash, no arrow.\n";
     await expectRefusal(
       ingestFile({ bytes: utf8(srt), filename: "broken.srt" }),
       "BROKEN_SUBTITLES",
-      "No usable cue in this subtitle file (Skipped cue 1 at line 2: end timestamp is not greater than start " +
-        "timestamp). Fix the timings or upload the transcript as plain text.",
+      "No usable cue in this subtitle file. No timing line can be read (such as 00:00:01,000 --> 00:00:04,000). " +
+        "Fix the timings or upload the transcript as plain text.",
     );
   });
 

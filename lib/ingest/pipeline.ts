@@ -76,9 +76,11 @@ export async function ingestFileWithTimings(
   const datelineLine = titleLines.dateline === null ? null : (source.lines[titleLines.dateline] ?? null);
   const { kept, removed } = await stage("clean", () => cleanLines(source.lines, titleLines, new Set(input.restore)));
 
-  // Front matter says what the page is called; the first line or heading is next, the file name last.
+  // Front matter or the file's own header ("WEBVTT - Press briefing") says what it is called; the first line or
+  // heading is next, the file name last.
   const frontMatter = source.frontMatter ?? null;
-  const title = frontMatter?.title ?? (titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename));
+  const statedTitle = frontMatter?.title ?? (source.title ? cleanTitle(source.title) : null);
+  const title = statedTitle ?? (titleLine ? cleanTitle(titleLine.text) : titleFromFilename(filename));
   const { segments, speakers, speakerMerges } = await stage("structure", () =>
     buildSegments(kept, {
       timed: source.timed,

@@ -49,6 +49,8 @@ export interface ParsedSource {
   frontMatter?: FrontMatter | null;
   /** Place and clock times from the transcript's own dateline and clock lines (Markdown and text only). */
   dateline?: Dateline | null;
+  /** A title the file itself states, such as a WebVTT header's "WEBVTT - Press briefing". */
+  title?: string | null;
 }
 
 /** A line with the defaults most formats use; parsers override what they know. */

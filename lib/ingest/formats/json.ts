@@ -1,35 +1,42 @@
-// JSON from transcription tools: a list of {speaker, start, end, text}, or Whisper's {segments: [{start, end, text}]}
-// (WhisperX adds a speaker per segment). Times are seconds, as numbers or as "00:01:02.5".
+// JSON from transcription tools, read by the first reader in json/readers.ts that recognises the document
+// (streaming logs, AssemblyAI, Deepgram, Amazon Transcribe, Whisper, speaker lists in any section), whatever the
+// file is called. Times become milliseconds; word-level output is joined into sentences per speaker.
 import { sourceLine, type ParsedSource, type SourceLine } from "../source";
 import { IngestError } from "../types";
+import { parseJsonDocument, secondsToMs } from "./json/document";
+import type { JsonUtterance } from "./json/reader";
+import { TRANSCRIPT_JSON_READERS } from "./json/readers";
 
-const ACCEPTED_SHAPES =
-  'a list of {"speaker", "start", "end", "text"} objects, or Whisper output {"segments": [{"start", "end", "text"}]}';
+/** Seconds as a number, or "1:02.5", "00:01:02,500", "62.5" as a string. */
+export const readTime = secondsToMs;
 
-type JsonObject = Record<string, unknown>;
+export function acceptedJsonShapes(): string {
+  const shapes = TRANSCRIPT_JSON_READERS.map((reader) => reader.shape);
+  return `${shapes.slice(0, -1).join("; ")}; or ${shapes.at(-1) ?? ""}`;
+}
 
 export function parseTranscriptJson(text: string): ParsedSource {
   const document = parseJson(text);
-  const segments = findSegments(document);
-  if (segments === null) {
+  const warnings: string[] = [];
+  let utterances: JsonUtterance[] | null = null;
+  for (const reader of TRANSCRIPT_JSON_READERS) {
+    utterances = reader.read(document, warnings);
+    if (utterances !== null) break;
+  }
+  if (utterances === null) {
     throw new IngestError(
       "UNKNOWN_JSON",
-      `This JSON is not a transcript Verbatim reads; it accepts ${ACCEPTED_SHAPES}.`,
+      `This JSON is not a transcript Verbatim reads. It reads ${acceptedJsonShapes()}.`,
     );
   }
-  if (segments.length === 0) throw new IngestError("EMPTY", "The JSON transcript has no segments.");
+  if (utterances.length === 0) throw new IngestError("EMPTY", "The JSON transcript has no segments.");
 
-  const warnings: string[] = [];
   const lines: SourceLine[] = [];
-  const locate = textLocator(text, Array.isArray(document) ? 0 : text.indexOf('"segments"'));
-  segments.forEach((segment, index) => {
-    if (typeof segment.text !== "string") {
-      warnings.push(`Skipped segment ${index + 1}: it has no "text".`);
-      return;
-    }
-    const line = locate();
+  const locate = textLocator(text);
+  utterances.forEach((utterance, index) => {
+    const line = locate(utterance.anchor ?? utterance.text);
     // Line breaks inside a segment's text are kept as lines, so labels and boilerplate are found on each.
-    segment.text.split("\n").forEach((part) => {
+    utterance.text.split("\n").forEach((part) => {
       if (part.trim() === "") return;
       lines.push(
         sourceLine({
@@ -37,9 +44,10 @@ export function parseTranscriptJson(text: string): ParsedSource {
           raw: part,
           text: part.trim(),
           block: index,
-          voice: speakerName(segment),
-          startMs: readTime(segment.start ?? segment.start_time ?? segment.startTime),
-          endMs: readTime(segment.end ?? segment.end_time ?? segment.endTime),
+          voice: utterance.speaker,
+          startMs: utterance.startMs,
+          endMs: utterance.endMs,
+          removal: utterance.removal ?? null,
         }),
       );
     });
@@ -49,8 +57,10 @@ export function parseTranscriptJson(text: string): ParsedSource {
 }
 
 function parseJson(text: string): unknown {
+  const document = parseJsonDocument(text);
+  if (document !== null) return document;
   try {
-    return JSON.parse(text);
+    JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(detail)?.[1];
@@ -58,6 +68,7 @@ function parseJson(text: string): unknown {
     const where = position === undefined ? "" : ` at ${lineAndColumn(text, Number(position))}`;
     throw new IngestError("UNKNOWN_JSON", `This file is not valid JSON${where}: ${reason}.`);
   }
+  throw new IngestError("UNKNOWN_JSON", "This JSON holds a single value, not a transcript.");
 }
 
 function lineAndColumn(text: string, offset: number): string {
@@ -67,54 +78,24 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The segment list, or null when the document has neither accepted shape. */
-function findSegments(document: unknown): JsonObject[] | null {
-  const list = Array.isArray(document) ? document : isObject(document) ? document.segments : undefined;
-  if (!Array.isArray(list) || !list.every(isObject)) return null;
-  // A list of objects is a transcript only if most entries carry text; otherwise it is some other data.
-  const withText = list.filter((segment) => typeof segment.text === "string").length;
-  if (list.length > 0 && withText < list.length / 2) return null;
-  return list;
-}
-
-function speakerName(segment: JsonObject): string | null {
-  const speaker = segment.speaker ?? segment.speaker_label ?? segment.name;
-  if (typeof speaker === "number") return `Speaker ${speaker}`;
-  if (typeof speaker !== "string" || speaker.trim() === "") return null;
-  // Diarisation tools label speakers "SPEAKER_00", "spk_1".
-  const numbered = /^(?:speaker|spk)[ _-]?(\d+)$/i.exec(speaker.trim());
-  return numbered ? `Speaker ${Number(numbered[1])}` : speaker.trim();
-}
-
-/** Seconds as a number, or "1:02.5", "00:01:02,500", "62.5" as a string. */
-export function readTime(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : null;
-  if (typeof value !== "string") return null;
-  const match = /^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d+)?)\s*$/.exec(value);
-  if (!match) return null;
-  const [, hours = "0", minutes = "0", seconds = "0"] = match;
-  const total = Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds.replace(",", "."));
-  return Math.round(total * 1000);
-}
-
 /**
- * The line of each segment's "text" key, in order, for the removal report: JSON.parse keeps no positions, and
- * segments appear in the file in list order.
+ * The line of each utterance in the file, for the removal report: JSON.parse keeps no positions, but utterances
+ * appear in the file in order, so each is looked for after the one before, as a whole JSON string where it can be
+ * (so a segment is not found inside a longer "text" that holds the whole transcript).
  */
-function textLocator(text: string, from: number): () => number {
-  const pattern = /"text"\s*:/g;
-  pattern.lastIndex = Math.max(from, 0);
+function textLocator(text: string): (anchor: string) => number {
+  let offset = 0;
   let line = 1;
-  let counted = 0;
-  return () => {
-    const match = pattern.exec(text);
-    if (!match) return line;
-    line += countNewlines(text, counted, match.index);
-    counted = match.index;
+  return (anchor) => {
+    const quoted = JSON.stringify(anchor);
+    const candidates = [quoted.length <= 300 ? quoted : quoted.slice(0, 300), quoted.slice(1, 41)];
+    for (const needle of candidates) {
+      const found = needle.length <= 2 ? -1 : text.indexOf(needle, offset);
+      if (found === -1) continue;
+      line += countNewlines(text, offset, found);
+      offset = found + needle.length;
+      return line;
+    }
     return line;
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestFile } from "../pipeline";
 import { ingestFixture, speechOf, utf8 } from "../test-support/fixtures";
-import { subRipTimingToWebVtt } from "./srt";
 
 describe("SubRip", () => {
   it("merges cues into paragraphs per speaker, with their times", async () => {
@@ -16,7 +15,10 @@ describe("SubRip", () => {
       },
       {
         speaker: "Maria Kask",
-        text: "Thank you. It is good to be back in the studio. The runway works will finish in May, on schedule.",
+        // Cue 4 runs backwards (ends before it starts): its words stay, joined to the paragraph before it.
+        text:
+          "Thank you. It is good to be back in the studio. This cue runs backwards. The runway works will finish in " +
+          "May, on schedule.",
         startMs: 8000,
         endMs: 16400,
       },
@@ -40,10 +42,12 @@ describe("SubRip", () => {
     expect(speech).not.toMatch(/[<>{}]|\\an8|font/);
   });
 
-  it("skips a backwards cue with a warning naming its number and line", async () => {
+  it("keeps the words of a backwards cue, with a warning naming its number and line", async () => {
     const result = await ingestFixture("interview.srt");
-    expect(result.warnings).toEqual(["Skipped cue 4 at line 16: end timestamp is not greater than start timestamp."]);
-    expect(speechOf(result)).not.toContain("backwards");
+    expect(result.warnings).toEqual([
+      "Cue 4 at line 16 ends before or when it starts; the words were kept, joined to the paragraph before.",
+    ]);
+    expect(speechOf(result)).toContain("This cue runs backwards.");
   });
 
   it("reports a line that was only markup", async () => {
@@ -53,15 +57,31 @@ describe("SubRip", () => {
     ]);
   });
 
-  it("skips a cue whose timing has no arrow, and keeps the rest", async () => {
+  it("reads a timing line with a one-dash arrow, with a warning, and loses no words", async () => {
     const srt = [
       "1\n00:00:01,000 --> 00:00:03,000\nFirst words.",
-      "2\n00:00:04,000 -> 00:00:06,000\nLost words.",
+      "2\n00:00:04,000 -> 00:00:06,000\nMiddle words.",
       "3\n00:00:07,000 --> 00:00:09,000\nLast words.",
     ].join("\n\n");
     const result = await ingestFile({ bytes: utf8(srt), filename: "talk.srt" });
-    expect(result.warnings).toEqual(['Skipped cue 2 at line 6: no valid "-->" timing line.']);
-    expect(speechOf(result)).toBe("First words.\nLast words.");
+    expect(result.warnings).toEqual([
+      '1 timing line (first at line 6) had an arrow other than "-->"; the times were read anyway.',
+    ]);
+    expect(speechOf(result)).toBe("First words. Middle words. Last words.");
+  });
+
+  it("keeps the words of a cue whose timing cannot be read at all", async () => {
+    const srt = [
+      "1\n00:00:01,000 --> 00:00:03,000\nFirst words.",
+      "2\n00:00:04,000 00:00:06,000\nMiddle words.",
+      "3\n00:00:07,000 --> 00:00:09,000\nLast words.",
+    ].join("\n\n");
+    const result = await ingestFile({ bytes: utf8(srt), filename: "talk.srt" });
+    expect(result.warnings).toEqual([
+      "Cue 2 at line 6 has a timing line that cannot be read; the words were kept, joined to the paragraph before.",
+    ]);
+    // Cue 3 starts four seconds after cue 1 ends, a pause long enough for a new paragraph.
+    expect(speechOf(result)).toBe("First words. Middle words.\nLast words.");
   });
 
   it("reads cues with a missing blank line between them, single-digit hours and short fractions", async () => {
@@ -69,6 +89,20 @@ describe("SubRip", () => {
     const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });
     expect(result.segments).toEqual([
       { speaker: null, text: "Hello there. General Kenobi.", startMs: 1500, endMs: 5000 },
+    ]);
+  });
+
+  it("keeps the words of an overlapping cue in the paragraph, with a warning", async () => {
+    const srt =
+      "1\n00:00:01,000 --> 00:00:04,000\nANNA: We start at nine.\n\n" +
+      "2\n00:00:03,500 --> 00:00:05,000\nSharp.\n\n3\n00:00:05,200 --> 00:00:07,000\nBOB: Understood.\n";
+    const result = await ingestFile({ bytes: utf8(srt), filename: "clip.srt" });
+    expect(result.segments.map((segment) => [segment.speaker, segment.text])).toEqual([
+      ["Anna", "We start at nine. Sharp."],
+      ["Bob", "Understood."],
+    ]);
+    expect(result.warnings).toEqual([
+      "Cue 2 at line 6 starts before the cue above ends; the words were kept in file order.",
     ]);
   });
 
@@ -83,12 +117,5 @@ describe("SubRip", () => {
     const srt = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n";
     const result = await ingestFile({ bytes: utf8(srt), filename: "captions.txt" });
     expect(result.source.format).toBe("srt");
-  });
-});
-
-describe("subRipTimingToWebVtt", () => {
-  it("writes WebVTT timestamps", () => {
-    expect(subRipTimingToWebVtt("0:00:01,5 --> 00:00:04,250 X1:10")).toBe("00:00:01.500 --> 00:00:04.250 X1:10");
-    expect(subRipTimingToWebVtt("01:02:03 --> 01:02:04")).toBe("01:02:03.000 --> 01:02:04.000");
   });
 });

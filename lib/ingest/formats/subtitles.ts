@@ -1,9 +1,13 @@
-// What SubRip and WebVTT share: cue blocks, cue timing and text read by w3c's webvtt-parser (so a broken cue is
-// reported the same way in both), subtitle markup, and YouTube-style rolling captions.
-import webvtt, { type WebVttNode } from "webvtt-parser";
+// What SubRip and WebVTT share: cue blocks, cue timing (subtitle-timing.ts), cue text read by w3c's webvtt-parser,
+// subtitle markup, YouTube-style rolling captions, streaming re-emissions and "Name:" labels. No word of a cue is
+// dropped: what is not speech is marked removed with a reason the reporter can undo.
+import webvtt, { type WebVttNode, type WebVTTParser } from "webvtt-parser";
 import { collapseWhitespace } from "../prose";
 import { sourceLine, type ParsedSource, type Removal, type SourceLine } from "../source";
 import { IngestError } from "../types";
+import { judgeEmissions, looksLikeStreaming, type StreamVerdict } from "./stream-repeats";
+import { readCueLabel, SPEAKER_LAPSE_MS } from "./subtitle-speakers";
+import { isTimingLine, readTimingLine, TimingQuirks } from "./subtitle-timing";
 
 /** Consecutive non-blank lines of a subtitle file. */
 export interface CueBlock {
@@ -12,7 +16,7 @@ export interface CueBlock {
   lines: string[];
 }
 
-interface CueLine {
+export interface CueLine {
   line: number;
   raw: string;
   /** The words with every tag removed. */
@@ -21,18 +25,24 @@ interface CueLine {
   removal: Removal | null;
 }
 
-interface Cue {
-  startMs: number;
-  endMs: number;
+export interface Cue {
+  /** The cue's identifier, else its number in the file: how warnings name it. */
+  label: string;
+  /** 1-based line of the timing line (or of the block, for a cue without one). */
+  line: number;
+  /** Null for text whose timing could not be read, and for blocks that are not cues (WebVTT NOTE). */
+  startMs: number | null;
+  endMs: number | null;
   lines: CueLine[];
+  /** A cue with no duration (or an unreadable timing) joins the paragraph of the cue before it. */
+  joinsPrevious: boolean;
 }
-
-const TIMING_ARROW = "-->";
 
 /**
  * Splits lines into blocks at blank lines, and also where a timing line follows text directly (a blank line missing
- * between two cues); a number just above such a timing line is the next SubRip cue's counter. In WebVTT only an
- * empty line is blank (auto-captions put a lone space inside cues); SubRip editors leave spaces on blank lines.
+ * between two cues); a number just above such a timing line is the next SubRip cue's counter. A timing line right
+ * after another is the same cue's timing written twice. In WebVTT only an empty line is blank (auto-captions put a
+ * lone space inside cues); SubRip editors leave spaces on blank lines.
  */
 export function splitCueBlocks(lines: readonly string[], firstIndex: number, blankIfOnlySpaces: boolean): CueBlock[] {
   const blocks: CueBlock[] = [];
@@ -43,9 +53,9 @@ export function splitCueBlocks(lines: readonly string[], firstIndex: number, bla
       current = null;
       continue;
     }
-    if (current && text.includes(TIMING_ARROW) && current.lines.length >= 2) {
-      const previous: string = current.lines.at(-1) ?? "";
-      const counter: boolean = /^\s*\d+\s*$/.test(previous) && !current.lines.at(-2)?.includes(TIMING_ARROW);
+    const previous: string = current?.lines.at(-1) ?? "";
+    if (current && current.lines.length >= 2 && isTimingLine(text) && !isTimingLine(previous)) {
+      const counter: boolean = /^\s*\d+\s*$/.test(previous) && !isTimingLine(current.lines.at(-2) ?? "");
       if (counter) current.lines.pop();
       current = { line: counter ? index : index + 1, lines: counter ? [previous] : [] };
       blocks.push(current);
@@ -78,91 +88,156 @@ const ENTITIES: Record<string, string> = {
 /** ASS/SSA override tags such as {\an8} or {\i1}, which SubRip files often carry. */
 const ASS_OVERRIDE = /\{\\[^}]*\}/g;
 
-/** A line that tries to be a timing line but has no well-formed arrow: "00:00:01,000 -> 00:00:02,000". */
-const TIMING_LIKE = /\d{1,2}:\d{2}[:.,]\d{1,3}.*(?:->|—>|–>|--)|^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*$/;
+/** A line that tries to be a timing line but cannot be read as one: "00:00:01,000 00:00:02,000", "00:00:01 -->". */
+const TIMING_LIKE =
+  /\d{1,2}:\d{2}[:.,]\d{1,3}.*(?:->|—>|–>|--|>)|^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}(?:\s+\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})?\s*$/;
 
-export interface ReadCuesOptions {
-  /** Rewrites a timing line into WebVTT syntax before parsing (SubRip uses commas and lax digit counts). */
-  normaliseTiming?: (line: string) => string;
+/** A cue's text as webvtt-parser reads it; the timing is read separately (see subtitle-timing.ts). */
+const PLACEHOLDER_TIMING = "00:00:00.000 --> 00:00:01.000";
+
+const OVERLAP_WARNING_END = "; the words were kept in file order.";
+
+/** Notes cues read unusually, to report each kind once rather than once per cue. */
+class CueNotes {
+  private readonly kinds = new Map<string, { first: string; count: number }>();
+
+  note(kind: "zero-length" | "overlap" | "unreadable", where: string): void {
+    const seen = this.kinds.get(kind);
+    if (seen) seen.count++;
+    else this.kinds.set(kind, { first: where, count: 1 });
+  }
+
+  warnings(): string[] {
+    return [...this.kinds].map(([kind, { first, count }]) => {
+      const one = count === 1;
+      const which = one ? capitalise(first) : `${count} cues (first: ${first})`;
+      if (kind === "zero-length") {
+        return `${which} end${one ? "s" : ""} before or when ${one ? "it starts" : "they start"}; the words were kept, joined to the paragraph before.`;
+      }
+      if (kind === "overlap") {
+        return `${which} start${one ? "s" : ""} before the cue above ends${OVERLAP_WARNING_END}`;
+      }
+      return `${which} ha${one ? "s" : "ve"} a timing line that cannot be read; the words were kept, joined to the paragraph before.`;
+    });
+  }
 }
 
-export function readCues(blocks: readonly CueBlock[], warnings: string[], options: ReadCuesOptions = {}): Cue[] {
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function readCues(blocks: readonly CueBlock[], warnings: string[]): Cue[] {
   const parser = new webvtt.WebVTTParser(ENTITIES);
+  const quirks = new TimingQuirks();
+  const notes = new CueNotes();
   const cues: Cue[] = [];
-  let previousStartMs = 0;
+  let previousEndMs: number | null = null;
+  let timedCues = 0;
   blocks.forEach((block, ordinal) => {
-    const timingIndex = block.lines.slice(0, 2).findIndex((text) => text.includes(TIMING_ARROW));
+    const timingIndex = block.lines.slice(0, 2).findIndex(isTimingLine);
     if (timingIndex === -1) {
       const brokenTiming = block.lines.slice(0, 2).findIndex((text) => TIMING_LIKE.test(text));
-      if (brokenTiming !== -1) {
-        const label = brokenTiming === 1 ? (block.lines[0] ?? "").trim() : String(ordinal + 1);
-        warnings.push(`Skipped cue ${label} at line ${block.line + brokenTiming}: no valid "-->" timing line.`);
+      if (brokenTiming === -1) {
+        appendStrayText(cues, block, warnings);
         return;
       }
-      appendStrayText(cues.at(-1), block, warnings);
+      const label = brokenTiming === 1 ? (block.lines[0] ?? "").trim() : String(ordinal + 1);
+      notes.note("unreadable", `cue ${label} at line ${block.line + brokenTiming}`);
+      const textLines = block.lines.slice(brokenTiming + 1);
+      cues.push({
+        label,
+        line: block.line + brokenTiming,
+        startMs: null,
+        endMs: null,
+        lines: readCueText(parser, textLines, block.line + brokenTiming + 1),
+        joinsPrevious: true,
+      });
       return;
     }
     const identifier = timingIndex === 1 ? (block.lines[0] ?? "").trim() : "";
     const label = identifier || String(ordinal + 1);
     const timingLine = block.line + timingIndex;
-    const timing = block.lines[timingIndex] ?? "";
-    const textLines = block.lines.slice(timingIndex + 1);
-    const input = [
-      "WEBVTT",
-      "",
-      options.normaliseTiming ? options.normaliseTiming(timing) : timing,
-      ...textLines.map((text) => text.replace(ASS_OVERRIDE, "")),
-    ].join("\n");
-    // "metadata" mode: the parser skips its cue-text conformance errors (unknown tags such as <font>), which are
-    // markup to drop rather than problems to report.
-    const { cues: parsed, errors } = parser.parse(input, "metadata");
-    const cue = parsed[0];
-    const timingError = errors.find((error) => error.line === 3)?.message;
-    if (!cue || cue.endTime <= cue.startTime) {
-      const problem = timingError ?? "End timestamp is not greater than start timestamp.";
-      warnings.push(`Skipped cue ${label} at line ${timingLine}: ${lowerFirst(problem)}`);
-      return;
+    const timing = readTimingLine(block.lines[timingIndex] ?? "", timingLine, quirks);
+    if (!timing) return;
+    // Some tools write the timing line twice; the text starts after the last of them.
+    let textStart = timingIndex + 1;
+    while (textStart < block.lines.length && isTimingLine(block.lines[textStart] ?? "")) textStart++;
+    if (textStart > timingIndex + 1) {
+      warnings.push(`Cue ${label} at line ${timingLine} has its timing line written twice; the first one was used.`);
     }
-    const startMs = Math.round(cue.startTime * 1000);
-    if (startMs < previousStartMs) {
-      warnings.push(`Cue ${label} at line ${timingLine} starts before the cue above it; kept in file order.`);
-    }
-    previousStartMs = startMs;
-    const visible = visibleLines(cue.tree.children);
+    timedCues++;
+    const where = `cue ${label} at line ${timingLine}`;
+    const zeroLength = timing.endMs <= timing.startMs;
+    if (zeroLength) notes.note("zero-length", where);
+    else if (previousEndMs !== null && timing.startMs < previousEndMs) notes.note("overlap", where);
     cues.push({
-      startMs,
-      endMs: Math.round(cue.endTime * 1000),
-      lines: textLines.map((raw, index) => ({
-        line: timingLine + 1 + index,
-        raw,
-        text: visible[index]?.text.trim() ?? "",
-        voice: visible[index]?.voice ?? null,
-        removal: null,
-      })),
+      label,
+      line: timingLine,
+      startMs: timing.startMs,
+      endMs: zeroLength ? timing.startMs : timing.endMs,
+      lines: readCueText(parser, block.lines.slice(textStart), block.line + textStart),
+      joinsPrevious: zeroLength,
     });
+    previousEndMs = zeroLength ? previousEndMs : timing.endMs;
   });
+  if (timedCues === 0) {
+    throw new IngestError(
+      "BROKEN_SUBTITLES",
+      "No usable cue in this subtitle file. No timing line can be read (such as 00:00:01,000 --> 00:00:04,000). " +
+        "Fix the timings or upload the transcript as plain text.",
+    );
+  }
+  warnings.push(...quirks.warnings(), ...notes.warnings());
   return cues;
 }
 
-/** Text after a blank line inside a cue belongs to that cue: editors often leave such blank lines in. */
-function appendStrayText(cue: Cue | undefined, block: CueBlock, warnings: string[]): void {
-  const lines = `line${block.lines.length === 1 ? "" : "s"} ${block.line}${block.lines.length === 1 ? "" : `–${block.line + block.lines.length - 1}`}`;
-  if (!cue) {
-    warnings.push(`Skipped ${lines}: text before the first cue.`);
-    return;
-  }
-  warnings.push(`Text at ${lines} has no timing line; it was added to the cue above it.`);
-  block.lines.forEach((raw, index) => {
-    const text = raw
-      .replace(ASS_OVERRIDE, "")
-      .replace(/<[^>]*>/g, "")
-      .trim();
-    cue.lines.push({ line: block.line + index, raw, text, voice: null, removal: null });
+/**
+ * The lines of one cue's text, read by webvtt-parser for tags, voices and character references. A line that is
+ * only an override tag ({\an8}) would be an empty line to the parser, which ends a cue there; such lines are kept
+ * back from the parser (and reported as markup) so the words after them stay in the cue.
+ */
+function readCueText(parser: WebVTTParser, textLines: readonly string[], firstLine: number): CueLine[] {
+  const withoutOverrides = textLines.map((text) => text.replace(ASS_OVERRIDE, ""));
+  const parsedIndexes = withoutOverrides.flatMap((text, index) => (text === "" ? [] : [index]));
+  const input = ["WEBVTT", "", PLACEHOLDER_TIMING, ...parsedIndexes.map((index) => withoutOverrides[index])].join("\n");
+  // "metadata" mode: the parser skips its cue-text conformance errors (unknown tags such as <font>), which are
+  // markup to drop rather than problems to report.
+  const visible = visibleLines(parser.parse(input, "metadata").cues[0]?.tree.children ?? []);
+  return textLines.map((raw, index) => {
+    const position = parsedIndexes.indexOf(index);
+    const shown = position === -1 ? undefined : visible[position];
+    return { line: firstLine + index, raw, text: shown?.text.trim() ?? "", voice: shown?.voice ?? null, removal: null };
   });
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/**
+ * Text after a blank line inside a cue belongs to that cue: editors often leave such blank lines in. Text before the
+ * first cue is kept too, untimed, at the start.
+ */
+function appendStrayText(cues: Cue[], block: CueBlock, warnings: string[]): void {
+  const lines = `line${block.lines.length === 1 ? "" : "s"} ${block.line}${block.lines.length === 1 ? "" : `–${block.line + block.lines.length - 1}`}`;
+  const strayLines = block.lines.map((raw, index) => ({
+    line: block.line + index,
+    raw,
+    text: stripTags(raw),
+    voice: null,
+    removal: null,
+  }));
+  const cue = cues.at(-1);
+  if (!cue) {
+    warnings.push(`Text at ${lines} comes before the first cue; it was kept, untimed, at the start.`);
+    cues.push({ label: "0", line: block.line, startMs: null, endMs: null, lines: strayLines, joinsPrevious: false });
+    return;
+  }
+  warnings.push(`Text at ${lines} has no timing line; it was added to the cue above it.`);
+  cue.lines.push(...strayLines);
+}
+
+function stripTags(raw: string): string {
+  return raw
+    .replace(ASS_OVERRIDE, "")
+    .replace(/<[^>]*>/g, "")
+    .trim();
 }
 
 interface VisibleLine {
@@ -198,20 +273,29 @@ const REASONS = {
   captionRepeat: "Rolling caption: repeats the previous cue’s line.",
 } as const;
 
-/** Turns cues into source lines, marking markup-only lines, wordless cues and rolling-caption repeats. */
-export function cuesToSource(format: "srt" | "vtt", cues: Cue[], warnings: string[]): ParsedSource {
-  if (cues.length === 0) {
-    const firstProblem = warnings.find((warning) => warning.startsWith("Skipped cue"));
-    throw new IngestError(
-      "BROKEN_SUBTITLES",
-      `No usable cue in this subtitle file${firstProblem ? ` (${firstProblem.replace(/\.$/, "")})` : ""}. ` +
-        "Fix the timings or upload the transcript as plain text.",
-    );
-  }
+export interface SubtitleSourceOptions {
+  /** A title the file itself states (WebVTT "WEBVTT - Press briefing"). */
+  title?: string | null;
+}
+
+/**
+ * Turns cues into source lines: marks markup-only lines, wordless cues, rolling-caption repeats and streaming
+ * re-emissions (each reported, none silently dropped), and reads "Name:" labels as voices.
+ */
+export function cuesToSource(
+  format: "srt" | "vtt",
+  cues: Cue[],
+  warnings: string[],
+  options: SubtitleSourceOptions = {},
+): ParsedSource {
   for (const cue of cues) markWordlessLines(cue);
   markRollingRepeats(cues);
+  markStreamRepeats(cues, warnings);
+  assignLabelledVoices(cues);
   const lines: SourceLine[] = [];
-  cues.forEach((cue, block) => {
+  let block = -1;
+  for (const cue of cues) {
+    if (!cue.joinsPrevious || block === -1) block++;
     for (const cueLine of cue.lines) {
       if (cueLine.raw.trim() === "") continue;
       lines.push(
@@ -227,13 +311,13 @@ export function cuesToSource(format: "srt" | "vtt", cues: Cue[], warnings: strin
         }),
       );
     }
-  });
-  return { format, lines, headingIndex: null, timed: true, warnings };
+  }
+  return { format, lines, headingIndex: null, timed: true, warnings, title: options.title ?? null };
 }
 
 function markWordlessLines(cue: Cue): void {
   for (const cueLine of cue.lines) {
-    if (cueLine.raw.trim() === "") continue;
+    if (cueLine.raw.trim() === "" || cueLine.removal !== null) continue;
     if (cueLine.text === "") cueLine.removal = { code: "markup", reason: REASONS.markup };
     else if (!/[\p{L}\p{N}]/u.test(cueLine.text)) cueLine.removal = { code: "empty-cue", reason: REASONS.emptyCue };
   }
@@ -247,11 +331,17 @@ function spokenLines(cue: Cue): CueLine[] {
   return cue.lines.filter((cueLine) => cueLine.removal === null && cueLine.text !== "");
 }
 
+/** Cues with words left to compare: NOTE blocks and cues of markup only do not break a run of captions. */
+function spokenCues(cues: readonly Cue[]): Cue[] {
+  return cues.filter((cue) => spokenLines(cue).length > 0);
+}
+
 /**
  * Auto-generated captions roll: each cue repeats the previous cue's last line above its new one. Only when most
  * cues do so is the file treated as rolling, so an ordinary file where someone says "No." twice keeps both.
  */
-function markRollingRepeats(cues: Cue[]): void {
+function markRollingRepeats(allCues: readonly Cue[]): void {
+  const cues = spokenCues(allCues);
   let pairs = 0;
   let repeats = 0;
   for (let index = 1; index < cues.length; index++) {
@@ -271,5 +361,80 @@ function markRollingRepeats(cues: Cue[]): void {
     }
     const last = spoken.at(-1);
     if (last) previousLast = comparable(last.text);
+  }
+}
+
+/** Streaming captions: growing and re-sent cues are marked "stream-repeat", the fullest version of each kept. */
+function markStreamRepeats(allCues: readonly Cue[], warnings: string[]): void {
+  const cues = spokenCues(allCues);
+  const emissions = cues.map((cue) => ({
+    text: spokenLines(cue)
+      .map((cueLine) => cueLine.text)
+      .join(" "),
+    startMs: cue.startMs,
+    endMs: cue.endMs,
+  }));
+  if (!looksLikeStreaming(emissions)) return;
+  // Streaming output overlaps by nature; the streaming warning below says what was done about it.
+  const overlap = warnings.findIndex((warning) => warning.endsWith(OVERLAP_WARNING_END));
+  if (overlap !== -1) warnings.splice(overlap, 1);
+  const verdicts = judgeEmissions(emissions);
+  let marked = 0;
+  verdicts.forEach((verdict, index) => {
+    if (verdict.kind === "kept") return;
+    const cue = cues[index] as Cue;
+    const keptCue = cues[finalVersion(verdicts, verdict.kind === "superseded" ? verdict.by : verdict.of)] as Cue;
+    const reason =
+      verdict.kind === "superseded"
+        ? `Streaming captions: an early version of the cue at line ${keptCue.line}, which has the full text.`
+        : `Streaming captions: repeats the cue at line ${keptCue.line}.`;
+    for (const cueLine of spokenLines(cue)) cueLine.removal = { code: "stream-repeat", reason };
+    marked++;
+  });
+  warnings.push(
+    `This looks like streaming speech recognition: ${marked} cue${marked === 1 ? " repeats" : "s repeat"} or ` +
+      "grow on the one before; only the fullest version of each sentence was kept (the others are listed as removed).",
+  );
+}
+
+/** Follows "superseded by" to the version that was kept. */
+function finalVersion(verdicts: readonly StreamVerdict[], index: number): number {
+  let current = index;
+  for (let verdict = verdicts[current]; verdict?.kind === "superseded"; verdict = verdicts[current])
+    current = verdict.by;
+  return current;
+}
+
+/**
+ * "Name: text" labels become voices: the label is taken off the words, and the voice lasts over the cues that follow
+ * until another label, a WebVTT voice, or a pause longer than SPEAKER_LAPSE_MS.
+ */
+function assignLabelledVoices(cues: readonly Cue[]): void {
+  let current: string | null = null;
+  let previousEndMs: number | null = null;
+  for (const cue of cues) {
+    const spoken = spokenLines(cue);
+    if (spoken.length === 0) continue;
+    if (cue.startMs !== null && previousEndMs !== null && cue.startMs - previousEndMs > SPEAKER_LAPSE_MS) {
+      current = null;
+    }
+    spoken.forEach((cueLine, index) => {
+      if (cueLine.voice !== null) {
+        current = null;
+        return;
+      }
+      // A label opens a cue, or a dialogue line ("- JOHN: Run!"); elsewhere "word:" is part of a sentence.
+      const label = index === 0 || /^\s*-/.test(cueLine.text) ? readCueLabel(cueLine.text) : { kind: "none" as const };
+      if (label.kind === "setting") {
+        cueLine.removal = label.removal;
+      } else if (label.kind === "speaker") {
+        current = label.voice;
+        cueLine.voice = label.voice;
+        cueLine.text = label.rest;
+      } else {
+        cueLine.voice = current;
+      }
+    });
+    if (cue.endMs !== null) previousEndMs = Math.max(previousEndMs ?? cue.endMs, cue.endMs);
   }
 }

@@ -3,7 +3,7 @@ import { ingestFile } from "../pipeline";
 import { ingestFixture, speechOf, utf8 } from "../test-support/fixtures";
 
 describe("WebVTT", () => {
-  it("reads voices as speakers, ignoring NOTE, STYLE and REGION blocks, identifiers and cue settings", async () => {
+  it("reads voices as speakers, setting aside NOTE, STYLE and REGION blocks, identifiers and cue settings", async () => {
     const result = await ingestFixture("briefing.vtt");
     expect(result.source).toMatchObject({ format: "vtt", mediaType: "text/vtt" });
     expect(result.segments).toEqual([
@@ -17,7 +17,24 @@ describe("WebVTT", () => {
       { speaker: "Kaja Kallas", text: "We expect a decision by the summer.", startMs: 10300, endMs: 14000 },
     ]);
     expect(result.warnings).toEqual([]);
-    expect(result.removed).toEqual([]);
+    // The NOTE, STYLE and REGION blocks are not speech, but they are listed, so "Nothing was removed" stays true.
+    expect(result.removed.map((line) => [line.line, line.reasonCode, line.text])).toEqual([
+      [5, "subtitle-block", "NOTE"],
+      [6, "subtitle-block", "Captioned live by the press office."],
+      [7, "subtitle-block", "Timings corrected afterwards."],
+      [9, "subtitle-block", "STYLE"],
+      [10, "subtitle-block", '::cue(v[voice="Jens Stoltenberg"]) {'],
+      [11, "subtitle-block", "color: yellow;"],
+      [12, "subtitle-block", "}"],
+      [14, "subtitle-block", "REGION"],
+      [15, "subtitle-block", "id:speaker"],
+      [16, "subtitle-block", "width:40%"],
+      [17, "subtitle-block", "lines:3"],
+      [18, "subtitle-block", "regionanchor:0%,100%"],
+      [19, "subtitle-block", "viewportanchor:10%,90%"],
+      [20, "subtitle-block", "scroll:up"],
+      [30, "subtitle-block", "NOTE The question below was asked in Estonian; the caption is the interpreter's."],
+    ]);
     expect(speechOf(result)).not.toMatch(/Captioned|color|scroll|intro|q1|align|region/);
   });
 
@@ -74,14 +91,14 @@ describe("WebVTT", () => {
     expect(result.removed).toEqual([]);
   });
 
-  it("skips a cue that ends before it starts, with the parser's reason", async () => {
+  it("keeps the words of a cue that ends before it starts, joined to the paragraph before", async () => {
     const vtt =
       "WEBVTT\n\nfirst\n00:00:05.000 --> 00:00:02.000\nBackwards.\n\n00:00:06.000 --> 00:00:08.000\nForwards.\n";
     const result = await ingestFile({ bytes: utf8(vtt), filename: "clip.vtt" });
     expect(result.warnings).toEqual([
-      "Skipped cue first at line 4: end timestamp is not greater than start timestamp.",
+      "Cue first at line 4 ends before or when it starts; the words were kept, joined to the paragraph before.",
     ]);
-    expect(speechOf(result)).toBe("Forwards.");
+    expect(speechOf(result)).toBe("Backwards. Forwards.");
   });
 
   it("decodes character references", async () => {
