@@ -76,10 +76,12 @@ export async function ingestFileWithTimings(
 
   const metadata = await stage("metadata", async () => {
     const opening = [datelineLine, ...kept.slice(0, OPENING_LINES)].flatMap((line) => (line ? [line.text] : []));
+    // The language chooses how dates are read first: "03/04/2024" is 4 March in English, 3 April in French.
+    const language = await detectLanguage(speech);
     return {
-      occurredAt: findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
-      place: findPlace(titleLine?.text ?? null, opening),
-      language: await detectLanguage(speech),
+      occurredAt: findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename, language),
+      place: findPlace(titleLine?.text ?? null, opening, language),
+      language,
     };
   });
   const entities = await stage("entities", () => extractEntities(title ? `${title}\n\n${speech}` : speech));
