@@ -61,7 +61,17 @@ const CITIES = names(`
   Strasbourg, Rotterdam, Antwerp, Lyon, Marseille, Manchester, Birmingham, Glasgow, Edinburgh, Belfast, Cardiff,
   Saint Petersburg, St Petersburg, Kharkiv, Odesa, Odessa, Lviv, Mariupol, Donetsk, Luhansk, Sevastopol, Aleppo,
   Homs, Mosul, Basra, Erbil, Kandahar, Herat, Gaza, Ramallah, Benghazi, Davos, Gdańsk, Kraków, Krakow,
-  Salzburg, Porto, Seville, Valencia, Florence, Venice, Turin
+  Salzburg, Porto, Seville, Valencia, Florence, Venice, Turin, Philadelphia, Pittsburgh, Detroit, Atlanta, Dallas,
+  Denver, Phoenix, San Diego, Las Vegas, New Orleans, Baltimore, Cleveland, Minneapolis
+`);
+
+/** The states of the United States, named in American briefings as often as countries ("Georgia" is above). */
+const US_STATES = names(`
+  Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Hawaii, Idaho,
+  Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota,
+  Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, North Carolina,
+  North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas,
+  Utah, Vermont, Virginia, West Virginia, Wisconsin, Wyoming
 `);
 
 const REGIONS = names(`
@@ -105,7 +115,7 @@ const CYRILLIC_NAMES = names(`
   Київ, Киев, Москва, Харків, Харьков, Одеса, Одесса, Львів, Львов, Дніпро, Днепр, Запоріжжя, Запорожье, Херсон,
   Маріуполь, Мариуполь, Бахмут, Донецьк, Донецк, Луганськ, Луганск, Севастополь, Суми, Сумы, Чернігів, Чернигов,
   Бєлгород, Белгород, Санкт-Петербург, Мінськ, Минск, Варшава, Брюссель, Берлін, Берлин, Париж, Лондон, Вашингтон,
-  Вільнюс, Вильнюс, Рига, Таллінн, Таллин, Гельсінкі, Хельсинки, Женева, Мюнхен, Рим, Мадрид, Анкара, Стамбул,
+  Будапешт, Вільнюс, Вильнюс, Рига, Таллінн, Таллин, Гельсінкі, Хельсинки, Женева, Мюнхен, Рим, Мадрид, Анкара, Стамбул,
   Пекін, Пекин, Нью-Йорк, Давос, Гаага, Страсбург
 `);
 
@@ -188,6 +198,7 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set([
   ...CAPITALS,
   ...CITIES,
   ...REGIONS,
+  ...US_STATES,
   ...LOCAL_NAMES,
   ...CYRILLIC_NAMES,
 ]);
