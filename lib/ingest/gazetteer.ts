@@ -61,7 +61,17 @@ const CITIES = names(`
   Strasbourg, Rotterdam, Antwerp, Lyon, Marseille, Manchester, Birmingham, Glasgow, Edinburgh, Belfast, Cardiff,
   Saint Petersburg, St Petersburg, Kharkiv, Odesa, Odessa, Lviv, Mariupol, Donetsk, Luhansk, Sevastopol, Aleppo,
   Homs, Mosul, Basra, Erbil, Kandahar, Herat, Gaza, Ramallah, Benghazi, Davos, Gdańsk, Kraków, Krakow,
-  Salzburg, Porto, Seville, Valencia, Florence, Venice, Turin
+  Salzburg, Porto, Seville, Valencia, Florence, Venice, Turin, Philadelphia, Pittsburgh, Detroit, Atlanta, Dallas,
+  Denver, Phoenix, San Diego, Las Vegas, New Orleans, Baltimore, Cleveland, Minneapolis
+`);
+
+/** The states of the United States, named in American briefings as often as countries ("Georgia" is above). */
+const US_STATES = names(`
+  Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Hawaii, Idaho,
+  Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota,
+  Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, North Carolina,
+  North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas,
+  Utah, Vermont, Virginia, West Virginia, Wisconsin, Wyoming
 `);
 
 const REGIONS = names(`
@@ -72,8 +82,133 @@ const REGIONS = names(`
   Southeast Asia, Indo-Pacific, Eurasia
 `);
 
-export const PLACE_NAMES: ReadonlySet<string> = new Set([...COUNTRIES, ...CAPITALS, ...CITIES, ...REGIONS]);
+/**
+ * How French, German and Spanish transcripts write the places news names most, where that differs from English.
+ * ("Roma" is left out: in English text it is more often the people than the city.)
+ */
+const LOCAL_NAMES = names(`
+  Bruxelles, Brüssel, Bruselas, Londres, Moscou, Moskau, Moscú, Kiew, Kyïv, Kiyv, Varsovie, Warschau, Varsovia,
+  Genève, Genf, Ginebra, München, Wien, Vienne, Viena, Pékin, Peking, Pekín, La Haye, Den Haag, La Haya, Lisbonne,
+  Lissabon, Lisboa, Athènes, Athen, Atenas, Copenhague, Kopenhagen, Estocolmo, Prag, Praga, Bucarest, Bukarest,
+  Straßburg, Estrasburgo, Luxemburg, Luxemburgo, Charkiw, Járkov, Lemberg, Leópolis, Marioupol, Cherson, Kherson,
+  Jersón, Bakhmut, Bachmut, Bakhmout, Bajmut, Anvers, Francfort, Köln, Colonia, Nueva York, Estambul, Jérusalem,
+  Jerusalén, Le Caire, Kairo, El Cairo, Bagdad, Téhéran, Teheran, Teherán, Séoul, Tokio,
+  Allemagne, Deutschland, Alemania, Royaume-Uni, Vereinigtes Königreich, Reino Unido, Grande-Bretagne,
+  Großbritannien, Gran Bretaña, États-Unis, Vereinigte Staaten, Estados Unidos, Russie, Russland, Rusia, Ucrania,
+  Biélorussie, Weißrussland, Bielorrusia, Pologne, Polen, Polonia, Chine, Espagne, Spanien, España,
+  Italie, Italien, Italia, Belgique, Belgien, Bélgica, Turquie, Türkei, Turquía, Grèce, Griechenland, Grecia,
+  Suisse, Schweiz, Suiza, Autriche, Österreich, Pays-Bas, Niederlande, Países Bajos, Suède, Schweden, Suecia,
+  Finlande, Finnland, Finlandia, Norvège, Norwegen, Noruega, Danemark, Dänemark, Dinamarca, Estonie, Estland,
+  Lettonie, Lettland, Letonia, Lituanie, Litauen, Lituania, Roumanie, Rumänien, Rumanía, Moldavie, Moldau,
+  Hongrie, Ungarn, Hungría, Tchéquie, Tschechien, Chequia, Slovaquie, Slowakei, Eslovaquia, Géorgie, Georgien,
+  Japon, Japón, Inde, Indien, Irak, Israël, Syrie, Syrien, Siria, Liban, Libanon, Líbano, Égypte,
+  Ägypten, Egipto, Crimée, Krim, Mer Noire, Schwarzes Meer, Mar Negro, Europa, Afrique, Afrika,
+  África, Asie, Asien, Amérique latine, Lateinamerika, América Latina, Proche-Orient, Nahost, Oriente Medio
+`);
+
+/** Russian and Ukrainian names of the places news names most, in the nominative. */
+const CYRILLIC_NAMES = names(`
+  Україна, Украина, Росія, Россия, Білорусь, Беларусь, США, Франція, Франция, Німеччина, Германия, Польща, Польша,
+  Велика Британія, Великобритания, Китай, Туреччина, Турция, Італія, Италия, Іспанія, Испания, Молдова, Грузія,
+  Грузия, Литва, Латвія, Латвия, Естонія, Эстония, Румунія, Румыния, Угорщина, Венгрия, Ізраїль, Израиль, Іран,
+  Иран, Сирія, Сирия, Європа, Европа, Крим, Крым, Донбас, Донбасс, Чорне море, Черное море,
+  Київ, Киев, Москва, Харків, Харьков, Одеса, Одесса, Львів, Львов, Дніпро, Днепр, Запоріжжя, Запорожье, Херсон,
+  Маріуполь, Мариуполь, Бахмут, Донецьк, Донецк, Луганськ, Луганск, Севастополь, Суми, Сумы, Чернігів, Чернигов,
+  Бєлгород, Белгород, Санкт-Петербург, Мінськ, Минск, Варшава, Брюссель, Берлін, Берлин, Париж, Лондон, Вашингтон,
+  Будапешт, Вільнюс, Вильнюс, Рига, Таллінн, Таллин, Гельсінкі, Хельсинки, Женева, Мюнхен, Рим, Мадрид, Анкара, Стамбул,
+  Пекін, Пекин, Нью-Йорк, Давос, Гаага, Страсбург
+`);
+
+/**
+ * After "в"/"у" ("in") Russian and Ukrainian put a place in the locative: "у Києві", "в Москве". These are the
+ * forms titles use ("Брифінг у Києві"), mapped to the name as a dateline writes it.
+ */
+const CYRILLIC_LOCATIVES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    Україні: "Україна",
+    Украине: "Украина",
+    Росії: "Росія",
+    России: "Россия",
+    Франції: "Франція",
+    Франции: "Франция",
+    Німеччині: "Німеччина",
+    Германии: "Германия",
+    Польщі: "Польща",
+    Польше: "Польша",
+    Європі: "Європа",
+    Европе: "Европа",
+    Криму: "Крим",
+    Крыму: "Крым",
+    Донбасі: "Донбас",
+    Донбассе: "Донбасс",
+    Києві: "Київ",
+    Киеве: "Киев",
+    Москві: "Москва",
+    Москве: "Москва",
+    Харкові: "Харків",
+    Харькове: "Харьков",
+    Одесі: "Одеса",
+    Одессе: "Одесса",
+    Львові: "Львів",
+    Львове: "Львов",
+    Дніпрі: "Дніпро",
+    Херсоні: "Херсон",
+    Херсоне: "Херсон",
+    Маріуполі: "Маріуполь",
+    Мариуполе: "Мариуполь",
+    Мінську: "Мінськ",
+    Минске: "Минск",
+    Варшаві: "Варшава",
+    Варшаве: "Варшава",
+    Брюсселі: "Брюссель",
+    Брюсселе: "Брюссель",
+    Берліні: "Берлін",
+    Берлине: "Берлин",
+    Парижі: "Париж",
+    Париже: "Париж",
+    Лондоні: "Лондон",
+    Лондоне: "Лондон",
+    Вашингтоні: "Вашингтон",
+    Вашингтоне: "Вашингтон",
+    Вільнюсі: "Вільнюс",
+    Вильнюсе: "Вильнюс",
+    Женеві: "Женева",
+    Женеве: "Женева",
+    Мюнхені: "Мюнхен",
+    Мюнхене: "Мюнхен",
+    Римі: "Рим",
+    Риме: "Рим",
+    Мадриді: "Мадрид",
+    Мадриде: "Мадрид",
+    Анкарі: "Анкара",
+    Анкаре: "Анкара",
+    Стамбулі: "Стамбул",
+    Стамбуле: "Стамбул",
+    Давосі: "Давос",
+    Давосе: "Давос",
+    Гаазі: "Гаага",
+    Гааге: "Гаага",
+    Страсбурзі: "Страсбург",
+    Страсбурге: "Страсбург",
+  }),
+);
+
+export const PLACE_NAMES: ReadonlySet<string> = new Set([
+  ...COUNTRIES,
+  ...CAPITALS,
+  ...CITIES,
+  ...REGIONS,
+  ...US_STATES,
+  ...LOCAL_NAMES,
+  ...CYRILLIC_NAMES,
+]);
 
 export function isKnownPlace(name: string): boolean {
   return PLACE_NAMES.has(name);
+}
+
+/** The place a word names, in the form a dateline writes it: "Brussels" → "Brussels", "Києві" → "Київ". */
+export function knownPlaceName(word: string): string | null {
+  if (PLACE_NAMES.has(word)) return word;
+  return CYRILLIC_LOCATIVES.get(word) ?? null;
 }

@@ -1,7 +1,7 @@
 // What the transcript says about itself: its title, the date and place of the event, and its language.
 import * as chrono from "chrono-node";
 import { classifyBoilerplate } from "./boilerplate";
-import { isKnownPlace } from "./gazetteer";
+import { knownPlaceName } from "./gazetteer";
 import { collapseWhitespace, countWords, endsSentence } from "./prose";
 import type { ParsedSource } from "./source";
 import { displayName, parseSpeakerLabel } from "./speakers";
@@ -17,37 +17,49 @@ export interface TitleLines {
  * The title line is the format's own heading, else the first line of a typed document when it reads like a title
  * rather than speech. Subtitles and JSON have none.
  */
-export function findTitleLines(source: ParsedSource): TitleLines {
+export function findTitleLines(source: ParsedSource, language: string | null = null): TitleLines {
   const none: TitleLines = { title: null, dateline: null };
   if (source.timed || source.format === "json") return none;
   const [first, second] = source.lines;
   if (!first || !second) return none;
-  const title = source.headingIndex ?? (isTitleLike(first.text, second.text) ? 0 : null);
+  const title = source.headingIndex ?? (isTitleLike(first.text, second.text, language) ? 0 : null);
   if (title === null) return none;
   const next = source.lines[title + 1];
-  return { title, dateline: next && source.lines.length > title + 2 && isDateline(next.text) ? title + 1 : null };
+  return {
+    title,
+    dateline: next && source.lines.length > title + 2 && isDateline(next.text, language) ? title + 1 : null,
+  };
 }
 
-/** A short line that is a date, or a place and a date: "14 February 2019", "TALLINN, 3 March 2021". */
-function isDateline(text: string): boolean {
-  if (countWords(text) > 8 || findDate(text) === null) return false;
-  const withoutDate = text
+/**
+ * A short line that is a date, or a place and a date, in any language: "14 February 2019", "TALLINN, 3 March
+ * 2021", "Bruxelles, le 14 février 2019", "Київ, 24 лютого 2023 року".
+ */
+function isDateline(text: string, language: string | null): boolean {
+  if (countWords(text) > 10) return false;
+  const date = findCompleteDate(text, language);
+  if (date === null) return false;
+  const withoutDate = (text.slice(0, date.index) + " " + text.slice(date.index + date.text.length))
     .replace(DATE_WORDS, "")
+    .replace(DATELINE_LINKS, " ")
     .replace(/[\s,.–—-]+/g, " ")
     .trim();
   return withoutDate === "" || /^(?:\p{Lu}[\p{L}’'.-]*\s?){1,3}$/u.test(withoutDate);
 }
 
+/** The little words between a place and its date: "Bruxelles, le …", "Berlin, den …", "Київ, 24 лютого 2023 року". */
+const DATELINE_LINKS = /(?<![\p{L}])(?:le|den|am|el|the|on|dated|року|года|г|р)(?![\p{L}])/giu;
+
 /** The pieces a written date is made of, to see what else a line holds. */
 const DATE_WORDS =
   /\b(?:\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?/gi;
 
-function isTitleLike(text: string, nextLine: string): boolean {
+function isTitleLike(text: string, nextLine: string, language: string | null): boolean {
   if (countWords(text) > 40 || text.length > 250) return false;
   if (parseSpeakerLabel(text) !== null || classifyBoilerplate(text, false) !== null) return false;
   // A line that runs on into the next is the start of a sentence, not a title.
   if (/[,;:–—-]$/.test(text) || /^\p{Ll}/u.test(nextLine)) return false;
-  return !endsSentence(text) || findDate(text) !== null || isMostlyCapitalised(text);
+  return !endsSentence(text) || findDate(text, language) !== null || isMostlyCapitalised(text);
 }
 
 /** Title Case: most words of four letters or more start with a capital. */
@@ -58,15 +70,16 @@ function isMostlyCapitalised(text: string): boolean {
 }
 
 /** Drops a trailing date (", 14 February 2019.") and a final full stop, which belong to the line, not the title. */
-export function cleanTitle(text: string): string {
+export function cleanTitle(text: string, language: string | null = null): string {
   let title = collapseWhitespace(text);
-  const date = chrono.strict.parse(title).find((result) => isCompleteDate(result.start));
+  const date = findCompleteDate(title, language);
   if (date) {
     const after = title.slice(date.index + date.text.length);
     const before = title
       .slice(0, date.index)
       .replace(/[\s,;:–—-]+$/u, "")
-      .replace(/\s+(?:on|of|dated)$/i, "");
+      .replace(/\s+(?:on|of|dated|le|du|den|am|vom|el|del|de|от|від)$/iu, "")
+      .replace(/[\s,;:–—-]+$/u, "");
     if (/^[\s.)\]]*$/.test(after) && countWords(before) >= 2) title = before;
   }
   // A final stop goes, but not the one of an abbreviation ("… talks with the U.S.").
@@ -87,6 +100,35 @@ const FILENAME_DATE = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/;
 
 type DateComponents = chrono.ParsedResult["start"];
 
+/** chrono's strict parsers (no "today", no "this morning") for the languages it reads, by ISO 639-1 code. */
+const DATE_PARSERS: ReadonlyMap<string, chrono.Chrono> = new Map([
+  ["en", chrono.strict],
+  ["fr", chrono.fr.strict],
+  ["de", chrono.de.strict],
+  ["es", chrono.es.strict],
+  ["ru", chrono.ru.strict],
+  ["uk", chrono.uk.strict],
+  ["pt", chrono.pt.strict],
+  ["it", chrono.it.strict],
+  ["nl", chrono.nl.strict],
+  ["sv", chrono.sv.strict],
+]);
+
+/** Dates are looked for in the opening of a line; a whole speech pasted on one line is not worth ten parsers. */
+const DATE_SEARCH_CHARACTERS = 1000;
+
+/**
+ * The parsers to try, best first: the transcript's language when chrono reads it; else, or when it finds nothing,
+ * the others, those of the text's script first (Cyrillic: Ukrainian if its own letters show, else Russian).
+ * Order matters for numeric dates, "03/04/2024" being 4 March in English and 3 April in French.
+ */
+function dateParsers(text: string, language: string | null): chrono.Chrono[] {
+  const preferred: string[] = language && DATE_PARSERS.has(language) ? [language] : [];
+  if (/\p{Script=Cyrillic}/u.test(text)) preferred.push(/[іїєґІЇЄҐ]/u.test(text) ? "uk" : "ru", "uk", "ru");
+  preferred.push("en", ...DATE_PARSERS.keys());
+  return [...new Set(preferred)].flatMap((code) => DATE_PARSERS.get(code) ?? []);
+}
+
 function isCompleteDate(components: DateComponents): boolean {
   return components.isCertain("day") && components.isCertain("month") && components.isCertain("year");
 }
@@ -97,28 +139,53 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/**
- * The first complete date (day, month and year all written) in the text. chrono's strict mode ignores "today" and
- * "this morning", which in a transcript are relative to the event, not to the upload.
- */
-export function findDate(text: string): string | null {
-  for (const result of chrono.strict.parse(text)) {
-    const start = result.start;
-    if (!isCompleteDate(start)) continue;
-    const date = isoDate(start.get("year") ?? 0, start.get("month") ?? 0, start.get("day") ?? 0);
-    if (date) return date;
+interface DateMatch {
+  /** ISO date. */
+  date: string;
+  /** Where the date is written in the text, without the spaces chrono sometimes takes in front of it. */
+  index: number;
+  text: string;
+}
+
+/** The first complete date (day, month and year all written) in the text, in the first language that finds one. */
+function findCompleteDate(text: string, language: string | null): DateMatch | null {
+  const opening = text.slice(0, DATE_SEARCH_CHARACTERS);
+  for (const parser of dateParsers(opening, language)) {
+    for (const result of parser.parse(opening)) {
+      const start = result.start;
+      if (!isCompleteDate(start)) continue;
+      const date = isoDate(start.get("year") ?? 0, start.get("month") ?? 0, start.get("day") ?? 0);
+      const leadingSpace = /^\s*/.exec(result.text)?.[0].length ?? 0;
+      if (date) return { date, index: result.index + leadingSpace, text: result.text.slice(leadingSpace) };
+    }
   }
   return null;
 }
 
-function startsWithDate(text: string): boolean {
-  return chrono.strict.parse(text.slice(0, 40)).some((result) => result.index === 0 && isCompleteDate(result.start));
+/**
+ * The first complete date in the text, in English, French, German, Spanish, Russian, Ukrainian and the other
+ * languages chrono reads. Strict parsing ignores "today" and "this morning", which in a transcript are relative to
+ * the event, not to the upload.
+ */
+export function findDate(text: string, language: string | null = null): string | null {
+  return findCompleteDate(text, language)?.date ?? null;
+}
+
+/** A date at the start of the text, after at most a linking word ("le 14 février 2019", "den 3. März 2024"). */
+function startsWithDate(text: string, language: string | null): boolean {
+  const date = findCompleteDate(text.slice(0, 60), language);
+  if (date === null) return false;
+  return text.slice(0, date.index).replace(DATELINE_LINKS, "").trim() === "";
 }
 
 /** The event date: from the title line, then the opening lines, then a date in the file name. */
-export function findEventDate(candidates: readonly string[], filename: string): string | null {
+export function findEventDate(
+  candidates: readonly string[],
+  filename: string,
+  language: string | null = null,
+): string | null {
   for (const text of candidates) {
-    const date = findDate(text);
+    const date = findDate(text, language);
     if (date) return date;
   }
   const match = FILENAME_DATE.exec(filename);
@@ -126,38 +193,63 @@ export function findEventDate(candidates: readonly string[], filename: string): 
 }
 
 /**
- * The place, when stated: a dateline ("BRUSSELS, 14 February 2019") in the title or the opening lines; "… in
- * Brussels" in the title, or a known place between commas in it ("Press conference, Brussels, 14 February 2019").
- * Places merely mentioned in the speech are entities, not the event's place.
+ * The place, when stated: a dateline in the title or the opening lines, in any language ("BRUSSELS, 14 February
+ * 2019", "Bruxelles, le 14 février 2019", "Москва, 5 марта 2024 года", or the date first: "24 лютого 2023 року,
+ * Київ"); "… in Brussels" in the title ("à Bruxelles", "en Madrid", "у Києві"), or a known place between commas in
+ * it ("Press conference, Brussels, 14 February 2019"). Places merely mentioned in the speech are entities, not the
+ * event's place.
  */
-export function findPlace(title: string | null, opening: readonly string[]): string | null {
+export function findPlace(
+  title: string | null,
+  opening: readonly string[],
+  language: string | null = null,
+): string | null {
   for (const text of title ? [title, ...opening] : opening) {
-    const dateline = /^(\p{Lu}[\p{L}’'. -]{1,40}?)\s*[,–—(]\s*(.+)$/u.exec(text.trim());
-    if (dateline && startsWithDate(dateline[2] ?? "")) {
-      const place = displayName(dateline[1] ?? "");
-      if (countWords(place) <= 4) return place;
-    }
+    const place = datelinePlace(text.trim(), language);
+    if (place) return place;
   }
   if (title === null) return null;
-  for (const match of title.matchAll(/(?<!\p{L})in\s+((?:\p{Lu}[\p{L}’'-]+\s?){1,3})/gu)) {
+  for (const match of title.matchAll(PLACE_AFTER_IN)) {
     const place = knownPlacePrefix((match[1] ?? "").trim().split(" "));
     if (place) return place;
   }
   for (const part of title.split(",")) {
-    const place = collapseWhitespace(part.replace(/[.:;]+$/, ""));
-    if (isKnownPlace(place)) return place;
+    const place = knownPlaceName(collapseWhitespace(part.replace(/[.:;]+$/, "")));
+    if (place) return place;
   }
   return null;
 }
 
-/** The longest run of leading words that is a known place: "Brussels Today" → "Brussels". */
+/** "in" before a place, in the languages of DATE_PARSERS: "in Vilnius", "à Bruxelles", "en Madrid", "у Києві". */
+const PLACE_AFTER_IN = /(?<!\p{L})(?:in|at|à|au|en|a|em|im|в|во|у)\s+((?:\p{Lu}[\p{L}’'-]+\s?){1,3})/gu;
+
+function datelinePlace(text: string, language: string | null): string | null {
+  const placeFirst = /^(\p{Lu}[\p{L}’'. -]{1,40}?)\s*[,–—(]\s*(.+)$/u.exec(text);
+  if (placeFirst && startsWithDate(placeFirst[2] ?? "", language)) {
+    const place = displayName(placeFirst[1] ?? "");
+    if (countWords(place) <= 4) return place;
+  }
+  // "5 марта 2024 года, Москва", "24 лютого 2023 року, Київ": only a short line, and only a known place.
+  if (countWords(text) > 10) return null;
+  const date = findCompleteDate(text, language);
+  if (date === null || text.slice(0, date.index).trim() !== "") return null;
+  const after = text
+    .slice(date.index + date.text.length)
+    .replace(DATELINE_LINKS, "")
+    .replace(/^[\s,.–—-]+/u, "");
+  const firstPart = collapseWhitespace(after.split(/[,–—(]/u)[0] ?? "").replace(/[.:;]+$/, "");
+  return knownPlaceName(displayName(firstPart));
+}
+
+/** The longest run of leading words that is a known place: "Brussels Today" → "Brussels", "Києві" → "Київ". */
 function knownPlacePrefix(words: readonly string[]): string | null {
   for (let length = words.length; length > 0; length--) {
     const candidate = words
       .slice(0, length)
       .join(" ")
       .replace(/[’']s$/u, "");
-    if (isKnownPlace(candidate)) return candidate;
+    const place = knownPlaceName(candidate);
+    if (place) return place;
   }
   return null;
 }

@@ -99,10 +99,13 @@ export async function ingestFileWithTimings(
       ...headings.map((line) => line.text),
       ...kept.slice(0, OPENING_LINES).map((line) => line.text),
     ];
+    // The language chooses how dates are read first: "03/04/2024" is 4 March in English, 3 April in French.
+    const language = await detectLanguage(speech);
     return {
-      occurredAt: frontMatter?.date ?? findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename),
-      place: frontMatter?.place ?? source.dateline?.place ?? findPlace(titleLine?.text ?? null, opening),
-      language: await detectLanguage(speech),
+      occurredAt:
+        frontMatter?.date ?? findEventDate(titleLine ? [titleLine.text, ...opening] : opening, filename, language),
+      place: frontMatter?.place ?? source.dateline?.place ?? findPlace(titleLine?.text ?? null, opening, language),
+      language,
     };
   });
   const entities = await stage("entities", () => extractEntities(title ? `${title}\n\n${speech}` : speech));
