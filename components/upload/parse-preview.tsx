@@ -186,9 +186,10 @@ export function ParsePreview({
               : `Until a person picks one, the draft carries the suggested label “${FIDELITY_LABELS[firstParse.suggestedFidelity as Fidelity] ?? firstParse.suggestedFidelity}”, marked not yet confirmed.`}
           </span>
         </div>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Date
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor={`${id}-date`}>Date</label>
           <input
+            id={`${id}-date`}
             type="date"
             value={occurredAt ?? parse.occurredAt ?? ""}
             onChange={(event) => setOccurredAt(event.target.value)}
@@ -199,10 +200,11 @@ export function ParsePreview({
           <span id={`${id}-date-hint`} className="text-xs font-normal text-stone-600">
             {parse.occurredAt ? `Read from the file: ${parse.occurredAt}.` : "No date found in the file."}
           </span>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Place
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor={`${id}-place`}>Place</label>
           <input
+            id={`${id}-place`}
             value={place ?? parse.place ?? ""}
             onChange={(event) => setPlace(event.target.value)}
             maxLength={200}
@@ -212,7 +214,7 @@ export function ParsePreview({
           <span id={`${id}-place-hint`} className="text-xs font-normal text-stone-600">
             {parse.place ? `Read from the file: ${parse.place}.` : "No place found in the file."}
           </span>
-        </label>
+        </div>
       </div>
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4" data-testid="preview-facts">
@@ -256,17 +258,20 @@ export function ParsePreview({
 
       {parsedSpeakerNames.length > 0 ? (
         <fieldset className="rounded-md border border-stone-200 p-3" data-testid="preview-speaker-editor">
-          <legend className="px-1 text-sm font-medium">Speakers: rename, or join two who are one person</legend>
+          <legend className="px-1 text-sm font-medium">
+            {parsedSpeakerNames.length > 1 ? "Speakers: rename, or join two who are one person" : "Speaker: rename"}
+          </legend>
           <ul className="flex flex-col gap-3">
             {parsedSpeakerNames.map((name, position) => {
               const mergedInto = speakerEdits.sameAs[name];
               return (
                 <li key={name} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-                  <label className="flex flex-1 flex-col gap-1 text-sm">
-                    <span>
+                  <div className="flex flex-1 flex-col gap-1 text-sm">
+                    <label htmlFor={`${id}-speaker-${position}-name`}>
                       Name for <span className="font-medium">{name}</span>
-                    </span>
+                    </label>
                     <input
+                      id={`${id}-speaker-${position}-name`}
                       value={speakerEdits.names[name] ?? name}
                       disabled={mergedInto !== undefined}
                       required
@@ -277,34 +282,38 @@ export function ParsePreview({
                           names: { ...current.names, [name]: event.target.value },
                         }))
                       }
-                      className="rounded-md border border-stone-300 px-3 py-2 text-base disabled:bg-stone-100 disabled:text-stone-500"
+                      className="rounded-md border border-stone-300 px-3 py-2 text-base disabled:bg-stone-100 disabled:text-stone-600"
                     />
-                  </label>
-                  <label className="flex flex-col gap-1 text-sm sm:w-64">
-                    <span>
-                      <span className="font-medium">{name}</span> is the same person as
-                    </span>
-                    <select
-                      value={mergedInto ?? ""}
-                      onChange={(event) =>
-                        setSpeakerEdits((current) => {
-                          const sameAs = { ...current.sameAs };
-                          if (event.target.value) sameAs[name] = event.target.value;
-                          else delete sameAs[name];
-                          return { ...current, sameAs };
-                        })
-                      }
-                      className="rounded-md border border-stone-300 bg-white px-2 py-2"
-                      data-testid={`speaker-same-as-${position}`}
-                    >
-                      <option value="">No one else</option>
-                      {mergeTargets(parsedSpeakerNames, speakerEdits, name).map((target) => (
-                        <option key={target} value={target}>
-                          {speakerEdits.names[target]?.trim() || target}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  </div>
+                  {parsedSpeakerNames.length > 1 ? (
+                    <div className="flex flex-col gap-1 text-sm sm:w-64">
+                      <label htmlFor={`${id}-speaker-${position}-same-as`}>
+                        <span className="font-medium">{name}</span> is the same person as
+                      </label>
+                      <select
+                        id={`${id}-speaker-${position}-same-as`}
+                        value={mergedInto ?? ""}
+                        // Others joined into this speaker: it stays, so their joins keep a name to go to.
+                        disabled={Object.values(speakerEdits.sameAs).includes(name)}
+                        onChange={(event) =>
+                          setSpeakerEdits((current) => {
+                            const sameAs = { ...current.sameAs };
+                            if (event.target.value) sameAs[name] = event.target.value;
+                            else delete sameAs[name];
+                            return { ...current, sameAs };
+                          })
+                        }
+                        className="rounded-md border border-stone-300 bg-white px-2 py-2 disabled:bg-stone-100 disabled:text-stone-600"
+                      >
+                        <option value="">No one else</option>
+                        {mergeTargets(parsedSpeakerNames, speakerEdits, name).map((target) => (
+                          <option key={target} value={target}>
+                            {speakerEdits.names[target]?.trim() || target}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ) : null}
                 </li>
               );
             })}

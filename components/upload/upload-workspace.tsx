@@ -173,12 +173,14 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
       </div>
 
       <section
-        aria-labelledby={`${pasteId}-created`}
+        aria-labelledby={created.length > 0 ? `${pasteId}-created` : undefined}
         className={created.length > 0 ? "rounded-lg border border-emerald-200 bg-emerald-50 p-4" : "sr-only"}
       >
-        <h2 id={`${pasteId}-created`} className="font-medium text-emerald-950">
-          Created drafts ({created.length})
-        </h2>
+        {created.length > 0 ? (
+          <h2 id={`${pasteId}-created`} className="font-medium text-emerald-950">
+            Created drafts ({created.length})
+          </h2>
+        ) : null}
         {/* A live region that exists before the first draft, so screen readers announce each one as it lands. */}
         <ul className="mt-2 flex flex-col gap-1" aria-live="polite" data-testid="created-drafts">
           {created.map(({ item, draft }) => (
