@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { capFilename } from "@/lib/ingest/filename";
 import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput } from "@/lib/ingest/types";
-import { draftOverridesSchema, keepSpeakersApartSchema, type DraftOverrides } from "@/lib/transcripts/draft-overrides";
+import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
+import { draftOverridesSchema, keepSpeakersApartSchema } from "@/lib/validations/upload";
 
 export const FIDELITIES = ["VERBATIM", "CLEAN_READ", "MACHINE", "HUMAN_VERIFIED"] as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ingestFixture } from "@/lib/ingest/test-support/fixtures";
-import { applyDraftOverrides, draftOverridesSchema, isCalendarDate, keepSpeakersApartSchema } from "./draft-overrides";
+import { draftOverridesSchema, isCalendarDate, keepSpeakersApartSchema } from "@/lib/validations/upload";
+import { applyDraftOverrides } from "./draft-overrides";
 
 describe("draftOverridesSchema", () => {
   it("accepts a date, a place and speaker names, trimmed", () => {
