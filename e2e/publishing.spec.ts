@@ -92,6 +92,7 @@ test("a reporter's upload goes through review to readers, is corrected, and disa
   await expect(item.getByTestId("preview-speakers")).toHaveText("Jens Stoltenberg");
   await item.getByRole("textbox", { name: "Title" }).fill(title);
   await item.getByRole("button", { name: "Create draft" }).click();
+  await page.getByTestId("created-drafts").getByRole("link", { name: title }).click();
   await expect(page).toHaveURL(/\/desk\/transcripts\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   const transcriptId = page.url().split("/").pop()!;

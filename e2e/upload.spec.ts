@@ -4,7 +4,7 @@ import { expect, seedUser, signIn, test } from "./fixtures";
 
 const NATO = path.join(__dirname, "..", "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt");
 
-test("reporter uploads the NATO press conference, restores one removed line and lands on the draft", async ({
+test("reporter uploads the NATO press conference, restores one removed line and opens the draft from the list", async ({
   page,
 }) => {
   const reporter = await seedUser("REPORTER", "Uma Uploader");
@@ -16,7 +16,7 @@ test("reporter uploads the NATO press conference, restores one removed line and 
   await expect(item.getByRole("textbox", { name: "Title" })).toHaveValue(
     "Press conference by NATO Secretary General Jens Stoltenberg following the meetings of NATO Defence Ministers",
   );
-  await expect(item.getByTestId("preview-date")).toHaveText("2019-02-14");
+  await expect(item.getByLabel("Date", { exact: true })).toHaveValue("2019-02-14");
   await expect(item.getByTestId("preview-speakers")).toHaveText("Jens Stoltenberg");
   const removed = item.getByTestId("removed-lines");
   await expect(removed.getByText("#NATO #DefMin #OTAN")).toBeVisible();
@@ -26,8 +26,15 @@ test("reporter uploads the NATO press conference, restores one removed line and 
 
   // Keep one footer line the reporter wants after all.
   await removed.getByRole("checkbox", { name: /Connect with NATO online:/ }).check();
-  await expect(item.getByText("1 removed line(s) will be kept.")).toBeVisible();
+  await expect(item.getByText("1 removed line will be kept.")).toBeVisible();
   await item.getByRole("button", { name: "Create draft" }).click();
+  // One file lands like several: in the list of created drafts, linked.
+  await page
+    .getByTestId("created-drafts")
+    .getByRole("link", {
+      name: "Press conference by NATO Secretary General Jens Stoltenberg following the meetings of NATO Defence Ministers",
+    })
+    .click();
 
   await expect(page).toHaveURL(/\/desk\/transcripts\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(

@@ -1,10 +1,14 @@
 "use client";
 
 import { useCallback, useId, useState, type DragEvent } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { ParsePreview } from "@/components/upload/parse-preview";
-import { postTranscript, type CreatedResponse, type PreviewResponse } from "@/components/upload/post-transcript";
+import { ParsePreview, type PreviewChoices, type ReparseRequest } from "@/components/upload/parse-preview";
+import {
+  postTranscript,
+  type ApiOutcome,
+  type CreatedResponse,
+  type PreviewResponse,
+} from "@/components/upload/post-transcript";
 
 type ItemState =
   | { phase: "reading"; progress: number }
@@ -22,8 +26,33 @@ export interface UploadItem {
 
 const ACCEPT = ".txt,.md,.markdown,.srt,.vtt,.docx,.json,text/plain,text/markdown,text/vtt,application/json";
 
+/** The form for a dry run of `file` with the reporter's kept lines and speakers kept apart. */
+function previewForm(file: File, request: ReparseRequest = { restore: [], keepSpeakersApart: [] }): FormData {
+  const form = new FormData();
+  form.set("file", file);
+  form.set("dryRun", "true");
+  if (request.restore.length > 0) form.set("restore", request.restore.join(","));
+  for (const name of request.keepSpeakersApart) form.append("keepSpeakersApart", name);
+  return form;
+}
+
+/** The form that creates the draft: only what the reporter chose is sent, so the rest stays as parsed. */
+function createForm(file: File, choices: PreviewChoices): FormData {
+  const form = new FormData();
+  form.set("file", file);
+  form.set("title", choices.title);
+  // Sent only when the reporter picked a label: the suggestion alone still needs a person to confirm it.
+  if (choices.fidelity) form.set("fidelity", choices.fidelity);
+  if (choices.restore.length > 0) form.set("restore", choices.restore.join(","));
+  for (const name of choices.keepSpeakersApart) form.append("keepSpeakersApart", name);
+  const { occurredAt, place, speakerNames } = choices.overrides;
+  if (occurredAt !== undefined) form.set("occurredAt", occurredAt ?? "");
+  if (place !== undefined) form.set("place", place ?? "");
+  if (speakerNames) form.set("speakerNames", JSON.stringify(speakerNames));
+  return form;
+}
+
 export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
-  const router = useRouter();
   const [items, setItems] = useState<UploadItem[]>([]);
   const [pasted, setPasted] = useState("");
   const [isDragging, setIsDragging] = useState(false);
@@ -44,10 +73,7 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
         });
         return;
       }
-      const form = new FormData();
-      form.set("file", file);
-      form.set("dryRun", "true");
-      const outcome = await postTranscript<PreviewResponse>(form, (progress) =>
+      const outcome = await postTranscript<PreviewResponse>(previewForm(file), (progress) =>
         update(key, { phase: "reading", progress }),
       );
       update(
@@ -60,28 +86,24 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
 
   const addFiles = (files: FileList | File[]) => Array.from(files).forEach((file) => void preview(file));
 
-  async function createDraft(item: UploadItem, choices: { title: string; fidelity: string; restore: number[] }) {
+  async function createDraft(item: UploadItem, choices: PreviewChoices) {
     if (item.state.phase !== "previewed") return;
     const result = item.state.result;
     update(item.key, { phase: "creating", result, progress: 0 });
-    const form = new FormData();
-    form.set("file", item.file);
-    form.set("title", choices.title);
-    // Sent only when the reporter chose a label: a suggestion left as it is still needs a person to confirm it
-    // before publishing.
-    if (choices.fidelity !== result.suggestedFidelity) form.set("fidelity", choices.fidelity);
-    if (choices.restore.length > 0) form.set("restore", choices.restore.join(","));
-    const outcome = await postTranscript<CreatedResponse>(form, (progress) =>
+    const outcome = await postTranscript<CreatedResponse>(createForm(item.file, choices), (progress) =>
       update(item.key, { phase: "creating", result, progress }),
     );
-    if (!outcome.ok) {
-      update(item.key, { phase: "previewed", result, error: outcome.message });
-      return;
-    }
-    update(item.key, { phase: "created", result, draft: outcome.body });
-    // With one upload, go straight to the new draft; with several, each card links to its draft.
-    if (items.length === 1) router.push(`/desk/transcripts/${outcome.body.id}`);
+    // One file or several, each created draft joins the list of links above the uploads: no redirect, so the
+    // reporter's way through is the same whatever they dropped.
+    update(
+      item.key,
+      outcome.ok
+        ? { phase: "created", result, draft: outcome.body }
+        : { phase: "previewed", result, error: outcome.message },
+    );
   }
+
+  const created = items.flatMap((item) => (item.state.phase === "created" ? [{ item, draft: item.state.draft }] : []));
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
@@ -150,10 +172,40 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
         </div>
       </div>
 
+      <section
+        aria-labelledby={created.length > 0 ? `${pasteId}-created` : undefined}
+        className={created.length > 0 ? "rounded-lg border border-emerald-200 bg-emerald-50 p-4" : "sr-only"}
+      >
+        {created.length > 0 ? (
+          <h2 id={`${pasteId}-created`} className="font-medium text-emerald-950">
+            Created drafts ({created.length})
+          </h2>
+        ) : null}
+        {/* A live region that exists before the first draft, so screen readers announce each one as it lands. */}
+        <ul className="mt-2 flex flex-col gap-1" aria-live="polite" data-testid="created-drafts">
+          {created.map(({ item, draft }) => (
+            <li key={item.key} className="break-words">
+              <a href={`/desk/transcripts/${draft.id}`} className="font-medium text-accent underline">
+                {draft.title}
+              </a>{" "}
+              <span className="text-sm text-stone-600">from {item.file.name}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <ol className="flex flex-col gap-6" aria-label="Uploads">
         {items.map((item) => (
-          <li key={item.key} className="rounded-lg border border-stone-200 bg-white p-5" data-testid="upload-item">
-            <UploadItemView item={item} onCreate={(choices) => createDraft(item, choices)} />
+          <li
+            key={item.key}
+            className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5"
+            data-testid="upload-item"
+          >
+            <UploadItemView
+              item={item}
+              reparse={(request) => postTranscript<PreviewResponse>(previewForm(item.file, request))}
+              onCreate={(choices) => createDraft(item, choices)}
+            />
           </li>
         ))}
       </ol>
@@ -175,16 +227,18 @@ function ProgressBar({ label, fraction }: { label: string; fraction: number }) {
 
 function UploadItemView({
   item,
+  reparse,
   onCreate,
 }: {
   item: UploadItem;
-  onCreate: (choices: { title: string; fidelity: string; restore: number[] }) => void;
+  reparse: (request: ReparseRequest) => Promise<ApiOutcome<PreviewResponse>>;
+  onCreate: (choices: PreviewChoices) => void;
 }) {
   const { state } = item;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="font-mono text-sm text-stone-700">{item.file.name}</h2>
+        <h2 className="font-mono text-sm break-all text-stone-700">{item.file.name}</h2>
         <span className="text-xs text-stone-500">{(item.file.size / 1024).toFixed(1)} KB</span>
       </div>
       {state.phase === "reading" ? <ProgressBar label="Uploading" fraction={state.progress} /> : null}
@@ -200,6 +254,7 @@ function UploadItemView({
       {state.phase === "previewed" || state.phase === "creating" ? (
         <ParsePreview
           result={state.result}
+          reparse={reparse}
           isCreating={state.phase === "creating"}
           creatingProgress={state.phase === "creating" ? state.progress : 0}
           error={state.phase === "previewed" ? state.error : undefined}
@@ -207,12 +262,7 @@ function UploadItemView({
         />
       ) : null}
       {state.phase === "created" ? (
-        <p className="text-sm text-emerald-900" role="status">
-          Draft created:{" "}
-          <a href={`/desk/transcripts/${state.draft.id}`} className="font-medium text-accent underline">
-            {state.draft.title}
-          </a>
-        </p>
+        <p className="text-sm text-emerald-900">Draft created: “{state.draft.title}”, listed under Created drafts.</p>
       ) : null}
     </div>
   );

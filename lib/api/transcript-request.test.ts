@@ -1,5 +1,7 @@
 // POST /api/transcripts reads its body as a counted stream: an oversized upload is cut off at the limit whether or
 // not it declares a Content-Length, and names are capped before they become titles.
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/transcripts/route";
 import { createApiToken } from "@/lib/api-tokens";
@@ -136,5 +138,105 @@ describe("upload names are capped at 255 characters", () => {
     });
     const { input } = await readTranscriptRequest(request);
     expect(input.filename).toBe(`${"y".repeat(251)}.srt`);
+  });
+});
+
+describe("the reporter's date, place and speaker names reach the draft", () => {
+  const QA_SESSION = fs.readFileSync(path.join(process.cwd(), "lib", "ingest", "fixtures", "qa-session.txt"), "utf8");
+
+  it("stores a multipart upload's overrides, merging two speakers given one name", async () => {
+    const reporter = await createTestUser();
+    const { secret } = await createApiToken({ userId: reporter.id, name: "overrides" });
+    const { body, contentType } = multipart([
+      { name: "file", filename: "qa-session.txt", content: QA_SESSION },
+      { name: "occurredAt", content: "2021-03-04" },
+      { name: "place", content: "Ämari air base" },
+      {
+        name: "speakerNames",
+        content: JSON.stringify([
+          { from: "Maria Kask", to: "Maria Kask, Minister" },
+          { from: "Question", to: "Anna Berg" },
+        ]),
+      },
+    ]);
+    const response = await POST(post(body, { authorization: `Bearer ${secret}`, "content-type": contentType }));
+    expect(response.status).toBe(201);
+    const { id, speakers } = (await response.json()) as { id: string; speakers: number };
+    expect(speakers).toBe(3);
+    const transcript = await db.transcript.findUniqueOrThrow({
+      where: { id },
+      include: {
+        speakers: { orderBy: { position: "asc" } },
+        segments: { orderBy: { position: "asc" }, include: { speaker: true } },
+      },
+    });
+    expect(transcript.occurredAt?.toISOString()).toBe("2021-03-04T00:00:00.000Z");
+    expect(transcript.place).toBe("Ämari air base");
+    expect(transcript.speakers.map(({ name, role, outlet }) => ({ name, role, outlet }))).toEqual([
+      { name: "Moderator", role: "MODERATOR", outlet: null },
+      { name: "Anna Berg", role: "QUESTIONER", outlet: "Postimees" },
+      { name: "Maria Kask, Minister", role: null, outlet: null },
+    ]);
+    expect(transcript.segments.map((segment) => segment.speaker?.name)).toEqual([
+      "Moderator",
+      "Anna Berg",
+      "Maria Kask, Minister",
+      "Anna Berg",
+      "Maria Kask, Minister",
+    ]);
+    // No label was picked: the suggested one still waits for a person to confirm it.
+    expect(transcript.fidelityConfirmedAt).toBeNull();
+  });
+
+  it("clears the date and place when sent empty, and keeps the parser's when left out", async () => {
+    const reporter = await createTestUser();
+    const { secret } = await createApiToken({ userId: reporter.id, name: "clear" });
+    const send = async (fields: Record<string, unknown>) => {
+      const response = await POST(
+        post(JSON.stringify({ filename: "qa-session.txt", text: QA_SESSION, ...fields }), {
+          authorization: `Bearer ${secret}`,
+          "content-type": "application/json",
+        }),
+      );
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      return db.transcript.findUniqueOrThrow({ where: { id }, select: { occurredAt: true, place: true } });
+    };
+    expect(await send({ occurredAt: "", place: null })).toEqual({ occurredAt: null, place: null });
+    expect(await send({})).toEqual({ occurredAt: new Date("2021-03-03T00:00:00Z"), place: "Tallinn" });
+  });
+
+  it("refuses an impossible date and a speaker list that is not JSON, naming the field", async () => {
+    const badDate = await readTranscriptRequest(
+      post(JSON.stringify({ text: QA_SESSION, occurredAt: "2021-02-30" }), { "content-type": "application/json" }),
+    ).catch((error: unknown) => error);
+    expect(badDate).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "occurredAt: Give the date as YYYY-MM-DD, a real day.",
+    });
+
+    const { body, contentType } = multipart([
+      { name: "file", filename: "qa-session.txt", content: QA_SESSION },
+      { name: "speakerNames", content: "Maria Kask=Minister" },
+    ]);
+    const badNames = await readTranscriptRequest(post(body, { "content-type": contentType })).catch(
+      (error: unknown) => error,
+    );
+    expect(badNames).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^speakerNames: send a JSON array/),
+    });
+  });
+
+  it("passes names to keep apart to the parser, from repeated multipart fields", async () => {
+    const { body, contentType } = multipart([
+      { name: "file", filename: "qa-session.txt", content: QA_SESSION },
+      { name: "keepSpeakersApart", content: "Dana" },
+      { name: "keepSpeakersApart", content: "Blinken, Antony" },
+      { name: "dryRun", content: "true" },
+    ]);
+    const { input, overrides } = await readTranscriptRequest(post(body, { "content-type": contentType }));
+    expect(input.keepSpeakersApart).toEqual(["Dana", "Blinken, Antony"]);
+    expect(overrides).toEqual({});
   });
 });

@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { capFilename } from "@/lib/ingest/filename";
 import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput } from "@/lib/ingest/types";
+import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
+import { draftOverridesSchema, keepSpeakersApartSchema } from "@/lib/validations/upload";
 
 export const FIDELITIES = ["VERBATIM", "CLEAN_READ", "MACHINE", "HUMAN_VERIFIED"] as const;
 
@@ -12,7 +14,9 @@ const fieldsSchema = z.object({
     .enum(FIDELITIES, { error: "fidelity must be VERBATIM, CLEAN_READ, MACHINE or HUMAN_VERIFIED." })
     .optional(),
   restore: z.array(z.number().int().min(0)).max(10_000).optional(),
+  keepSpeakersApart: keepSpeakersApartSchema.optional(),
   dryRun: z.boolean().optional(),
+  ...draftOverridesSchema.shape,
 });
 
 const jsonBodySchema = fieldsSchema.extend({
@@ -26,7 +30,34 @@ export interface TranscriptRequest {
   input: IngestInput;
   title?: string;
   fidelity?: (typeof FIDELITIES)[number];
+  /** The reporter's date, place and speaker names; ignored by a dry run, which shows the parse. */
+  overrides: DraftOverrides;
   dryRun: boolean;
+}
+
+function overridesFrom({ occurredAt, place, speakerNames }: DraftOverrides): DraftOverrides {
+  return {
+    ...(occurredAt !== undefined && { occurredAt }),
+    ...(place !== undefined && { place }),
+    ...(speakerNames !== undefined && { speakerNames }),
+  };
+}
+
+/** A multipart field holding JSON (`speakerNames`), parsed so that zod reports what is wrong with it. */
+function jsonField(form: FormData, name: string): unknown {
+  const value = form.get(name);
+  if (value === null) return undefined;
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    throw new AppError("BAD_REQUEST", `${name}: send a JSON array, like [{"from":"Dana","to":"Dana Whitfield"}].`);
+  }
+}
+
+/** A text field that may be absent (keep the parser's value) or empty (clear it). */
+function optionalText(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return value === null ? undefined : String(value);
 }
 
 function invalidFields(error: z.ZodError): AppError {
@@ -100,7 +131,12 @@ async function readMultipart(body: Uint8Array<ArrayBuffer>, contentType: string)
     title: form.get("title") ?? undefined,
     fidelity: form.get("fidelity") || undefined,
     restore: restoreField.filter(Boolean).map(Number),
+    // Repeated fields rather than a comma list: names can hold commas ("Blinken, Antony").
+    keepSpeakersApart: form.has("keepSpeakersApart") ? form.getAll("keepSpeakersApart").map(String) : undefined,
     dryRun: ["1", "true"].includes(String(form.get("dryRun") ?? "")),
+    occurredAt: optionalText(form, "occurredAt"),
+    place: optionalText(form, "place"),
+    speakerNames: jsonField(form, "speakerNames"),
   });
   if (!fields.success) throw invalidFields(fields.error);
   return {
@@ -109,9 +145,11 @@ async function readMultipart(body: Uint8Array<ArrayBuffer>, contentType: string)
       filename: capFilename(file.name || "upload"),
       mediaType: file.type || null,
       restore: fields.data.restore,
+      keepSpeakersApart: fields.data.keepSpeakersApart,
     },
     title: fields.data.title || undefined,
     fidelity: fields.data.fidelity,
+    overrides: overridesFrom(fields.data),
     dryRun: fields.data.dryRun ?? false,
   };
 }
@@ -135,9 +173,16 @@ function readJson(requestBody: Uint8Array): TranscriptRequest {
   const bytes = text !== undefined ? new TextEncoder().encode(text) : Buffer.from(contentBase64 ?? "", "base64");
   assertIngestSize(bytes.byteLength);
   return {
-    input: { bytes: new Uint8Array(bytes), filename, mediaType: null, restore: body.data.restore },
+    input: {
+      bytes: new Uint8Array(bytes),
+      filename,
+      mediaType: null,
+      restore: body.data.restore,
+      keepSpeakersApart: body.data.keepSpeakersApart,
+    },
     title: body.data.title || undefined,
     fidelity: body.data.fidelity,
+    overrides: overridesFrom(body.data),
     dryRun: body.data.dryRun ?? false,
   };
 }

@@ -11,7 +11,9 @@ describe("toDryRunJson", () => {
       "occurredAt",
       "place",
       "language",
+      "convention",
       "speakers",
+      "speakerMerges",
       "segments",
       "removed",
       "entities",
@@ -27,6 +29,23 @@ describe("toDryRunJson", () => {
     });
     expect(document.removed).toEqual([{ text: "<i></i>", reason: "Subtitle markup only, no words." }]);
     expect(Object.keys(document.entities[0] ?? {})).toEqual(["type", "name", "mentions"]);
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it("names the recognised convention and the short names joined to full ones", async () => {
+    const result = await ingestFixture("interview.srt");
+    const document = toDryRunJson({
+      ...result,
+      convention: { id: "government", name: "Government transcript" },
+      speakerMerges: [{ from: "Anna", into: "Anna Berg" }],
+    });
+    expect(document.convention).toEqual({ id: "government", name: "Government transcript" });
+    expect(document.speakerMerges).toEqual([{ from: "Anna", into: "Anna Berg" }]);
+    // What the pipeline gives when no convention applies stays explicit in the JSON rather than missing.
+    expect(toDryRunJson({ ...result, convention: null, speakerMerges: [] })).toMatchObject({
+      convention: null,
+      speakerMerges: [],
+    });
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 });

@@ -4,6 +4,7 @@
 // a refusal comes back as its code and message, and the main thread turns it into an IngestError again.
 import type { MessagePort } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { applyDraftOverrides, type DraftOverrides } from "@/lib/transcripts/draft-overrides";
 import { draftTitle, storeDraft, suggestFidelity, type DraftFidelity } from "@/lib/transcripts/store-draft";
 import { ingestFile } from "./pipeline";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "./types";
@@ -15,6 +16,8 @@ export interface StoreInstructions {
   /** Overrides the title the parser found. */
   title?: string;
   fidelity?: DraftFidelity;
+  /** The reporter's date, place and speaker names from the upload preview. */
+  overrides?: DraftOverrides;
 }
 
 export interface IngestTask {
@@ -64,8 +67,9 @@ export default async function runIngestTask({
   started.postMessage("started");
   started.close();
   try {
-    const result = await ingestFile(input, options);
-    if (!store) return { ok: true, result };
+    const parsed = await ingestFile(input, options);
+    if (!store) return { ok: true, result: parsed };
+    const result = store.overrides ? applyDraftOverrides(parsed, store.overrides) : parsed;
     const title = draftTitle(store.title, result);
     const draft = storeDraft(connectionTo(store.databaseFile), {
       userId: store.userId,

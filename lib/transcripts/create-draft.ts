@@ -1,6 +1,7 @@
 import type { Fidelity } from "@/lib/generated/prisma/enums";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 import type { IngestInput } from "@/lib/ingest";
+import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
 import { createDraftInWorker, type IngestInWorkerOptions, type StoredDraftSummary } from "@/lib/ingest/pool";
 
 export { suggestFidelity } from "@/lib/transcripts/store-draft";
@@ -11,6 +12,8 @@ export interface CreateDraftInput {
   /** Overrides what the parser found. */
   title?: string;
   fidelity?: Fidelity;
+  /** The reporter's date, place and speaker names (lib/transcripts/draft-overrides.ts). */
+  overrides?: DraftOverrides;
 }
 
 export type CreatedDraft = StoredDraftSummary;
@@ -22,8 +25,8 @@ export type CreatedDraft = StoredDraftSummary;
  * server's, which also serves pages) only waits.
  */
 export async function createDraftFromUpload(
-  { userId, input, title, fidelity }: CreateDraftInput,
+  { userId, input, title, fidelity, overrides }: CreateDraftInput,
   options?: IngestInWorkerOptions,
 ): Promise<CreatedDraft> {
-  return createDraftInWorker(input, { databaseFile: resolveSqlitePath(), userId, title, fidelity }, options);
+  return createDraftInWorker(input, { databaseFile: resolveSqlitePath(), userId, title, fidelity, overrides }, options);
 }

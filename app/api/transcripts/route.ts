@@ -12,12 +12,12 @@ import { absoluteUrl } from "@/lib/site";
  */
 export const POST = handleApiErrors(async (request: Request) => {
   const user = await requireApiUser(request, { role: "REPORTER" });
-  const { input, title, fidelity, dryRun } = await readTranscriptRequest(request);
+  const { input, title, fidelity, overrides, dryRun } = await readTranscriptRequest(request);
   if (dryRun) {
     const preview = await ingestInWorker(input);
     return Response.json({ preview, suggestedFidelity: suggestFidelity(preview) });
   }
-  const draft = await createDraftFromUpload({ userId: user.id, input, title, fidelity });
+  const draft = await createDraftFromUpload({ userId: user.id, input, title, fidelity, overrides });
   return Response.json(
     {
       id: draft.id,
