@@ -49,7 +49,8 @@ describe("the upload preview", () => {
   });
 
   it("says no convention was recognised, and shows no merges, when the pipeline found none", async () => {
-    const html = render(await ingestFixture("qa-session.txt"));
+    // A monologue: no line opens a speaker's turn.
+    const html = render(await ingestFixture("nato-press-conference-2019-02-14.txt"));
     expect(html).toMatch(/data-testid="preview-convention"[^>]*>None recognised</);
     expect(html).not.toContain('data-testid="speaker-merges"');
   });
@@ -63,9 +64,13 @@ describe("the upload preview", () => {
     expect(textOf(html)).toContain("Removed as not speech (15)");
     expect(html).not.toContain("Nothing was removed");
 
+    const speakerList = await ingestFixture("speaker-list.json");
+    expect(speakerList.removed).toEqual([]);
+    expect(render(speakerList)).toContain("Nothing was removed.");
+    // A WebVTT file's NOTE, STYLE and REGION blocks are listed, not dropped in silence.
     const briefing = await ingestFixture("briefing.vtt");
-    expect(briefing.removed).toEqual([]);
-    expect(render(briefing)).toContain("Nothing was removed.");
+    expect(briefing.removed.map((line) => line.reasonCode)).toContain("subtitle-block");
+    expect(render(briefing)).not.toContain("Nothing was removed.");
   });
 
   it("shows a removed line with no text left (markup only) rather than an empty row", async () => {
