@@ -1,7 +1,7 @@
 // Every speaker of one transcript, once, whatever the spelling or capitals of each mention; and the short forms of a
 // name ("Dana", "STOLTENBERG") joined to the one full name they belong to, reported so the reporter can undo it.
 import type { ParsedSpeaker, SpeakerMerge } from "../types";
-import { speakerKey } from "./names";
+import { isPersonName, speakerKey } from "./names";
 import { MODERATOR_LABELS, QUESTIONER_LABELS, words } from "./words";
 
 /** One-word labels that stand for a role, not a person: "Question" never joins "Question Time". */
@@ -39,7 +39,10 @@ export class SpeakerDirectory {
     const apart = new Set(keepApart.map(speakerKey));
     const resolved = new Map(this.byKey);
     const merges: SpeakerMerge[] = [];
-    const fullNames = [...this.byKey.values()].filter((speaker) => nameTokens(speaker.name).length > 1);
+    // Only a person's name takes in a short form: not a heading the title was misread from.
+    const fullNames = [...this.byKey.values()].filter(
+      (speaker) => nameTokens(speaker.name).length > 1 && isPersonName(speaker.name.split(" ")),
+    );
     for (const [key, speaker] of this.byKey) {
       const tokens = nameTokens(speaker.name);
       if (tokens.length !== 1 || GENERIC_NAMES.has(key) || apart.has(key)) continue;

@@ -15,6 +15,9 @@ export const TITLE_WORDS = words(`
   professor sir dame lord lady officer ceo founder state first former acting assistant undersecretary counsellor
   adviser advisor coordinator rapporteur moderator host anchor correspondent editor reporter journalist sheikh emir
   sultan crown senior national security affairs
+  bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident ministerpräsidentin präsident präsidentin
+  ministerin außenminister außenministerin regierungssprecher regierungssprecherin sprecher sprecherin bürgermeister
+  président présidente ministre porte-parole secrétaire presidente ministra portavoz secretario secretaria
 `);
 
 /** Words that make a capitalised phrase an organisation or an event rather than a person. */
@@ -29,6 +32,9 @@ export const EVENT_WORDS = words(`
   conference briefing meeting meetings summit speech remarks statement interview session hearing debate transcript
   address update report doorstep questions answers ministerial event forum keynote panel opening closing joint media
   availability announcement visit talks programme program show episode podcast webinar lecture press
+  pressekonferenz pressebriefing pressestatement rede interview conférence point presse discours entretien débat
+  rueda prensa conferencia discurso entrevista comparecencia пресс-конференция брифинг выступление интервью
+  пресконференція брифінг виступ інтерв'ю
 `);
 
 /** Lower-case parts of names: "Ursula von der Leyen", "Charles de Gaulle". */
@@ -64,6 +70,15 @@ export const QUESTIONER_LABELS = new Map([
   ["reporter", "Reporter"],
   ["interviewer", "Interviewer"],
   ["audience member", "Audience member"],
+  // The same labels in the other languages newsrooms receive.
+  ["frage", "Question"],
+  ["journaliste", "Journalist"],
+  ["pregunta", "Question"],
+  ["periodista", "Journalist"],
+  ["вопрос", "Question"],
+  ["журналист", "Journalist"],
+  ["питання", "Question"],
+  ["журналіст", "Journalist"],
 ]);
 export const MODERATOR_LABELS = words("moderator host chair chairman chairwoman chairperson presenter anchor mc");
 
