@@ -65,7 +65,9 @@ export async function ingestFileWithTimings(
     const parsed = decoded
       ? parseText(decoded.text, detectTextFormat(decoded.text, filename, input.mediaType))
       : await parseDocx(bytes);
-    const reading = readSpeakerConvention(parsed.lines);
+    // Subtitle parsers read their own "Name:" cue labels (and leave "Title:" or "Music:" as words on purpose).
+    const isSubtitles = parsed.format === "srt" || parsed.format === "vtt";
+    const reading = isSubtitles ? { lines: parsed.lines, convention: null } : readSpeakerConvention(parsed.lines);
     return { parsed, source: { ...parsed, lines: reading.lines }, convention: reading.convention };
   });
 

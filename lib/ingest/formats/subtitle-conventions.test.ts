@@ -213,6 +213,14 @@ describe("“Name:” in film subtitles", () => {
     expect(voiceOf("Like a door slamming")).toBe("HELGA");
   });
 
+  it("ends the narrator's turn in the finished transcript too, not only in the parse", async () => {
+    const result = await ingestFixture("subtitles/documentary.srt");
+    const speakerOf = (text: string) => result.segments.find((segment) => segment.text.includes(text))?.speaker;
+    expect(speakerOf("For six weeks, the ice was a road.")).toBe("Narrator");
+    expect(speakerOf("My father took the cart across.")).toBeNull();
+    expect(speakerOf("I was seven.")).toBe("Helga");
+  });
+
   it("is not a speaker when it is a setting or a credit, which are listed as removed", async () => {
     expect(
       source()

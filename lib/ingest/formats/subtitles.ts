@@ -23,6 +23,8 @@ export interface CueLine {
   text: string;
   voice: string | null;
   removal: Removal | null;
+  /** The first words after a labelled speaker's turn lapsed (a long pause): nobody's in particular. */
+  endsTurn?: boolean;
 }
 
 export interface Cue {
@@ -308,6 +310,7 @@ export function cuesToSource(
           startMs: cue.startMs,
           endMs: cue.endMs,
           removal: cueLine.removal,
+          ...(cueLine.endsTurn ? { turn: { speaker: null, startMs: cue.startMs } } : {}),
         }),
       );
     }
@@ -415,7 +418,9 @@ function assignLabelledVoices(cues: readonly Cue[]): void {
   for (const cue of cues) {
     const spoken = spokenLines(cue);
     if (spoken.length === 0) continue;
+    let lapsed = false;
     if (cue.startMs !== null && previousEndMs !== null && cue.startMs - previousEndMs > SPEAKER_LAPSE_MS) {
+      lapsed = current !== null;
       current = null;
     }
     spoken.forEach((cueLine, index) => {
@@ -433,6 +438,8 @@ function assignLabelledVoices(cues: readonly Cue[]): void {
         cueLine.text = label.rest;
       } else {
         cueLine.voice = current;
+        // Later stages would otherwise carry the last speaker on over unlabelled words.
+        if (lapsed && index === 0 && cueLine.voice === null) cueLine.endsTurn = true;
       }
     });
     if (cue.endMs !== null) previousEndMs = Math.max(previousEndMs ?? cue.endMs, cue.endMs);
