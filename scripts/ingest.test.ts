@@ -34,6 +34,7 @@ describe("npm run ingest", () => {
       "title",
       "occurredAt",
       "place",
+      "sourceUrl",
       "language",
       "convention",
       "speakers",

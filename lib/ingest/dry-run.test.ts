@@ -10,6 +10,7 @@ describe("toDryRunJson", () => {
       "title",
       "occurredAt",
       "place",
+      "sourceUrl",
       "language",
       "convention",
       "speakers",

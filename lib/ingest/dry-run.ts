@@ -7,6 +7,8 @@ export interface DryRunDocument {
   /** "YYYY-MM-DD" or null. */
   occurredAt: string | null;
   place: string | null;
+  /** The address the file says it came from (front matter's `source` / `url`), or null. */
+  sourceUrl: string | null;
   language: string | null;
   /** The speaker convention recognised in the file ("Government transcript"), or null. */
   convention: RecognisedConvention | null;
@@ -26,6 +28,7 @@ export function toDryRunJson(result: IngestResult): DryRunDocument {
     title: result.title,
     occurredAt: result.occurredAt,
     place: result.place,
+    sourceUrl: result.sourceUrl,
     language: result.language,
     convention: result.convention ? { id: result.convention.id, name: result.convention.name } : null,
     speakers: result.speakers.map(({ name }) => ({ name })),

@@ -89,6 +89,22 @@ describe("creating a draft from an upload", () => {
     expect(again.slug).toMatch(/^press-conference-by-nato-secretary-general-jens-stoltenberg-following-the-\d+$/);
   });
 
+  it("takes the title, date, place and source address a file's front matter states", async () => {
+    const reporter = await createTestUser();
+    const bytes = new Uint8Array(
+      fs.readFileSync(path.join(process.cwd(), "lib", "ingest", "fixtures", "wrappers", "hugo-conference-fr.md")),
+    );
+    const preview = await ingestFile({ bytes, filename: "hugo-conference-fr.md" });
+    expect(preview.sourceUrl).toMatch(/^https:\/\//);
+    const draft = await createDraftFromUpload({
+      userId: reporter.id,
+      input: { bytes, filename: "hugo-conference-fr.md" },
+    });
+    const transcript = await db.transcript.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(transcript).toMatchObject({ title: preview.title, place: preview.place, sourceUrl: preview.sourceUrl });
+    expect(transcript.occurredAt?.toISOString().slice(0, 10)).toBe(preview.occurredAt);
+  });
+
   it("stores a UTF-16 file holding a lone surrogate, with the character repaired and a warning", async () => {
     const reporter = await createTestUser();
     const text = "MODERATOR: Good morning \uD800 everyone.\nWelcome to the briefing on the budget.";

@@ -102,9 +102,9 @@ function insertDraft(
   const transcriptId = nextId();
   sqlite
     .prepare(
-      `INSERT INTO "Transcript" ("id", "slug", "title", "occurredAt", "place", "language", "fidelity", "wordCount",
-        "durationMs", "createdById", "createdAt", "updatedAt", "fidelityConfirmedAt", "fidelityConfirmedById")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "Transcript" ("id", "slug", "title", "occurredAt", "place", "language", "sourceUrl", "fidelity",
+        "wordCount", "durationMs", "createdById", "createdAt", "updatedAt", "fidelityConfirmedAt", "fidelityConfirmedById")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       transcriptId,
@@ -113,6 +113,8 @@ function insertDraft(
       result.occurredAt ? prismaDate(new Date(`${result.occurredAt}T00:00:00Z`)) : null,
       result.place,
       result.language,
+      // Front matter's source address ("source: https://…"); the editor's Details form can change it.
+      result.sourceUrl,
       fidelity,
       result.wordCount,
       result.durationMs,
