@@ -152,7 +152,7 @@ test("several files and one file both land as a list of created drafts with link
   const created = page.getByTestId("created-drafts");
   await expect(created.getByRole("link")).toHaveCount(2);
   await expect(created.getByRole("link", { name: NATO_TITLE })).toBeVisible();
-  await expect(created.getByRole("link", { name: "Briefing" })).toBeVisible();
+  await expect(created.getByRole("link", { name: "Joint press point" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Created drafts (2)" })).toBeVisible();
   await expect(page).toHaveURL(/\/desk\/upload$/);
 
@@ -160,14 +160,14 @@ test("several files and one file both land as a list of created drafts with link
   await page.goto("/desk/upload");
   await page.getByLabel("Choose files").setInputFiles(BRIEFING_VTT);
   await page.getByTestId("upload-item").getByRole("button", { name: "Create draft" }).click();
-  const one = page.getByTestId("created-drafts").getByRole("link", { name: "Briefing" });
+  const one = page.getByTestId("created-drafts").getByRole("link", { name: "Joint press point" });
   await expect(one).toBeVisible();
   await expect(page.getByRole("heading", { name: "Created drafts (1)" })).toBeVisible();
   await expect(page).toHaveURL(/\/desk\/upload$/);
   const id = await draftIdOf(one);
   await one.click();
   await expect(page).toHaveURL(new RegExp(`/desk/transcripts/${id}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Briefing");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Joint press point");
 });
 
 test("the fidelity label starts as not yet confirmed, and a label the reporter picks is confirmed", async ({
@@ -186,7 +186,7 @@ test("the fidelity label starts as not yet confirmed, and a label the reporter p
     "Every word as spoken, including false starts and fillers.",
   );
   await item.getByRole("button", { name: "Create draft" }).click();
-  const id = await draftIdOf(page.getByTestId("created-drafts").getByRole("link", { name: "Briefing" }));
+  const id = await draftIdOf(page.getByTestId("created-drafts").getByRole("link", { name: "Joint press point" }));
   const draft = await db.transcript.findUniqueOrThrow({
     where: { id },
     select: { fidelity: true, fidelityConfirmedAt: true, fidelityConfirmedById: true },
