@@ -46,6 +46,11 @@ export async function prepareDatabase(): Promise<void> {
   sqlite.close();
   securePrivateFiles(file);
 
+  // A database from before the public index, or restored from a backup, is searchable and listed at once.
+  const { repairPublicIndex } = await import("@/lib/search/public-index");
+  const repaired = await repairPublicIndex();
+  if (repaired > 0) console.log(`Public index: brought ${repaired} transcripts up to date.`);
+
   const { prepareFirstRun } = await import("@/lib/users/first-admin");
   const outcome = await prepareFirstRun();
   if (outcome.kind === "created-admin") {

@@ -18,6 +18,7 @@ export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}):
     fidelity: "HUMAN_VERIFIED",
     fidelityCheckedBy: "Ana Ribeiro",
     tags: ["NATO", "INF Treaty"],
+    entities: [{ id: "en_1", type: "TOPIC", name: "INF Treaty", mentionCount: 3 }],
     wordCount: 58,
     durationMs: 120_000,
     sourceFiles: [

@@ -11,6 +11,7 @@ import { canCorrectTranscript, type Actor } from "@/lib/permissions";
 import { expirePublicCache, transcriptTags } from "@/lib/publishing/cache";
 import { correctSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import { latestPublication } from "@/lib/publishing/workflow";
+import { syncPublicIndex } from "@/lib/search/public-index";
 
 export interface CorrectionInput {
   segmentId: string;
@@ -116,6 +117,7 @@ export async function recordCorrection(
         { revisionAction: "segment.correction", summary: `Public correction: ${reason}` },
       );
     }
+    await syncPublicIndex(tx, transcriptId, now);
     await tx.workflowEvent.create({
       data: { transcriptId, action: "corrected", from: "PUBLISHED", to: "PUBLISHED", note: reason, actorId: actor.id },
     });

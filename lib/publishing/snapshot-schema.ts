@@ -1,6 +1,6 @@
 // The shape of Publication.content, checked when it is written and read (lib/publishing/types.ts).
 import { z } from "zod";
-import { AnnotationKind, Fidelity, SpeakerRole, Verdict } from "@/lib/generated/prisma/enums";
+import { AnnotationKind, EntityType, Fidelity, SpeakerRole, Verdict } from "@/lib/generated/prisma/enums";
 
 const publicKinds = Object.values(AnnotationKind).filter((kind) => kind !== "NOTE") as [string, ...string[]];
 
@@ -57,4 +57,8 @@ export const publishedSnapshotSchema = z.object({
       checker: z.string().nullable(),
     }),
   ),
+  // Added after the first publications: older snapshots have none.
+  entities: z
+    .array(z.object({ id: z.string(), type: z.enum(EntityType), name: z.string(), mentionCount: z.number().int() }))
+    .default([]),
 });

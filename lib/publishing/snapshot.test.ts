@@ -36,6 +36,7 @@ function annotationOn(
 function snapshot(): PublishedSnapshot {
   return {
     schema: 1,
+    entities: [],
     slug: "nato-defence-ministers",
     title: "NATO defence ministers press conference",
     summary: null,

@@ -6,7 +6,10 @@ import { readJson, sourcesSchema, tagsSchema } from "@/lib/json-columns";
 import { publishedSnapshotSchema } from "@/lib/publishing/snapshot-schema";
 import type { PublishedAnnotation, PublishedSnapshot } from "@/lib/publishing/types";
 
-type Tx = Pick<Prisma.TransactionClient, "transcript" | "segment" | "annotation" | "speaker" | "sourceFile">;
+type Tx = Pick<
+  Prisma.TransactionClient,
+  "transcript" | "segment" | "annotation" | "speaker" | "sourceFile" | "transcriptEntity"
+>;
 
 /** The working copy as readers would see it now. `previous` carries each annotation's first published words. */
 export async function buildSnapshot(
@@ -31,7 +34,7 @@ export async function buildSnapshot(
       durationMs: true,
     },
   });
-  const [segments, speakers, annotations, sourceFiles] = await Promise.all([
+  const [segments, speakers, annotations, sourceFiles, entities] = await Promise.all([
     tx.segment.findMany({
       where: { transcriptId, deletedAt: null },
       orderBy: { position: "asc" },
@@ -64,6 +67,11 @@ export async function buildSnapshot(
       where: { transcriptId },
       orderBy: { uploadedAt: "asc" },
       select: { filename: true, sha256: true, format: true, uploadedAt: true },
+    }),
+    tx.transcriptEntity.findMany({
+      where: { transcriptId, status: "ACCEPTED" },
+      orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
+      select: { mentionCount: true, entity: { select: { id: true, type: true, name: true } } },
     }),
   ]);
   const speaking = new Set(segments.map((segment) => segment.speakerId));
@@ -104,6 +112,7 @@ export async function buildSnapshot(
         sources: readJson(sourcesSchema, annotation.sources, []),
         checker: annotation.checker,
       })),
+    entities: entities.map(({ entity, mentionCount }) => ({ ...entity, mentionCount })),
   };
 }
 

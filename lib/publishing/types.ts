@@ -1,6 +1,6 @@
 // What readers see. A PublishedSnapshot is frozen into Publication.content when an editor publishes, republishes
 // or corrects; the public pages read only these (never the working copy), through lib/publishing/public-queries.ts.
-import type { AnnotationKind, Fidelity, SpeakerRole, Verdict } from "@/lib/generated/prisma/enums";
+import type { AnnotationKind, EntityType, Fidelity, SpeakerRole, Verdict } from "@/lib/generated/prisma/enums";
 
 export type PublicAnnotationKind = Exclude<AnnotationKind, "NOTE">;
 
@@ -46,6 +46,14 @@ export interface PublishedAnnotation {
   checker: string | null;
 }
 
+/** An entity staff accepted for the transcript: its topic, person, organisation and place pages list it. */
+export interface PublishedEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentionCount: number;
+}
+
 export interface PublishedSourceFile {
   filename: string;
   sha256: string;
@@ -77,6 +85,8 @@ export interface PublishedSnapshot {
   segments: PublishedSegment[];
   /** Context, fact-checks and key quotes. Internal notes are never in a snapshot. */
   annotations: PublishedAnnotation[];
+  /** Accepted entities (suggestions nobody reviewed are not public). Empty in snapshots older than this field. */
+  entities: PublishedEntity[];
 }
 
 export interface PublicCorrection {

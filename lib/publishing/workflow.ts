@@ -14,6 +14,7 @@ import { expirePublicCache, transcriptTags } from "@/lib/publishing/cache";
 import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from "@/lib/publishing/checks";
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
+import { syncPublicIndex } from "@/lib/search/public-index";
 
 type Tx = Prisma.TransactionClient;
 
@@ -346,6 +347,7 @@ async function publish(
     overrides: usedOverrides,
     data: { publicSlug: slug, firstPublishedAt, publishAt: null },
   });
+  await syncPublicIndex(tx, state.id, now);
   return {
     result: resultOf("PUBLISHED", { publicSlug: slug, firstPublishedAt }),
     staleTags: transcriptTags(
@@ -364,6 +366,7 @@ async function unpublish(tx: Tx, actor: Actor, state: State, note: string | null
   if (state.status !== "PUBLISHED") throw wrongState("Only a published transcript can be unpublished.");
   const current = await latestPublication(tx, state.id);
   await recordTransition(tx, actor.id, state, "UNPUBLISHED", "unpublished", { note });
+  await syncPublicIndex(tx, state.id);
   return {
     result: resultOf("UNPUBLISHED", state),
     staleTags: transcriptTags(state.id, state.publicSlug ? [state.publicSlug] : [], quoteIds(current?.snapshot)),
@@ -418,6 +421,7 @@ async function publishDue(id: string, now: Date): Promise<string[] | null> {
         data: { publicSlug: snapshot.slug, firstPublishedAt, publishAt: null },
       },
     );
+    await syncPublicIndex(tx, id, now);
     return transcriptTags(id, [snapshot.slug], quoteIds(snapshot));
   });
 }
