@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUnnamedSpeaker } from "@/lib/publishing/checks";
 import { readSnapshot } from "@/lib/publishing/snapshot";
+import { runQuery } from "@/lib/search/provider";
+import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/search/sqlite/desk-search";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -223,9 +225,20 @@ export async function rebuildPublicIndex(): Promise<number> {
     await tx.publicTopic.deleteMany({});
     await tx.publicQuoteEntry.deleteMany({});
     await tx.publicListing.deleteMany({});
-    await tx.$executeRawUnsafe(`INSERT INTO "PublicParagraphFts" ("PublicParagraphFts") VALUES ('rebuild')`);
-    await tx.$executeRawUnsafe(`INSERT INTO "DeskSegmentFts" ("DeskSegmentFts") VALUES ('rebuild')`);
+    await runQuery({ sqlite: () => rebuildFullTextSqlite(tx) });
   });
-  for (const { id } of published) await db.$transaction((tx) => syncPublicIndex(tx, id));
+  // In batches: one transaction per transcript would make the full-text index out of thousands of tiny segments.
+  for (let start = 0; start < published.length; start += REBUILD_BATCH) {
+    const batch = published.slice(start, start + REBUILD_BATCH);
+    await db.$transaction(
+      async (tx) => {
+        for (const { id } of batch) await syncPublicIndex(tx, id);
+      },
+      { timeout: 120_000 },
+    );
+  }
+  await runQuery({ sqlite: () => optimizeFullTextSqlite(db) });
   return published.length;
 }
+
+const REBUILD_BATCH = 100;

@@ -1,0 +1,47 @@
+// Snippets as text runs, so that pages render matches as <mark> elements and the API as escaped HTML, and no
+// paragraph's own characters are ever taken for markup.
+import type { SnippetRun } from "@/lib/search/types";
+
+/** Splits a snippet whose matches are wrapped in `markOpen`…`markClose` into runs. */
+export function snippetRuns(snippet: string, markers: { markOpen: string; markClose: string }): SnippetRun[] {
+  const runs: SnippetRun[] = [];
+  let marked = false;
+  let text = "";
+  const flush = () => {
+    if (!text) return;
+    const last = runs.at(-1);
+    if (last && last.marked === marked) last.text += text;
+    else runs.push({ text, marked });
+    text = "";
+  };
+  for (const character of snippet) {
+    if (character === markers.markOpen || character === markers.markClose) {
+      flush();
+      marked = character === markers.markOpen;
+    } else {
+      text += character;
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** The start of a paragraph, for a result found by its filters alone: about `words` words, then "…". */
+export function excerpt(text: string, words = 32): string {
+  const parts = text.split(/\s+/).filter(Boolean);
+  return parts.length <= words ? parts.join(" ") : `${parts.slice(0, words).join(" ")}…`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The snippet as HTML: the text escaped, the matches in <mark>. */
+export function snippetHtml(runs: readonly SnippetRun[]): string {
+  return runs.map((run) => (run.marked ? `<mark>${escapeHtml(run.text)}</mark>` : escapeHtml(run.text))).join("");
+}
+
+/** The snippet as plain text. */
+export function snippetText(runs: readonly SnippetRun[]): string {
+  return runs.map((run) => run.text).join("");
+}

@@ -1,0 +1,35 @@
+// SQLite FTS5 pieces shared by the public and staff searches.
+import type { ParsedQuery } from "@/lib/search/query";
+
+/**
+ * The MATCH expression for a parsed query: every part a quoted FTS5 string ("sea of azov", "sanction"*), so
+ * nothing a reader types is read as FTS5 syntax (AND, OR, NOT, NEAR, column:, ^, parentheses). Quoted strings are
+ * tokenized like the indexed text, so a phrase matches its words in order.
+ */
+export function matchExpression(query: ParsedQuery): string {
+  return query.parts
+    .map((part) => `"${part.words.join(" ").replaceAll('"', '""')}"${part.prefix ? "*" : ""}`)
+    .join(" ");
+}
+
+/**
+ * Private-use characters around each matching word in snippet(): they cannot occur in stored text (the clean-up
+ * removes them), so the snippet can be HTML-escaped first and marked up after, and no paragraph's own "<" or "&"
+ * is ever read as markup.
+ */
+export const MARK_OPEN = "\uE000";
+export const MARK_CLOSE = "\uE001";
+/** FTS5's snippet() takes the markers as SQL values. */
+export const SNIPPET_MARKERS_SQL = "char(57344), char(57345)";
+/** Words of context around the matches (FTS5's maximum is 64). */
+export const SNIPPET_TOKENS = 32;
+
+/** Prisma's own text form of a DateTime in SQLite, so raw comparisons order like its queries do. */
+export function sqliteDate(date: Date): string {
+  return date.toISOString().replace(/Z$/, "+00:00");
+}
+
+/** "?, ?, ?" for an IN list of n values. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => "?").join(", ");
+}
