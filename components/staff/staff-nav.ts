@@ -11,5 +11,6 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { href: "/desk", label: "Desk", minimumRole: "REPORTER" },
   { href: "/desk/upload", label: "Upload", minimumRole: "REPORTER" },
   { href: "/desk/transcripts", label: "Transcripts", minimumRole: "REPORTER" },
+  { href: "/desk/search", label: "Search", minimumRole: "REPORTER" },
   { href: "/admin", label: "Admin", minimumRole: "ADMIN" },
 ];
