@@ -37,23 +37,26 @@ export function ActiveFilters({ values, facets }: { values: Values; facets: Sear
   );
 }
 
-function SearchHit({ hit }: { hit: PublicSearchHit }) {
+/** One matching paragraph; its transcript's title only when the previous hit was in another transcript. */
+function SearchHit({ hit, showTranscript }: { hit: PublicSearchHit; showTranscript: boolean }) {
   const { transcript, paragraph } = hit;
   return (
     <article aria-labelledby={`hit-${transcript.id}-${paragraph.number}`}>
       <h3
         id={`hit-${transcript.id}-${paragraph.number}`}
-        className="font-serif text-lg font-semibold [overflow-wrap:anywhere]"
+        className={showTranscript ? "font-serif text-lg font-semibold [overflow-wrap:anywhere]" : "sr-only"}
       >
         <Link href={`/t/${transcript.slug}`} className="hover:text-accent hover:underline">
           {transcript.title}
         </Link>
       </h3>
-      <p className="mt-0.5 text-sm text-stone-700">
-        {transcript.occurredAt ? <PublicDate iso={transcript.occurredAt} /> : null}
-        {transcript.occurredAt && transcript.place ? " · " : null}
-        {transcript.place}
-      </p>
+      {showTranscript ? (
+        <p className="mt-0.5 text-sm text-stone-700">
+          {transcript.occurredAt ? <PublicDate iso={transcript.occurredAt} /> : null}
+          {transcript.occurredAt && transcript.place ? " · " : null}
+          {transcript.place}
+        </p>
+      ) : null}
       <p className="mt-2 text-stone-900 [overflow-wrap:anywhere]">
         {paragraph.speaker ? (
           <span className="font-semibold">
@@ -81,12 +84,18 @@ function SearchHit({ hit }: { hit: PublicSearchHit }) {
 export function SearchResults({ results, values }: { results: SearchPage<PublicSearchHit>; values: Values }) {
   return (
     <>
-      <ol className="flex flex-col divide-y divide-stone-200" data-testid="search-results">
-        {results.hits.map((hit) => (
-          <li key={hit.path} className="py-4">
-            <SearchHit hit={hit} />
-          </li>
-        ))}
+      <ol className="flex flex-col" data-testid="search-results">
+        {results.hits.map((hit, index) => {
+          const showTranscript = results.hits[index - 1]?.transcript.id !== hit.transcript.id;
+          return (
+            <li
+              key={hit.path}
+              className={showTranscript ? `py-4 ${index > 0 ? "border-t border-stone-200" : ""}` : "pb-4"}
+            >
+              <SearchHit hit={hit} showTranscript={showTranscript} />
+            </li>
+          );
+        })}
       </ol>
       {results.pageCount > 1 ? (
         <nav aria-label="Result pages" className="mt-4 flex items-center justify-between gap-3 text-sm">

@@ -23,7 +23,25 @@ export function snippetRuns(snippet: string, markers: { markOpen: string; markCl
     }
   }
   flush();
-  return runs;
+  return joinAdjacentMarks(runs);
+}
+
+/** "<mark>sea</mark> <mark>of</mark> <mark>azov</mark>" reads better as one marked phrase. */
+function joinAdjacentMarks(runs: SnippetRun[]): SnippetRun[] {
+  const joined: SnippetRun[] = [];
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index]!;
+    const previous = joined.at(-1);
+    const next = runs[index + 1];
+    if (!run.marked && previous?.marked && next?.marked && /^\s+$/.test(run.text)) {
+      previous.text += run.text + next.text;
+      index++;
+      continue;
+    }
+    if (run.marked && previous?.marked) previous.text += run.text;
+    else joined.push({ ...run });
+  }
+  return joined;
 }
 
 /** The start of a paragraph, for a result found by its filters alone: about `words` words, then "…". */
