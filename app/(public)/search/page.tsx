@@ -31,7 +31,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     getSearchFacets(),
     isSearching ? getPublicSearch(request) : Promise.resolve(null),
   ]);
-  const words = describeQuery(request.query);
+  // Phrases in single quotes inside the double ones: “‘sea of azov’ sanctions”.
+  const words = describeQuery(request.query).replace(/"([^"]*)"/g, "‘$1’");
   const problems = Object.values(errors);
 
   return (
