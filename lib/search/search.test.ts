@@ -300,3 +300,26 @@ describe("staff search", () => {
     );
   });
 });
+
+describe("ranking many matches", () => {
+  it("ranks only the newest matches when there are more than the ranking window, best first among them", async () => {
+    const { searchPublishedSqlite } = await import("@/lib/search/sqlite/public-search");
+    // The oldest paragraph is the most about "ocelot" (bm25 would rank it first); the later ones mention it once.
+    const paragraphs = [
+      { speaker: "Jens Stoltenberg", text: "Ocelot, ocelot, ocelot: the ocelot question is all about the ocelot." },
+      ...Array.from({ length: 12 }, (_, index) => ({
+        speaker: "Jens Stoltenberg",
+        text: `Item ${index}: one ocelot among many other words in a longer paragraph about the budget for next year.`,
+      })),
+      { speaker: "Jens Stoltenberg", text: "Ocelot ocelot ocelot, the newest paragraph about the ocelot." },
+    ];
+    await publishedTranscript(paragraphs, "Ocelot briefing", 10);
+    const full = await searchPublishedSqlite({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 1_000 });
+    expect(full.hits[0]?.paragraph.number).toBe(1);
+    const windowed = await searchPublishedSqlite({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 5 });
+    // Only the newest five matches (paragraphs 10 to 14) are ranked; the count still covers every match.
+    expect(windowed.total).toBe(14);
+    expect(windowed.hits.map((hit) => hit.paragraph.number).sort((a, b) => a - b)).toEqual([10, 11, 12, 13, 14]);
+    expect(windowed.hits[0]?.paragraph.number).toBe(14);
+  });
+});

@@ -81,27 +81,43 @@ function hasFilters(filters: SearchFilters): boolean {
   return filterSql(filters).sql.length > 0;
 }
 
-async function rankedIds(request: SearchRequest, match: string, limit: number, offset: number): Promise<number[]> {
-  if (!hasFilters(request)) {
-    // FTS5 sorts by its rank column (bm25) itself when nothing else is joined: the fast path.
-    const rows = await db.$queryRawUnsafe<RankedRow[]>(
-      `SELECT rowid AS id FROM "PublicParagraphFts" WHERE "PublicParagraphFts" MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
-      match,
-      limit,
-      offset,
-    );
-    return rows.map((row) => Number(row.id));
-  }
+/**
+ * Matches ranked by bm25 at most: beyond this many, only the most recently published this many are ranked. bm25
+ * costs SQLite a call per matching row, so two common words (matching most of 100,000 paragraphs) took 300 ms to
+ * rank in full (npm run bench:search); the newest 2,000 matches take a few. For a news archive the newest matches
+ * are the likeliest wanted, and words common enough to match this many paragraphs carry little weight in bm25
+ * anyway (one in more than half the paragraphs carries none). It is at least MATCH_COUNT_CAP, so every page of
+ * results comes from the same ranking.
+ */
+export const RANK_WINDOW = 2_000;
+
+async function rankedIds(
+  request: SearchRequest,
+  match: string,
+  limit: number,
+  offset: number,
+  rankWindow: number,
+): Promise<number[]> {
   const filters = filterSql(request);
+  const from = hasFilters(request)
+    ? `"PublicParagraphFts" f JOIN "PublicParagraph" p ON p."id" = f.rowid
+       JOIN "PublicListing" l ON l."transcriptId" = p."transcriptId"`
+    : `"PublicParagraphFts" f`;
+  const where = [`"PublicParagraphFts" MATCH ?`, ...filters.sql].join(" AND ");
+  // Walking the matches newest first is cheap (no scoring): find where the newest RANK_WINDOW of them begin.
+  const boundary = await db.$queryRawUnsafe<RankedRow[]>(
+    `SELECT f.rowid AS id FROM ${from} WHERE ${where} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`,
+    match,
+    ...filters.values,
+    rankWindow - 1,
+  );
+  const floor = boundary[0] ? Number(boundary[0].id) : null;
   const rows = await db.$queryRawUnsafe<RankedRow[]>(
-    `SELECT f.rowid AS id
-       FROM "PublicParagraphFts" f
-       JOIN "PublicParagraph" p ON p."id" = f.rowid
-       JOIN "PublicListing" l ON l."transcriptId" = p."transcriptId"
-      WHERE "PublicParagraphFts" MATCH ? AND ${filters.sql.join(" AND ")}
+    `SELECT f.rowid AS id FROM ${from} WHERE ${where}${floor === null ? "" : " AND f.rowid >= ?"}
       ORDER BY f.rank LIMIT ? OFFSET ?`,
     match,
     ...filters.values,
+    ...(floor === null ? [] : [floor]),
     limit,
     offset,
   );
@@ -168,7 +184,10 @@ function toIso(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
-export async function searchPublishedSqlite(request: SearchRequest): Promise<SearchPage<PublicSearchHit>> {
+export async function searchPublishedSqlite(
+  request: SearchRequest,
+  { rankWindow = RANK_WINDOW }: { rankWindow?: number } = {},
+): Promise<SearchPage<PublicSearchHit>> {
   const pageSize = request.pageSize ?? SEARCH_PAGE_SIZE;
   const page = Math.max(1, Math.floor(request.page));
   const offset = (page - 1) * pageSize;
@@ -177,7 +196,7 @@ export async function searchPublishedSqlite(request: SearchRequest): Promise<Sea
 
   const match = isBrowsing ? null : matchExpression(request.query);
   const [ids, total] = await Promise.all([
-    match ? rankedIds(request, match, pageSize, offset) : browseIds(request, pageSize, offset),
+    match ? rankedIds(request, match, pageSize, offset, rankWindow) : browseIds(request, pageSize, offset),
     countMatches(request, match),
   ]);
   const [rows, marked] = await Promise.all([paragraphs(ids), match ? snippets(ids, match) : new Map<number, string>()]);
