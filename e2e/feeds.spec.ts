@@ -26,6 +26,8 @@ const FEEDS = [
   { path: "/atom.xml", type: "application/atom+xml; charset=utf-8" },
   { path: "/speakers/jens-stoltenberg/feed.xml", type: "application/rss+xml; charset=utf-8" },
   { path: "/speakers/jens-stoltenberg/atom.xml", type: "application/atom+xml; charset=utf-8" },
+  { path: "/topics/sea-of-azov/feed.xml", type: "application/rss+xml; charset=utf-8" },
+  { path: "/topics/sea-of-azov/atom.xml", type: "application/atom+xml; charset=utf-8" },
 ] as const;
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text" });
@@ -45,10 +47,10 @@ function textOf(node: XmlText | undefined): string {
   return typeof node === "string" ? node : node["#text"];
 }
 
-/** The entries of an RSS or Atom feed (none for a 404: a speaker with nothing published has no feed). */
+/** The entries of an RSS or Atom feed (none for a 404: a speaker or topic with nothing published has no feed). */
 async function feedItems(request: APIRequestContext, feedPath: string, type: string): Promise<FeedItem[]> {
   const response = await request.get(feedPath);
-  if (response.status() === 404 && feedPath.startsWith("/speakers/")) return [];
+  if (response.status() === 404 && /^\/(speakers|topics)\//.test(feedPath)) return [];
   expect(response.status(), feedPath).toBe(200);
   expect(response.headers()["content-type"]).toBe(type);
   const xml = await response.text();
@@ -103,7 +105,13 @@ test("a published transcript is in the feeds and the sitemap, a draft never is, 
   const tag = uniqueTag();
   // Markup characters in the title: the feeds must stay well-formed and show them as text.
   const title = `NATO & <allies> defence ministers ${tag}`;
-  const transcript = await publishedNato(reporter, editor, title);
+  const uploaded = await natoDraft(reporter, title);
+  const topic = await reporter.api.post(`/api/transcripts/${uploaded.id}/entities`, {
+    type: "topic",
+    name: "Sea of Azov",
+  });
+  expect(topic.status(), await topic.text()).toBe(201);
+  const transcript = { ...uploaded, url: (await publishOverWarnings(editor.api, uploaded.id)).url! };
   const draft = await natoDraft(reporter, `NATO draft ${tag}`);
 
   for (const feed of FEEDS) {
@@ -124,6 +132,7 @@ test("a published transcript is in the feeds and the sitemap, a draft never is, 
   expect(pages.get(transcript.url)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   expect([...pages.keys()].some((url) => url.endsWith(`/t/${draft.slug}`))).toBe(false);
   expect([...pages.keys()].some((url) => url.endsWith("/speakers/jens-stoltenberg"))).toBe(true);
+  expect([...pages.keys()].some((url) => url.endsWith("/topics/sea-of-azov"))).toBe(true);
 
   const unpublished = await transition(editor.api, transcript.id, { to: "UNPUBLISHED", note: "Legal review." });
   expect(unpublished.status(), await unpublished.text()).toBe(200);
