@@ -192,6 +192,16 @@ describe("Atom 1.0", () => {
   });
 });
 
+describe("a title that ends a CDATA section", () => {
+  it("survives in both formats", () => {
+    const title = "Stoltenberg: ]]> is not the end";
+    const rss = (parse("rss", [entry({ title })]).rss as Node).channel as Node;
+    expect(text((rss.item as Node[])[0]!.title)).toBe(title);
+    const atom = parse("atom", [entry({ title })]).feed as Node;
+    expect(decodeHtml(text((atom.entry as Node[])[0]!.title))).toBe(title);
+  });
+});
+
 describe("an empty feed", () => {
   it("is valid and dated by the fallback", () => {
     const rss = (parse("rss", []).rss as Node).channel as Node;
