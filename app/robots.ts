@@ -1,12 +1,21 @@
 import type { MetadataRoute } from "next";
+import { absoluteUrl } from "@/lib/site";
 
-/** Crawlers may read the public pages; the desk, the admin area, the API and the account links are not for them. */
+// The sitemap's address depends on SITE_URL, which is read when the server runs, not when it was built.
+export const dynamic = "force-dynamic";
+
+/**
+ * Crawlers may read the public pages. Not for them: the desk, the admin area and the account links; the API (the
+ * public read API and oEmbed repeat what the pages say, as JSON); /embed/ (framable copies of pages that are
+ * already indexed); and /search, whose endless combinations of queries and filters are a crawl trap.
+ */
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: {
       userAgent: "*",
       allow: "/",
-      disallow: ["/desk", "/admin", "/api/", "/signin", "/setup", "/invite", "/reset-password"],
+      disallow: ["/desk", "/admin", "/api/", "/embed/", "/search", "/signin", "/setup", "/invite", "/reset-password"],
     },
+    sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

@@ -1,0 +1,10 @@
+import { feedResponse } from "@/lib/feeds/response";
+
+// Answered per request from the tagged cache (lib/feeds/cached.ts), so conditional requests get a 304.
+export const dynamic = "force-dynamic";
+
+/** A topic's Atom feed: the latest published transcripts about it. */
+export async function GET(request: Request, { params }: RouteContext<"/topics/[slug]/atom.xml">): Promise<Response> {
+  const { slug } = await params;
+  return feedResponse(request, { kind: "topic", slug }, "atom");
+}
