@@ -12,7 +12,7 @@ import {
   SNIPPET_MARKERS_SQL,
   SNIPPET_TOKENS,
   matchExpression,
-  placeholders,
+  rowidLiteral,
 } from "@/lib/search/sqlite/fts5";
 import { MATCH_COUNT_CAP, SEARCH_PAGE_SIZE, type DeskSearchHit, type SearchPage } from "@/lib/search/types";
 import type { ParsedQuery } from "@/lib/search/query";
@@ -83,9 +83,8 @@ export async function searchDeskSqlite(actor: Actor, request: DeskSearchRequest)
       ? []
       : await db.$queryRawUnsafe<{ rowid: number; snippet: string }[]>(
           `SELECT rowid, snippet("DeskSegmentFts", 0, ${SNIPPET_MARKERS_SQL}, '…', ${SNIPPET_TOKENS}) AS snippet
-             FROM "DeskSegmentFts" WHERE "DeskSegmentFts" MATCH ? AND rowid IN (${placeholders(ids.length)})`,
+             FROM "DeskSegmentFts" WHERE "DeskSegmentFts" MATCH ? AND rowid IN (${ids.map(rowidLiteral).join(", ")})`,
           match,
-          ...ids,
         );
   const snippetOf = new Map(snippets.map((row) => [Number(row.rowid), row.snippet]));
   const total = Number(counted[0]?.n ?? 0);

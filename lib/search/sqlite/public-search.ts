@@ -11,6 +11,7 @@ import {
   SNIPPET_TOKENS,
   matchExpression,
   placeholders,
+  rowidLiteral,
   sqliteDate,
 } from "@/lib/search/sqlite/fts5";
 import { excerpt, snippetRuns } from "@/lib/search/snippets";
@@ -111,13 +112,12 @@ async function rankedIds(
     ...filters.values,
     rankWindow - 1,
   );
-  const floor = boundary[0] ? Number(boundary[0].id) : null;
+  const floor = boundary[0] ? rowidLiteral(boundary[0].id) : null;
   const rows = await db.$queryRawUnsafe<RankedRow[]>(
-    `SELECT f.rowid AS id FROM ${from} WHERE ${where}${floor === null ? "" : " AND f.rowid >= ?"}
+    `SELECT f.rowid AS id FROM ${from} WHERE ${where}${floor === null ? "" : ` AND f.rowid >= ${floor}`}
       ORDER BY f.rank LIMIT ? OFFSET ?`,
     match,
     ...filters.values,
-    ...(floor === null ? [] : [floor]),
     limit,
     offset,
   );
@@ -159,9 +159,8 @@ async function snippets(ids: number[], match: string): Promise<Map<number, strin
   // rowid IN (…) with MATCH: FTS5 looks each row up in the match's doclists; only these rows get a snippet.
   const rows = await db.$queryRawUnsafe<SnippetRow[]>(
     `SELECT rowid AS id, snippet("PublicParagraphFts", 0, ${SNIPPET_MARKERS_SQL}, '…', ${SNIPPET_TOKENS}) AS snippet
-       FROM "PublicParagraphFts" WHERE "PublicParagraphFts" MATCH ? AND rowid IN (${placeholders(ids.length)})`,
+       FROM "PublicParagraphFts" WHERE "PublicParagraphFts" MATCH ? AND rowid IN (${ids.map(rowidLiteral).join(", ")})`,
     match,
-    ...ids,
   );
   return new Map(rows.map((row) => [Number(row.id), row.snippet]));
 }
