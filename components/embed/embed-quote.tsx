@@ -59,7 +59,7 @@ export function EmbedQuote({ quote, siteName }: { quote: PublicQuote; siteName: 
         </p>
       ) : null}
 
-      <p className="mt-auto flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {/* A full navigation in a new tab: browsers apply a text fragment only when loading a page. */}
         <a href={deepLink} target="_blank" rel="noopener" className={linkClasses}>
           Read it in context (paragraph {quote.paragraphNumber})
