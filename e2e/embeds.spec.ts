@@ -153,6 +153,11 @@ test("a key quote's embed shows a correction that changed its words, fits a phon
   const quoteUrl = `${baseURL}/q/${briefing.quoteId}`;
 
   const holm = await quoteSpeaker(reporter, briefing);
+  await page.goto(`/q/${briefing.quoteId}`);
+  await expect(page.locator('link[rel="alternate"][type="application/json+oembed"]')).toHaveAttribute(
+    "href",
+    `${baseURL}${oembedPath(quoteUrl)}`,
+  );
   const before = await json<Oembed>(await request.get(oembedPath(quoteUrl)));
   expect(before).toMatchObject({
     author_name: holm,
