@@ -286,6 +286,12 @@ test("an editor reveals and copies the embed code of a published transcript and 
   await button.click();
   await expect(page.getByRole("button", { name: "Hide embed code" })).toHaveAttribute("aria-expanded", "true");
 
+  const { violations } = await new AxeBuilder({ page })
+    .include('[data-testid="embed-code"]')
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
+    .analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+
   const whole = page.getByTestId("embed-code-transcript");
   const code = await whole.getByRole("textbox").inputValue();
   expect(code).toMatch(new RegExp(`^<iframe src="${baseURL}/embed/t/${briefing.slug}" `));
