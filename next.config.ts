@@ -2,31 +2,40 @@ import type { NextConfig } from "next";
 
 const isDevelopment = process.env.NODE_ENV === "development";
 
-// One static policy for every page: no per-request nonce, so public pages stay cacheable. Next's inline hydration
-// scripts need 'unsafe-inline'; eval is allowed only by the development server.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self'",
-  // A transcript's recording (its media URL) plays from wherever the newsroom keeps it.
-  "media-src 'self' https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  // Embeds (a later issue) will relax this for /embed only.
-  "frame-ancestors 'none'",
-].join("; ");
+/** One static policy for every page (no per-request nonce, so public pages stay cacheable); `frameAncestors` differs. */
+function contentSecurityPolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    // Next's inline hydration scripts need 'unsafe-inline'; eval is allowed only by the development server.
+    `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    // A transcript's recording (its media URL) plays from wherever the newsroom keeps it.
+    "media-src 'self' https:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
 
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+const commonHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
+
+/** Nothing may frame the site (clickjacking)… */
+const unframableHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+  { key: "X-Frame-Options", value: "DENY" },
+  ...commonHeaders,
+];
+
+/** …except the embeds, which exist to be framed by any news site. X-Frame-Options has no "anyone" value: none. */
+const embedHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }, ...commonHeaders];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -41,7 +50,13 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Next applies every rule whose source matches, and a later rule can override a header but never remove one: a
+    // catch-all with X-Frame-Options: DENY would reach /embed too. So the two sources split every path between them:
+    // /embed and everything under it (trailing slash too), and the rest.
+    return [
+      { source: "/((?!embed(?:/|$)).*)", headers: unframableHeaders },
+      { source: "/(embed(?:/.*)?)", headers: embedHeaders },
+    ];
   },
 };
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { QuoteView } from "@/components/reader/quote-view";
 import { parseId } from "@/components/reader/route-params";
 import { truncateAtWord } from "@/components/reader/share-card-text";
+import { oembedUrl } from "@/lib/embed/oembed";
 import { getPublicQuote } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 
@@ -30,7 +31,10 @@ export async function generateMetadata({ params }: PageProps<"/q/[id]">): Promis
     metadataBase: new URL(getSiteUrl()),
     title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      types: { "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title }] },
+    },
     openGraph: {
       type: "article",
       url,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/reader/json-ld";
 import { parseSlug } from "@/components/reader/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
+import { oembedUrl } from "@/lib/embed/oembed";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
@@ -32,7 +33,10 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Prom
     metadataBase: new URL(getSiteUrl()),
     title: transcript.title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      types: { "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title: transcript.title }] },
+    },
     openGraph: {
       type: "article",
       url,

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CorrectionForm } from "@/components/publishing/correction-form";
+import { EmbedCode } from "@/components/publishing/embed-code";
 import { WorkflowActions } from "@/components/publishing/workflow-actions";
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
+import { loadEmbedCodes } from "@/lib/embed/desk";
 import { STATUS_LABELS, WORKFLOW_ACTION_LABELS } from "@/lib/format/labels";
 import { hasRole } from "@/lib/permissions";
 import { loadPublishingState, type CheckRow } from "@/lib/publishing/desk";
@@ -44,6 +46,7 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
   if (!state) notFound(); // missing, or not this user's to see: the same answer either way
   const canPublish = hasRole(user, "EDITOR");
   const failing = state.checks.filter((row) => !row.passed);
+  const embedCodes = state.publicPath ? await loadEmbedCodes(state.publicPath) : null;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -104,6 +107,17 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
           />
         </section>
       </div>
+
+      {embedCodes ? (
+        <section aria-labelledby="embed-title" className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="embed-title" className="font-semibold">
+            Embed on another site
+          </h2>
+          <div className="mt-3">
+            <EmbedCode transcript={embedCodes.transcript} quotes={embedCodes.quotes} />
+          </div>
+        </section>
+      ) : null}
 
       {canPublish && state.status === "PUBLISHED" ? (
         <section aria-labelledby="correct-title" className="rounded-lg border border-stone-200 bg-white p-4">
