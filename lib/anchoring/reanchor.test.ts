@@ -350,3 +350,15 @@ describe("long paragraphs", () => {
     expect(reanchor(before, after, anchor)).toMatchObject({ status: "anchored", start: after.indexOf("UNIQUE QUOTE") });
   });
 });
+
+describe("a rewritten end of the quoted words", () => {
+  it("keeps whole words: the quote never ends or starts inside a word", () => {
+    const before = "The coastal fleet gets the largest share it has ever had, and that is a promise.";
+    const after = "The coastal fleet gets the largest share in a decade, and that is a promise.";
+    const start = before.indexOf("the largest share it has ever had");
+    const anchor = { start, end: start + "the largest share it has ever had".length };
+    const result = reanchor(before, after, { ...anchor, quote: quoteSelector(before, anchor) });
+    expect(result.status).toBe("anchored");
+    expect(after.slice(result.start, result.end)).toBe("the largest share in a decade");
+  });
+});

@@ -122,9 +122,24 @@ function reanchorThrough(oldText: string, newText: string, diff: TextDiff, ancho
   const untouched = diff.minimal ? untouchedOccurrence(oldText, newText, anchor, diff, mapped.start) : undefined;
   if (untouched) return anchoredAt(newText, untouched);
   if (mapped.start < mapped.end && 2 * survivingLength(diff, anchor) >= exact.length) {
-    return anchoredAt(newText, mapped);
+    return anchoredAt(newText, snapToWords(newText, mapped));
   }
   return searchQuote(newText, anchor);
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Widens a range that starts or ends inside a word to the whole word. A rewritten ending ("ever had" → "in a
+ * decade") leaves characters the old and new words share inside the range and the rest outside it: the quote would
+ * read "in a decad".
+ */
+function snapToWords(text: string, range: TextRange): TextRange {
+  let { start, end } = range;
+  const isWord = (index: number) => index >= 0 && index < text.length && WORD_CHARACTER.test(text[index] ?? "");
+  while (isWord(start - 1) && isWord(start)) start--;
+  while (isWord(end - 1) && isWord(end)) end++;
+  return { start, end };
 }
 
 /**
