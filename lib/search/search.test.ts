@@ -7,7 +7,7 @@ import { tagEntity } from "@/lib/editor/entities";
 import type { TestUser } from "@/lib/editor/test-support";
 import { recordCorrection } from "@/lib/publishing/corrections";
 import { hoursIn, newsroom, publishAt, readyTranscript, staff } from "@/lib/publishing/test-support";
-import { transitionTranscript } from "@/lib/publishing/workflow";
+import { publishDueTranscripts, transitionTranscript } from "@/lib/publishing/workflow";
 import { loadSearchFacets, searchDesk, searchPublished } from "@/lib/search";
 import { parseQuery } from "@/lib/search/query";
 import { snippetHtml, snippetText } from "@/lib/search/snippets";
@@ -128,11 +128,12 @@ describe("public search", () => {
     const transcript = await readyTranscript(reporter, editor, [
       { speaker: "Jens Stoltenberg", text: "The embargoed xylophone announcement comes tomorrow." },
     ]);
-    await transitionTranscript(editor, transcript.id, {
-      to: "PUBLISHED",
-      publishAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
+    const due = new Date(Date.now() + 86_400_000);
+    await transitionTranscript(editor, transcript.id, { to: "PUBLISHED", publishAt: due.toISOString() });
     expect((await search("embargoed xylophone")).total).toBe(0);
+    // The scheduler publishes it when it is due, and indexes it in the same transaction.
+    await publishDueTranscripts(new Date(due.getTime() + 1_000));
+    expect((await search("embargoed xylophone")).hits.map((hit) => hit.transcript.id)).toEqual([transcript.id]);
   });
 
   it("private edits to the working copy are not searchable until republished", async () => {
