@@ -1,5 +1,5 @@
-// `npx tsx lib/export/write-json-schema.ts` rewrites transcript-export.schema.json from the zod schema; the tests
-// fail while the two differ.
+// `npx tsx lib/export/write-json-schema.ts && npx prettier --write lib/export/transcript-export.schema.json`
+// rewrites the JSON Schema document from the zod schema; the tests fail while the two differ.
 import fs from "node:fs";
 import path from "node:path";
 import { transcriptExportJsonSchema } from "./json-schema";
