@@ -8,49 +8,7 @@ import { isTimed, type ExportTranscript } from "./model";
 import { renderSrt, renderVtt } from "./subtitles";
 import { renderText } from "./text";
 
-export const PUBLIC_EXPORT_FORMATS = ["txt", "md", "srt", "vtt", "docx", "json"] as const;
-export const STAFF_EXPORT_FORMATS = [...PUBLIC_EXPORT_FORMATS, "csv"] as const;
-export type PublicExportFormat = (typeof PUBLIC_EXPORT_FORMATS)[number];
-export type ExportFormat = (typeof STAFF_EXPORT_FORMATS)[number];
-
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  txt: "Plain text (.txt)",
-  md: "Markdown (.md)",
-  srt: "Subtitles, SubRip (.srt)",
-  vtt: "Subtitles, WebVTT (.vtt)",
-  docx: "Word (.docx)",
-  json: "JSON (.json)",
-  csv: "Annotations (CSV)",
-};
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  txt: "text/plain; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
-  srt: "application/x-subrip; charset=utf-8",
-  vtt: "text/vtt; charset=utf-8",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  json: "application/json; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-};
-
-const SUBTITLE_FORMATS: ReadonlySet<ExportFormat> = new Set(["srt", "vtt"]);
-
-export function isPublicExportFormat(value: string): value is PublicExportFormat {
-  return (PUBLIC_EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-export function isExportFormat(value: string): value is ExportFormat {
-  return (STAFF_EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** The formats that apply to this transcript: no subtitles without timings. */
-export function availableFormats<F extends ExportFormat>(
-  formats: readonly F[],
-  transcript: Pick<ExportTranscript, "segments">,
-): F[] {
-  const timed = isTimed(transcript);
-  return formats.filter((format) => timed || !SUBTITLE_FORMATS.has(format));
-}
+import { CONTENT_TYPES, SUBTITLE_FORMATS, type ExportFormat } from "./formats";
 
 /** A subtitle format was asked of a transcript whose paragraphs have no times. */
 export class NoTimingsError extends Error {
@@ -119,4 +77,5 @@ export function exportHeaders(rendered: RenderedExport): Record<string, string> 
   };
 }
 
+export * from "./formats";
 export { isTimed, exportFromPublicTranscript, type ExportTranscript } from "./model";
