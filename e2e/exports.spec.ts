@@ -54,7 +54,7 @@ async function uploadZoomMeeting(api: Api, title: string) {
 async function dryRun(api: Api, filename: string, text: string) {
   const response = await api.post("/api/transcripts", { filename, text, dryRun: true });
   expect(response.status(), await response.text()).toBe(200);
-  return json<{ segments: DryRunSegment[]; speakers: { name: string }[] }>(response);
+  return (await json<{ preview: { segments: DryRunSegment[]; speakers: { name: string }[] } }>(response)).preview;
 }
 
 test("a published timed transcript downloads in every format, with renamed speakers and corrections", async ({
