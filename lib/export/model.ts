@@ -123,10 +123,16 @@ export function isTimed(transcript: Pick<ExportTranscript, "segments">): boolean
 export class ExportIndex {
   private readonly speakers: Map<string, PublishedSpeaker>;
   private readonly numbers: Map<string, number>;
+  private readonly bySegment = new Map<string, ExportAnnotation[]>();
 
   constructor(readonly transcript: ExportTranscript) {
     this.speakers = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker]));
     this.numbers = new Map(transcript.segments.map((segment, index) => [segment.id, index + 1]));
+    for (const annotation of transcript.annotations) {
+      const list = this.bySegment.get(annotation.segmentId);
+      if (list) list.push(annotation);
+      else this.bySegment.set(annotation.segmentId, [annotation]);
+    }
   }
 
   speakerOf(segment: Pick<PublishedSegment, "speakerId">): PublishedSpeaker | null {
@@ -151,6 +157,6 @@ export class ExportIndex {
   }
 
   annotationsOf(segmentId: string): ExportAnnotation[] {
-    return this.transcript.annotations.filter((annotation) => annotation.segmentId === segmentId);
+    return this.bySegment.get(segmentId) ?? [];
   }
 }
