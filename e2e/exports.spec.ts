@@ -17,6 +17,7 @@ import {
   readDraft,
   renameSpeaker,
   staffMember,
+  transition,
   uniqueTag,
   uploadDraft,
   type Api,
@@ -140,6 +141,14 @@ test("a published timed transcript downloads in every format, with renamed speak
   ]);
   const [download] = await Promise.all([page.waitForEvent("download"), links.filter({ hasText: "WebVTT" }).click()]);
   expect(download.suggestedFilename()).toBe(`${draft.slug}.vtt`);
+
+  // Unpublished, it is gone from every public export at once, while its staff still export it.
+  const unpublished = await transition(editor.api, draft.id, { to: "UNPUBLISHED", note: "Legal asked." });
+  expect(unpublished.status(), await unpublished.text()).toBe(200);
+  for (const format of Object.keys(CONTENT_TYPES)) {
+    expect((await request.get(`${base}/${format}`)).status(), format).toBe(404);
+  }
+  expect((await editor.api.get(`/api/transcripts/${draft.id}/export/srt`)).status()).toBe(200);
 });
 
 test("the download menu fits a phone and passes axe, open", async ({ request, page }) => {
