@@ -201,7 +201,7 @@ const TRANSCRIPT_ROUTE = /^\/(desk\/transcripts|api\/transcripts|api\/source-fil
 const transcriptRoutes = routes.filter((route) => TRANSCRIPT_ROUTE.test(route.pattern));
 
 /** Dynamic segments the transcript fixture has a real id for. */
-const REAL_ID_PARAMS = ["id", "segmentId", "speakerId", "annotationId", "entityId", "userId", "number"];
+const REAL_ID_PARAMS = ["id", "segmentId", "speakerId", "annotationId", "entityId", "userId", "number", "format"];
 
 /** Writes run after reads and deletions last, so a route's own write cannot take away the row a later one needs. */
 const METHOD_ORDER = ["GET", "PATCH", "PUT", "POST", "DELETE"];
@@ -285,6 +285,8 @@ async function transcriptFixture(request: APIRequestContext, owner: { id: string
     entityId: entity.entity.id,
     userId: colleague.id,
     number: String(revision),
+    // An export format the untimed fixture has (subtitles need timings).
+    format: "txt",
   };
   // Restoring a paragraph needs a deleted one.
   const overrides: Record<string, Record<string, string>> = {
@@ -367,6 +369,7 @@ test("the transcript route list is walked from app/ and has a real id for every 
       "POST /api/transcripts/[id]/speakers/[speakerId]/merge",
       "POST /api/transcripts/[id]/speakers/[speakerId]/split",
       "GET /api/source-files/[id]",
+      "GET /api/transcripts/[id]/export/[format]",
     ]),
   );
   expect(new Set(listed).size).toBe(listed.length);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
+import { ExportMenu } from "@/components/publishing/export-menu";
 import type { EditorTranscriptMeta, PresenceEntry } from "@/lib/editor/types";
 import type { EditorController } from "./editor-controller";
 import { STATUS_NAME_LABELS, fidelityLabel } from "./labels";
@@ -67,6 +68,10 @@ export function EditorHeader({
         >
           Preview
         </Link>
+        <ExportMenu
+          transcriptId={meta.id}
+          isTimed={controller.store.entriesWhere((entry) => entry.segment.startMs !== null).length > 0}
+        />
         <button
           type="button"
           onClick={onShowNeedsReview}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DownloadMenu } from "@/components/reader/download-menu";
 import { JsonLd } from "@/components/reader/json-ld";
 import { parseSlug } from "@/components/reader/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
@@ -56,6 +57,7 @@ export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">)
   return (
     <>
       <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() })} />
+      <DownloadMenu transcript={transcript} />
       <TranscriptReader transcript={transcript} />
     </>
   );
