@@ -1,3 +1,5 @@
+import { getSiteName } from "@/lib/site";
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
 import { CorrectionsLog } from "@/components/public/corrections-log";
 import { getPublicCorrections } from "@/lib/publishing/public-queries";
@@ -10,7 +12,7 @@ export const revalidate = 300;
 export const metadata: Metadata = {
   title: "Corrections",
   description: "Every correction to a published transcript, newest first: what it said, what it says now, and why.",
-  alternates: { canonical: "/corrections" },
+  alternates: { canonical: "/corrections", types: siteFeedAlternateTypes(getSiteName()) },
 };
 
 export default async function CorrectionsPage() {

@@ -1,3 +1,4 @@
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { QuoteView } from "@/components/reader/quote-view";
@@ -33,7 +34,10 @@ export async function generateMetadata({ params }: PageProps<"/q/[id]">): Promis
     description,
     alternates: {
       canonical: url,
-      types: { "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title }] },
+      types: {
+        ...siteFeedAlternateTypes(getSiteName()),
+        "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title }],
+      },
     },
     openGraph: {
       type: "article",

@@ -1,3 +1,4 @@
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DownloadMenu } from "@/components/reader/download-menu";
@@ -36,7 +37,10 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Prom
     description,
     alternates: {
       canonical: url,
-      types: { "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title: transcript.title }] },
+      types: {
+        ...siteFeedAlternateTypes(getSiteName()),
+        "application/json+oembed": [{ url: oembedUrl(getSiteUrl(), url), title: transcript.title }],
+      },
     },
     openGraph: {
       type: "article",

@@ -1,9 +1,10 @@
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChangesView } from "@/components/reader/changes-view";
 import { parseSlug } from "@/components/reader/route-params";
 import { getPublicChanges } from "@/lib/publishing/public-queries";
-import { absoluteUrl, getSiteUrl } from "@/lib/site";
+import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 
 export const dynamicParams = true;
 // Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
@@ -27,7 +28,10 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]/changes"
     metadataBase: new URL(getSiteUrl()),
     title,
     description,
-    alternates: { canonical: absoluteUrl(`${transcript.path}/changes`) },
+    alternates: {
+      canonical: absoluteUrl(`${transcript.path}/changes`),
+      types: siteFeedAlternateTypes(getSiteName()),
+    },
     openGraph: { type: "article", title, description, url: absoluteUrl(`${transcript.path}/changes`) },
     twitter: { card: "summary", title, description },
   };
