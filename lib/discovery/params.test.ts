@@ -5,6 +5,7 @@ import {
   indexLetter,
   pagedHref,
   parseDateRange,
+  parseIndexSlug,
   parseIsoDate,
   parsePageParam,
 } from "@/lib/discovery/params";
@@ -70,5 +71,15 @@ describe("addresses and letters", () => {
     expect(indexLetter("Åsa Larsson")).toBe("A");
     expect(indexLetter("习近平")).toBe("#");
     expect(indexLetter("50 Cent")).toBe("#");
+  });
+});
+
+describe("speaker and entity slugs from the address", () => {
+  it("accepts the slugs names make, in any script, and refuses anything else without a lookup", () => {
+    expect(parseIndexSlug("jens-stoltenberg")).toBe("jens-stoltenberg");
+    expect(parseIndexSlug("习近平")).toBe("习近平");
+    expect(parseIndexSlug(encodeURIComponent("习近平"))).toBe("习近平");
+    for (const bad of ["Jens", "-jens", "jens--stoltenberg", "jens_s", "a b", "%E0%A4%A", "x".repeat(201), ""])
+      expect(parseIndexSlug(bad), bad).toBeNull();
   });
 });

@@ -101,3 +101,21 @@ export function indexLetter(name: string): string {
 export function formatDay(iso: string): string {
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
+
+/**
+ * A speaker's or entity's slug from the address: lowercase letters of any script, digits and single hyphens, as
+ * nameSlug() makes them (lib/search/public-index.ts). Anything else is a 404 without a lookup.
+ */
+export function parseIndexSlug(value: string): string | null {
+  let slug = value;
+  if (slug.includes("%")) {
+    try {
+      slug = decodeURIComponent(slug);
+    } catch {
+      return null;
+    }
+  }
+  slug = slug.normalize("NFC");
+  if (slug.length > 200 || slug !== slug.toLowerCase()) return null;
+  return /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u.test(slug) ? slug : null;
+}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/reader/json-ld";
 import { parseSlug } from "@/components/reader/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
+import { TranscriptTopics } from "@/components/reader/transcript-topics";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
@@ -53,6 +54,7 @@ export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">)
     <>
       <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() })} />
       <TranscriptReader transcript={transcript} />
+      <TranscriptTopics entities={transcript.entities} />
     </>
   );
 }
