@@ -111,7 +111,7 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
                   {slug ? (
                     <Link
                       href={speakerPath(slug)}
-                      className="font-semibold underline-offset-2 hover:text-accent hover:underline"
+                      className="font-semibold underline decoration-stone-400 underline-offset-2 hover:text-accent"
                     >
                       {speaker.name}
                     </Link>
