@@ -7,6 +7,9 @@ export function NewerOlder({
   hrefOf,
   label,
   className = "",
+  showPosition = false,
+  previousLabel = "← Newer",
+  nextLabel = "Older →",
 }: {
   page: number;
   pageCount: number;
@@ -15,22 +18,33 @@ export function NewerOlder({
   /** Names the navigation landmark, e.g. "More transcripts". */
   label: string;
   className?: string;
+  /** Shows "Page 2 of 5" between the links. */
+  showPosition?: boolean;
+  previousLabel?: string;
+  nextLabel?: string;
 }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label={label} className={`flex justify-between text-sm ${className}`}>
+    <nav aria-label={label} className={`flex items-baseline justify-between gap-3 text-sm ${className}`}>
       {page > 1 ? (
         <Link className="text-accent underline" href={hrefOf(page - 1)}>
-          ← Newer
+          {previousLabel}
         </Link>
       ) : (
         <span />
       )}
+      {showPosition ? (
+        <span className="text-stone-700">
+          Page {page} of {pageCount}
+        </span>
+      ) : null}
       {page < pageCount ? (
         <Link className="text-accent underline" href={hrefOf(page + 1)}>
-          Older →
+          {nextLabel}
         </Link>
-      ) : null}
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -9,10 +9,20 @@ export function SiteHeader() {
           {getSiteName()}
         </Link>
         <nav aria-label="Site" className="no-print">
-          <ul className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm font-medium text-stone-700">
+          <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm sm:gap-x-5 font-medium text-stone-700">
             <li>
-              <Link href="/" className="hover:text-accent">
+              <Link href="/transcripts" className="hover:text-accent">
                 Transcripts
+              </Link>
+            </li>
+            <li>
+              <Link href="/speakers" className="hover:text-accent">
+                Speakers
+              </Link>
+            </li>
+            <li>
+              <Link href="/search" className="hover:text-accent">
+                Search
               </Link>
             </li>
             <li>

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { speakerPath } from "@/lib/discovery/params";
 import { formatDuration } from "@/lib/format/timecode";
 import {
   formatPublicDate,
@@ -7,6 +9,7 @@ import {
   speakerRoleLabel,
 } from "@/lib/publishing/labels";
 import type { PublicTranscript } from "@/lib/publishing/types";
+import { speakerSlug } from "@/lib/search/public-index";
 import { PublicDate } from "./correction-notice";
 
 function hostOf(url: string): string {
@@ -24,6 +27,7 @@ function isWebAddress(url: string): boolean {
 /** Title, event, fidelity and provenance, speakers and summary: what a reader needs before the words. */
 export function TranscriptHeader({ transcript }: { transcript: PublicTranscript }) {
   const eventDate = formatPublicDate(transcript.occurredAt);
+  const speakersWithWords = new Set(transcript.segments.flatMap((segment) => segment.speakerId ?? []));
   return (
     <header className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
@@ -100,9 +104,20 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
             {transcript.speakers.map((speaker) => {
               const description = speakerDescription(speaker);
               const role = speakerRoleLabel(speaker.role);
+              // Only a named speaker with words here has a speaker page (lib/search/public-index.ts).
+              const slug = speakersWithWords.has(speaker.id) ? speakerSlug(speaker.name) : null;
               return (
                 <li key={speaker.id} className="[overflow-wrap:anywhere]">
-                  <span className="font-semibold">{speaker.name}</span>
+                  {slug ? (
+                    <Link
+                      href={speakerPath(slug)}
+                      className="font-semibold underline decoration-stone-400 underline-offset-2 hover:text-accent"
+                    >
+                      {speaker.name}
+                    </Link>
+                  ) : (
+                    <span className="font-semibold">{speaker.name}</span>
+                  )}
                   {description ? <span className="text-stone-700">, {description}</span> : null}
                   {role ? <span className="ml-2 text-xs uppercase tracking-wide text-stone-700">{role}</span> : null}
                 </li>

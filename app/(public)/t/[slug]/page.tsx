@@ -6,6 +6,7 @@ import { JsonLd } from "@/components/reader/json-ld";
 import { parseSlug } from "@/components/reader/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
 import { oembedUrl } from "@/lib/embed/oembed";
+import { TranscriptTopics } from "@/components/reader/transcript-topics";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
@@ -63,6 +64,7 @@ export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">)
       <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() })} />
       <DownloadMenu transcript={transcript} />
       <TranscriptReader transcript={transcript} />
+      <TranscriptTopics entities={transcript.entities} />
     </>
   );
 }

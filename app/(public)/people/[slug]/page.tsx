@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { EntityPage, entityMetadata } from "@/components/public/entity-page";
+
+// Its transcripts are split into pages (?page=N), so the page is rendered per request; its reads come from a cache
+// that publishing, corrections and unpublishing expire (lib/discovery/queries.ts).
+export const revalidate = 300;
+
+export function generateMetadata(props: PageProps<"/people/[slug]">): Promise<Metadata> {
+  return entityMetadata("PERSON", props);
+}
+
+export default function PersonPage(props: PageProps<"/people/[slug]">) {
+  return <EntityPage type="PERSON" {...props} />;
+}

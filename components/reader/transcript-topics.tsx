@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { entityPath } from "@/lib/discovery/params";
+import type { EntityType } from "@/lib/generated/prisma/enums";
+import type { PublishedEntity } from "@/lib/publishing/types";
+import { nameSlug } from "@/lib/search/public-index";
+
+const ORDER: EntityType[] = ["TOPIC", "PERSON", "ORG", "PLACE"];
+
+/** The transcript's accepted topics, people, organisations and places, each linking to its page of transcripts. */
+export function TranscriptTopics({ entities }: { entities: PublishedEntity[] }) {
+  const linked = entities
+    .map((entity) => ({ ...entity, slug: nameSlug(entity.name) }))
+    // The public index files an entity under its name's slug; a name with none has no page.
+    .filter((entity) => entity.slug)
+    .sort(
+      (a, b) =>
+        ORDER.indexOf(a.type) - ORDER.indexOf(b.type) ||
+        b.mentionCount - a.mentionCount ||
+        a.name.localeCompare(b.name),
+    );
+  if (linked.length === 0) return null;
+  return (
+    <nav aria-label="Topics" className="no-print mt-8 border-t border-stone-200 pt-4 text-sm">
+      <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <span className="font-semibold">Topics:</span>
+        {linked.map((entity, index) => (
+          <span key={entity.id} className="[overflow-wrap:anywhere]">
+            <Link href={entityPath(entity.type, entity.slug)} className="text-accent underline underline-offset-2">
+              {entity.name}
+            </Link>
+            {index < linked.length - 1 ? <span aria-hidden="true"> ·</span> : null}
+          </span>
+        ))}
+      </p>
+    </nav>
+  );
+}
