@@ -47,6 +47,13 @@ describe("the server's copy of cached public pages", () => {
       "/corrections",
       "/corrections/page/2",
       "/latest/3",
+      "/transcripts",
+      "/speakers",
+      "/speakers/jens-stoltenberg",
+      "/topics/inf-treaty",
+      "/people/jens-stoltenberg",
+      "/organisations/nato",
+      "/places/brussels",
     ]) {
       expect(pageCacheKey("GET", url, {}), url).toBe(`identity ${url}`);
       expect(pageCacheKey("GET", url, { "accept-encoding": "gzip, deflate, br" }), url).toBe(`gzip ${url}`);
@@ -59,6 +66,10 @@ describe("the server's copy of cached public pages", () => {
       "/_next/static/a.js",
       "/signin",
       "/t/x/opengraph-image-1",
+      "/transcripts?page=2",
+      "/search",
+      "/speakers/x/feed.xml",
+      "/embed/t/x",
     ]) {
       expect(pageCacheKey("GET", url, {}), url).toBeNull();
     }

@@ -12,10 +12,22 @@ describe("nameSlug and speakerSlug", () => {
   });
 
   it("gives unnamed speakers no page", () => {
-    for (const name of ["Speaker 1", "SPEAKER_02", "Question", "Q", "Unknown Speaker", "Audience member"]) {
+    for (const name of [
+      "Speaker 1",
+      "SPEAKER_02",
+      "Question",
+      "Q",
+      "Unknown Speaker",
+      "Audience member",
+      "Moderator",
+      "MODERATOR:",
+      "The Chair",
+      "Interpreter",
+    ]) {
       expect(speakerSlug(name), name).toBeNull();
     }
     expect(speakerSlug("Oana Lungescu")).toBe("oana-lungescu");
+    expect(speakerSlug("Moderator Oana Lungescu")).toBe("moderator-oana-lungescu");
   });
 });
 

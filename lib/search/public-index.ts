@@ -29,9 +29,17 @@ export function nameSlug(name: string): string {
     .slice(0, 80);
 }
 
-/** The speaker's page slug, or null for "Speaker 1", "Question" and the like: they get no page. */
+/**
+ * A role, not a person: "Moderator", "The Chair", "Interpreter". Fine as a label in one transcript, but as a page it
+ * would merge every moderator of every press conference into one "speaker".
+ */
+const ROLE_ONLY =
+  /^(?:the\s+)?(?:moderator|chair(?:man|woman|person)?|host|co-?host|presenter|anchor|interviewer|narrator|interpreter|translator|operator|announcer|spokes(?:person|man|woman)|mc|master of ceremonies|press officer|clerk|all|crowd|audience)(?:[\s_-]*\d+)?$/i;
+
+/** The speaker's page slug, or null for "Speaker 1", "Question", "Moderator" and the like: they get no page. */
 export function speakerSlug(name: string): string | null {
-  if (isUnnamedSpeaker(name)) return null;
+  const label = name.trim().replace(/[.:]$/, "");
+  if (isUnnamedSpeaker(label) || ROLE_ONLY.test(label)) return null;
   return nameSlug(name) || null;
 }
 
