@@ -75,6 +75,7 @@ for (const { name, width, height } of WIDTHS) {
       "/desk",
       "/desk/upload",
       "/desk/transcripts",
+      "/desk/search?q=bergen",
       `/desk/transcripts/${draft.id}`,
       `/desk/transcripts/${draft.id}/history`,
       `/desk/transcripts/${draft.id}/publish`,

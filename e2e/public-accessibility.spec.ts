@@ -75,7 +75,7 @@ async function tabToMarks(page: Page, expected: number): Promise<string[]> {
 
 for (const { name, width, height } of WIDTHS) {
   test(`public pages pass axe, fit and work by keyboard on a ${name} (${width} px)`, async ({ page, request }) => {
-    // Five pages, each through axe and the keyboard.
+    // Six pages, each through axe and the keyboard.
     test.slow();
     const tag = uniqueTag();
     const reporter = await staffMember(request, "REPORTER", `Rosa Reporter ${tag}`);
@@ -83,7 +83,15 @@ for (const { name, width, height } of WIDTHS) {
     const briefing = await publishedBriefing(reporter, editor);
     await page.setViewportSize({ width, height });
 
-    for (const path of ["/", "/corrections", briefing.path, `${briefing.path}/changes`, `/q/${briefing.quoteId}`]) {
+    const search = `/search?q=${encodeURIComponent('"fisheries agreement"')}&from=2019-01-01`;
+    for (const path of [
+      "/",
+      "/corrections",
+      briefing.path,
+      `${briefing.path}/changes`,
+      `/q/${briefing.quoteId}`,
+      search,
+    ]) {
       await expectPageAccessible(page, path);
     }
 
