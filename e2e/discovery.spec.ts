@@ -2,10 +2,10 @@
 // are cached, prove that publishing and unpublishing expire them: each page is visited before a change and after.
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { expect, test } from "./fixtures";
+import { expectFitsAndPassesAxe } from "./support/accessibility";
 import {
   annotate,
   briefingText,
@@ -48,27 +48,7 @@ async function dateDraft(api: Api, transcriptId: string, occurredAt: string) {
 }
 
 async function expectAccessibleAndFitting(page: Page, url: string) {
-  const response = await page.goto(url);
-  expect(response?.status(), url).toBe(200);
-  const overflow = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth - window.innerWidth,
-    elements: [...document.querySelectorAll("main *")]
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        return box.width > 0 && box.right > window.innerWidth + 0.5 && !element.closest(".sr-only");
-      })
-      .map((element) => `${element.tagName.toLowerCase()} “${(element.textContent ?? "").trim().slice(0, 40)}”`),
-  }));
-  expect(overflow.page, `${url} is wider than the screen`).toBeLessThanOrEqual(0);
-  expect(overflow.elements, `${url}: elements past the right edge`).toEqual([]);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-  expect(
-    violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-    url,
-  ).toEqual([]);
-  await expect(page.locator("h1"), `${url} has one h1`).toHaveCount(1);
+  await expectFitsAndPassesAxe(page, url);
   const shots = process.env.DISCOVERY_SCREENSHOTS;
   if (shots) {
     const width = page.viewportSize()?.width ?? 0;
