@@ -18,7 +18,7 @@ import {
 } from "./support/publishing";
 
 const NATO = fs.readFileSync(
-  path.join(__dirname, "..", "..", "shared", "fixtures", "nato-press-conference-2019-02-14.txt"),
+  path.join(__dirname, "..", "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt"),
   "utf8",
 );
 const PHRASE = "Resolute Support Mission";
