@@ -5,6 +5,7 @@ import { SpeakerStrip } from "@/components/public/speaker-strip";
 import { TranscriptItems } from "@/components/public/transcript-list";
 import { getFrequentSpeakers, getLatestTranscripts, getRecentQuotes } from "@/lib/discovery/queries";
 import { getSiteName } from "@/lib/site";
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 
 // Rendered once and served from the cache; publishing, corrections and unpublishing expire it (lib/publishing/cache.ts).
 export const dynamic = "force-static";
@@ -23,7 +24,7 @@ export function generateMetadata(): Metadata {
       "Full transcripts of press conferences, speeches, interviews and hearings, attributed speaker by speaker, with context, fact-checks and corrections.",
     alternates: {
       canonical: "/",
-      types: { "application/rss+xml": [{ url: "/feed.xml", title: `${siteName}: latest transcripts` }] },
+      types: siteFeedAlternateTypes(siteName),
     },
   };
 }

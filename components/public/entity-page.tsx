@@ -8,6 +8,7 @@ import { entityPath, pagedHref, parseIndexSlug, parsePageParam, speakerPath } fr
 import { getEntity, getEntityTranscripts } from "@/lib/discovery/queries";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import { getSiteName } from "@/lib/site";
+import { feedAlternateTypes } from "@/lib/feeds/links";
 
 export interface EntityPageProps {
   params: Promise<{ slug: string }>;
@@ -33,10 +34,13 @@ export async function entityMetadata(type: EntityType, { params, searchParams }:
     description: `${entity.name}: ${count} on ${getSiteName()}, newest first.`,
     alternates: {
       canonical: pagedHref(path, page),
-      // Only topics have their own feed (/topics/[slug]/feed.xml).
-      ...(type === "TOPIC"
-        ? { types: { "application/rss+xml": [{ url: `${path}/feed.xml`, title: `${getSiteName()}: ${entity.name}` }] } }
-        : {}),
+      // The site's feeds, and a topic's own (/topics/[slug]/feed.xml); other entities have none.
+      types: feedAlternateTypes([
+        { scope: { kind: "site" }, title: getSiteName() },
+        ...(type === "TOPIC"
+          ? [{ scope: { kind: "topic" as const, slug: entity.slug }, title: `${getSiteName()}: ${entity.name}` }]
+          : []),
+      ]),
     },
   };
 }

@@ -5,6 +5,7 @@ import { NewerOlder } from "@/components/public/newer-older";
 import { indexLetter, pagedHref, parsePageParam, speakerPath } from "@/lib/discovery/params";
 import { getSpeakerIndex, type SpeakerSummary } from "@/lib/discovery/queries";
 import { getSiteName } from "@/lib/site";
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 
 // A long index is split into pages (?page=N), so the page is rendered per request; the list itself comes from a
 // cache that publishing, corrections and unpublishing expire (lib/discovery/queries.ts).
@@ -15,7 +16,7 @@ export async function generateMetadata({ searchParams }: PageProps<"/speakers">)
   return {
     title: page > 1 ? `Speakers, page ${page}` : "Speakers",
     description: `Everyone whose words ${getSiteName()} has published, A to Z, with the transcripts they speak in.`,
-    alternates: { canonical: pagedHref("/speakers", page) },
+    alternates: { canonical: pagedHref("/speakers", page), types: siteFeedAlternateTypes(getSiteName()) },
   };
 }
 

@@ -5,6 +5,7 @@ import { TranscriptList } from "@/components/public/transcript-list";
 import { archiveHref, formatDay, parseDateRange, parsePageParam, type DateRange } from "@/lib/discovery/params";
 import { getArchive } from "@/lib/discovery/queries";
 import { getSiteName } from "@/lib/site";
+import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 
 // The page reads its query string, so it is rendered per request; the list itself comes from a cache that
 // publishing, corrections and unpublishing expire (lib/discovery/queries.ts).
@@ -36,7 +37,7 @@ export async function generateMetadata({ searchParams }: PageProps<"/transcripts
     description: `Every transcript ${getSiteName()} has published, newest event first${range ? `: ${range}` : ""}.`,
     alternates: {
       canonical: archiveHref(page ?? 1, dates.range),
-      types: { "application/rss+xml": [{ url: "/feed.xml", title: `${getSiteName()}: latest transcripts` }] },
+      types: siteFeedAlternateTypes(getSiteName()),
     },
   };
 }

@@ -6,6 +6,7 @@ import { TranscriptList } from "@/components/public/transcript-list";
 import { pagedHref, parseIndexSlug, parsePageParam, speakerPath } from "@/lib/discovery/params";
 import { getSpeaker, getSpeakerQuotes, getSpeakerTranscripts } from "@/lib/discovery/queries";
 import { getSiteName } from "@/lib/site";
+import { feedAlternateTypes } from "@/lib/feeds/links";
 
 // The transcripts are split into pages (?page=N), so the page is rendered per request; its reads come from a cache
 // that publishing, corrections and unpublishing expire (lib/discovery/queries.ts).
@@ -34,9 +35,10 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/spe
     description: `What ${speaker.name}${role ? `, ${role},` : ""} said: ${speaker.transcriptCount} published ${speaker.transcriptCount === 1 ? "transcript" : "transcripts"} and key quotes on ${getSiteName()}.`,
     alternates: {
       canonical: pagedHref(path, page),
-      types: {
-        "application/rss+xml": [{ url: `${path}/feed.xml`, title: `${getSiteName()}: ${speaker.name}` }],
-      },
+      types: feedAlternateTypes([
+        { scope: { kind: "site" }, title: getSiteName() },
+        { scope: { kind: "speaker", slug: speaker.slug }, title: `${getSiteName()}: ${speaker.name}` },
+      ]),
     },
   };
 }
