@@ -75,9 +75,12 @@ export const STATUS_NAME_LABELS = {
 } as const;
 
 const REVIEW_REASONS: Record<string, string> = {
-  deleted: "Its words were deleted",
-  ambiguous: "Its words now occur more than once",
+  deleted: "Its words were deleted or rewritten",
+  partly_deleted: "Some of its words were deleted",
+  moved: "Its words were moved or retyped elsewhere",
+  ambiguous: "The edit can be read two ways: which words it belongs to is unclear",
   split: "Its paragraph was split through it",
+  trimmed: "It held only spaces that a merge removed",
 };
 
 export function reviewReasonLabel(reason: string | null): string {

@@ -72,7 +72,8 @@ describe("edits inside the range", () => {
     const after = "one two 123456789012345 four";
     const result = reanchor(before, after, anchorOn(before, "two th"));
     expect(result.status).toBe("anchored");
-    expect(covered(after, result)).toBe("two ");
+    // The space the range ended with before "th" is not its own word: it is left at the edge.
+    expect(covered(after, result)).toBe("two");
   });
 
   it("a rewrite of less than half of the words keeps the anchor on the rewritten words", () => {
@@ -161,7 +162,7 @@ describe("words that are gone", () => {
     });
   });
 
-  it("quoted words that occur twice after a rewrite need review as ambiguous; nothing is guessed", () => {
+  it("quoted words that a rewrite took out and put back twice need review as moved; nothing is guessed", () => {
     const before = "Kyiv will be invited, the minister said after the long meeting in Brussels on Tuesday.";
     const after =
       "The minister said after the long meeting in Brussels on Tuesday: Kyiv will be invited. Kyiv will be invited!";
@@ -169,7 +170,7 @@ describe("words that are gone", () => {
     expect(findQuote(after, anchor.quote)).toHaveLength(2);
     expect(reanchor(before, after, anchor)).toEqual({
       status: "needs_review",
-      reason: "ambiguous",
+      reason: "moved",
       start: anchor.start,
       end: anchor.end,
       quote: anchor.quote,
@@ -187,10 +188,10 @@ describe("words that moved", () => {
     expect(covered(after, result)).toBe("the alliance is strong");
   });
 
-  it("are found by their quote when the stored offsets are stale", () => {
+  it("are not searched for by their quote when the stored offsets are stale: a person confirms", () => {
     const anchor = { ...anchorOn(TEXT, "Vilnius"), start: 2, end: 9 };
     const after = TEXT.replace("Stoltenberg", "Jens Stoltenberg");
-    expect(reanchor(TEXT, after, anchor)).toMatchObject({ status: "anchored", start: after.indexOf("Vilnius") });
+    expect(reanchor(TEXT, after, anchor)).toMatchObject({ status: "needs_review", reason: "ambiguous", start: 2 });
   });
 });
 
@@ -337,7 +338,7 @@ describe("long paragraphs", () => {
     expect(results.map((result) => result.reason)).toEqual(anchors.map(() => "deleted"));
   });
 
-  it("finds the words by searching when a huge paragraph was rewritten, without waiting for a full diff", () => {
+  it("sends the words of a huge rewritten paragraph to review as moved, without waiting for a full diff", () => {
     let seed = 7;
     const letters = (n: number) =>
       Array.from({ length: n }, () => {
@@ -347,7 +348,8 @@ describe("long paragraphs", () => {
     const before = `${letters(30_000)} UNIQUE QUOTE ${letters(30_000)}`;
     const after = `${letters(25_000)} UNIQUE QUOTE ${letters(25_000)}`;
     const anchor = anchorOn(before, "UNIQUE QUOTE");
-    expect(reanchor(before, after, anchor)).toMatchObject({ status: "anchored", start: after.indexOf("UNIQUE QUOTE") });
+    // Found once in the new text, but the diff gave up: where the words went is a person's call (candidates.ts).
+    expect(reanchor(before, after, anchor)).toMatchObject({ status: "needs_review", reason: "moved" });
   });
 });
 
@@ -360,5 +362,80 @@ describe("a rewritten end of the quoted words", () => {
     const result = reanchor(before, after, { ...anchor, quote: quoteSelector(before, anchor) });
     expect(result.status).toBe("anchored");
     expect(after.slice(result.start, result.end)).toBe("the largest share in a decade");
+  });
+});
+
+describe("the rule: an annotation is on an occurrence of words, not on a string", () => {
+  it("is never carried to another copy of its words when its own were deleted", () => {
+    const before = "We’ve heard the question before, and we’ve answered it before.";
+    const after = "We’ve heard the question, and we’ve answered it before.";
+    expect(reanchor(before, after, anchorOn(before, "before"))).toMatchObject({
+      status: "needs_review",
+      reason: "deleted",
+    });
+  });
+
+  it("is partly deleted when one of its words goes, but not when a typo fix drops a letter", () => {
+    const before = "Stoltenberg said the alliance is very strong today.";
+    const anchor = anchorOn(before, "the alliance is very strong");
+    const withoutVery = "Stoltenberg said the alliance is strong today.";
+    expect(reanchor(before, withoutVery, anchor)).toMatchObject({ status: "needs_review", reason: "partly_deleted" });
+    const typo = "Stoltenberg said the alliance is veery strong today.";
+    const fixed = reanchor(typo, before, anchorOn(typo, "the alliance is veery strong"));
+    expect(fixed).toMatchObject({ status: "anchored", quote: { exact: "the alliance is very strong" } });
+  });
+
+  it("is ambiguous when a deleted repetition may have been its own words", () => {
+    const before = "He said the the alliance is strong.";
+    const after = "He said the alliance is strong.";
+    expect(reanchor(before, after, anchorOn(before, "the", 0))).toMatchObject({
+      status: "needs_review",
+      reason: "ambiguous",
+    });
+    // The whole phrase is unharmed in every reading of the edit.
+    expect(reanchor(before, after, anchorOn(before, "alliance is strong"))).toMatchObject({
+      status: "anchored",
+      start: after.indexOf("alliance"),
+    });
+  });
+
+  it("is ambiguous when a copy of its words is inserted right beside them", () => {
+    const before = "Sanctions work, she said.";
+    const after = "Sanctions Sanctions work, she said.";
+    expect(reanchor(before, after, anchorOn(before, "Sanctions"))).toMatchObject({
+      status: "needs_review",
+      reason: "ambiguous",
+    });
+  });
+
+  it("stays on its own words when a copy of them is added elsewhere", () => {
+    const before = "The minister said no. Later she said something else.";
+    const after = "The minister said no. Later she said no, and then something else.";
+    const result = reanchor(before, after, anchorOn(before, "no"));
+    expect(result).toMatchObject({ status: "anchored", start: before.indexOf("no") });
+  });
+
+  it("follows a sentence that moved word for word and occurs once", () => {
+    const before = "The committee meets at 10:30. Chloé Bérubé 🇨🇦 will chair it. Questions come after.";
+    const after = "Chloé Bérubé 🇨🇦 will chair it. The committee meets at 10:30. Questions come after.";
+    const result = reanchor(before, after, anchorOn(before, "Bérubé 🇨🇦 will"));
+    expect(result).toMatchObject({ status: "anchored", start: after.indexOf("Bérubé") });
+    expect(covered(after, result)).toBe("Bérubé 🇨🇦 will");
+  });
+
+  it("is moved, not re-attached, when the sentence that moved was also edited", () => {
+    const before = "The committee meets at 10:30. Chloé Bérubé will chair it. Questions come after.";
+    const after = "Chloé Bérubé will chair it, she said. The committee meets at 10:30. Questions come after.";
+    expect(reanchor(before, after, anchorOn(before, "Bérubé will chair"))).toMatchObject({
+      status: "needs_review",
+      reason: "moved",
+    });
+  });
+
+  it("keeps boundaries a person put inside a word, and widens only boundaries that fell between words", () => {
+    const before = "Stoltenbreg said the alliance is strong.";
+    const after = "Stoltenberg said the alliance is strong.";
+    // "Stolten" of a misspelt name: the fix after it leaves the part the person chose.
+    expect(covered(after, reanchor(before, after, anchorOn(before, "Stolten")))).toBe("Stolten");
   });
 });

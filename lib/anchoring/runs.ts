@@ -1,5 +1,5 @@
-import { diffChars, diffWordsWithSpace, type ChangeObject } from "diff";
-import type { TextRange } from "./selectors";
+import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from "diff";
+import { sentenceRanges } from "./sentences";
 
 /**
  * All diffing of one paragraph stops after this long (jsdiff's `timeout`); whatever is left undiffed counts as
@@ -20,6 +20,8 @@ const REFINE_LIMIT = 160;
 /** One run of a diff: unchanged (`same`), or old[oldStart, oldEnd) replaced by new[newStart, newEnd). */
 export interface Run {
   same: boolean;
+  /** An unchanged run that holds a whole sentence matched as one: never a coincidence of letters to fold away. */
+  isSentence?: boolean;
   oldStart: number;
   oldEnd: number;
   newStart: number;
@@ -40,21 +42,23 @@ export interface TextDiff {
 }
 
 /** Appends runs, merging neighbours of the same kind, so a replacement is always one run. */
-class RunList {
+export class RunList {
   readonly runs: Run[] = [];
   private oldPos = 0;
   private newPos = 0;
 
-  add(same: boolean, oldLength: number, newLength: number): void {
+  add(same: boolean, oldLength: number, newLength: number, isSentence = false): void {
     if (oldLength === 0 && newLength === 0) return;
     const last = this.runs.at(-1);
     if (last && last.same === same) {
       last.oldEnd += oldLength;
       last.newEnd += newLength;
+      if (isSentence) last.isSentence = true;
     } else {
       const { oldPos, newPos } = this;
       this.runs.push({
         same,
+        ...(isSentence ? { isSentence } : {}),
         oldStart: oldPos,
         oldEnd: oldPos + oldLength,
         newStart: newPos,
@@ -188,7 +192,7 @@ function dropCoincidentalMatches(runs: readonly Run[]): Run[] {
     // Re-check the tail after every fold: a bigger replacement can swallow the coincidence before it too.
     while (out.length >= 3) {
       const [left, middle, right] = out.slice(-3) as [Run, Run, Run];
-      const sandwiched = !left.same && middle.same && !right.same;
+      const sandwiched = !left.same && middle.same && !middle.isSentence && !right.same;
       const length = middle.oldEnd - middle.oldStart;
       // Only runs strictly shorter than both edits fold: "next " in "next summer" -> "next year" is kept.
       if (!sandwiched || length >= editSize(left) || length >= editSize(right)) break;
@@ -204,34 +208,131 @@ function dropCoincidentalMatches(runs: readonly Run[]): Run[] {
   return out;
 }
 
-/**
- * The diff of a paragraph's two versions. The common start and end are cut off first (most edits touch one spot,
- * so only a few characters are left to diff); the rest goes to `diffMiddle`.
- */
-export function computeDiff(oldText: string, newText: string): TextDiff {
-  const deadline = Date.now() + DIFF_TIMEOUT_MS;
+/** `diffMiddle` after cutting off the common start and end (a rewritten sentence usually keeps its last words). */
+function diffTrimmed(list: RunList, oldText: string, newText: string, deadline: number): number {
   const head = commonPrefix(oldText, newText);
   const tail = commonSuffix(oldText.slice(head), newText.slice(head));
-  const list = new RunList();
   list.add(true, head, head);
-  const middle = diffMiddle(
+  const { cost } = diffMiddle(
     list,
     oldText.slice(head, oldText.length - tail),
     newText.slice(head, newText.length - tail),
     deadline,
   );
   list.add(true, tail, tail);
-  return { runs: list.runs, kept: dropCoincidentalMatches(list.runs), ...middle, newLength: newText.length };
+  return cost;
+}
+
+/** A sentence and the whitespace after it: sentences are compared by their words, whatever spacing follows. */
+interface SentenceToken {
+  words: string;
+  space: string;
+}
+
+function sentenceTokens(text: string): SentenceToken[] {
+  return sentenceRanges(text).map(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    const words = sentence.trimEnd();
+    return { words, space: sentence.slice(words.length) };
+  });
 }
 
 /**
- * Where an old offset lands in the new text. Text inserted exactly at the offset goes before a range's start and
- * after its end, so a range never grows at its edges. An offset inside replaced text takes the replacement into
- * the range when it is no longer than `within` (the quote's own length), and leaves it out when it is bigger, so a
- * rewritten paragraph cannot swell a short quote.
+ * Diffs two whole texts sentence by sentence: an unchanged sentence is unchanged wherever it is; a sentence taken
+ * out in one place and put in another is a deletion and an insertion, never matched word by word with whatever
+ * stands in its old place; each run of changed sentences is diffed by words and letters (`diffMiddle`). Returns the
+ * cost.
  */
-export function mapOffset(diff: TextDiff, offset: number, side: "start" | "end", within: number): number {
-  for (const run of diff.runs) {
+function diffSentences(list: RunList, oldText: string, newText: string, deadline: number): number {
+  const oldTokens = sentenceTokens(oldText);
+  const newTokens = sentenceTokens(newText);
+  const changes = diffArrays(oldTokens, newTokens, {
+    comparator: (a, b) => a.words === b.words,
+    timeout: remaining(deadline),
+  });
+  if (!changes) return diffTrimmed(list, oldText, newText, deadline);
+  let cost = 0;
+  let oldIndex = 0;
+  let newIndex = 0;
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    if (removed || added) cost += diffTrimmed(list, removed, added, deadline);
+    removed = added = "";
+  };
+  for (const change of changes) {
+    const count = change.count ?? change.value.length;
+    if (change.removed) {
+      for (const token of oldTokens.slice(oldIndex, oldIndex + count)) removed += token.words + token.space;
+      oldIndex += count;
+    } else if (change.added) {
+      for (const token of newTokens.slice(newIndex, newIndex + count)) added += token.words + token.space;
+      newIndex += count;
+    } else {
+      flush();
+      for (let k = 0; k < count; k++) {
+        const before = oldTokens[oldIndex + k] as SentenceToken;
+        const after = newTokens[newIndex + k] as SentenceToken;
+        list.add(true, before.words.length, after.words.length, true);
+        if (before.space === after.space) list.add(true, before.space.length, after.space.length);
+        else cost += diffMiddle(list, before.space, after.space, deadline).cost;
+      }
+      oldIndex += count;
+      newIndex += count;
+    }
+  }
+  flush();
+  return cost;
+}
+
+/**
+ * The diff of a paragraph's two versions. Most edits touch one spot: the common start and end are cut off and what
+ * is left between them is diffed character by character. A bigger change (sentences moved, several edits saved at
+ * once) is diffed sentence by sentence (`diffSentences`), so that words moved along with their sentence are never
+ * matched with the same words of another sentence.
+ */
+export function computeDiff(oldText: string, newText: string): TextDiff {
+  const deadline = Date.now() + DIFF_TIMEOUT_MS;
+  const head = commonPrefix(oldText, newText);
+  const tail = commonSuffix(oldText.slice(head), newText.slice(head));
+  const oldMid = oldText.slice(head, oldText.length - tail);
+  const newMid = newText.slice(head, newText.length - tail);
+  const chars =
+    oldMid === "" || newMid === ""
+      ? undefined
+      : diffChars(oldMid, newMid, { maxEditLength: CHAR_EDIT_LIMIT, timeout: remaining(deadline) });
+  const list = new RunList();
+  let cost: number;
+  let minimal = true;
+  if (oldMid === "" || newMid === "" || chars) {
+    list.add(true, head, head);
+    if (chars) cost = list.addChanges(chars);
+    else {
+      list.add(false, oldMid.length, newMid.length);
+      cost = codePoints(oldMid) + codePoints(newMid);
+    }
+    list.add(true, tail, tail);
+  } else {
+    cost = diffSentences(list, oldText, newText, deadline);
+    minimal = false;
+  }
+  return { runs: list.runs, kept: dropCoincidentalMatches(list.runs), cost, minimal, newLength: newText.length };
+}
+
+/**
+ * Where an old offset lands in the new text, through `runs` (one alignment of the two texts). Text inserted exactly
+ * at the offset goes before a range's start and after its end, so a range never grows at its edges. An offset
+ * inside replaced text takes the replacement into the range when it is no longer than `within` (the quote's own
+ * length), and leaves it out when it is bigger, so a rewritten paragraph cannot swell a short quote.
+ */
+export function mapOffset(
+  runs: readonly Run[],
+  newLength: number,
+  offset: number,
+  side: "start" | "end",
+  within: number,
+): number {
+  for (const run of runs) {
     if (run.same) {
       if (offset >= run.oldStart && offset < run.oldEnd) return run.newStart + (offset - run.oldStart);
     } else if (run.oldStart === run.oldEnd) {
@@ -243,16 +344,7 @@ export function mapOffset(diff: TextDiff, offset: number, side: "start" | "end",
       return (side === "start") === takeIn ? run.newStart : run.newEnd;
     }
   }
-  return diff.newLength;
-}
-
-/** How many of the range's characters lie in unchanged runs (not counting letters that only coincide). */
-export function survivingLength(diff: TextDiff, range: TextRange): number {
-  let survived = 0;
-  for (const run of diff.kept) {
-    if (run.same) survived += Math.max(0, Math.min(run.oldEnd, range.end) - Math.max(run.oldStart, range.start));
-  }
-  return survived;
+  return newLength;
 }
 
 /**

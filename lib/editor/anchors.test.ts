@@ -83,7 +83,7 @@ describe("annotations re-anchored when their paragraph is saved", () => {
     ]);
   });
 
-  it("need review as ambiguous when a rewrite leaves their words in two places", async () => {
+  it("need review as moved when a rewrite takes their words out and puts them in two other places", async () => {
     const reporter = await person("Rita Reporter");
     const before = "Kyiv will be invited, the minister said after the long meeting in Brussels on Tuesday.";
     const after =
@@ -95,7 +95,7 @@ describe("annotations re-anchored when their paragraph is saved", () => {
     await editSegment(reporter, transcript.id, segmentId, { text: after, baseVersion: 1 });
     expect(await annotationRow(note.id)).toMatchObject({
       status: "NEEDS_REVIEW",
-      reviewReason: "ambiguous",
+      reviewReason: "moved",
       exact: "Kyiv will be invited",
     });
   });
