@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
-import { recountMentions } from "@/lib/editor/anchors";
+import { recountMentions } from "@/lib/editor/mentions";
 import { change, entitySnapshot, recordRevision } from "@/lib/editor/revisions";
 import { entitySelect, toEditorEntity } from "@/lib/editor/serialize";
 import type { EditorEntity, EntityTypeName } from "@/lib/editor/types";

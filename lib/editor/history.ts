@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, revisionChangesSchema, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
-import { recountMentions, refreshMentions } from "@/lib/editor/anchors";
+import { recountMentions, refreshMentions } from "@/lib/editor/mentions";
 import { matchEverywhere } from "@/lib/editor/entities";
 import {
   annotationSnapshot,
@@ -366,7 +366,7 @@ async function putBack(tx: Tx, actor: Actor, transcriptId: string, entry: NetCha
 /** Mentions of `name` that a merge gave to another entity of the transcript come back to `linkId`. */
 async function takeBackMergedMentions(tx: Tx, transcriptId: string, linkId: string, name: string) {
   const others = await tx.mention.findMany({
-    where: { transcriptEntity: { transcriptId, id: { not: linkId } } },
+    where: { status: "ANCHORED", transcriptEntity: { transcriptId, id: { not: linkId } } },
     select: {
       id: true,
       start: true,

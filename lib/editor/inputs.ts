@@ -119,6 +119,9 @@ export const annotationPatchSchema = z
     end: z.number().int().min(0).optional(),
   })
   .strict();
+export const mentionReattachSchema = z
+  .object({ segmentId: id, start: z.number().int().min(0), end: z.number().int().min(0) })
+  .strict();
 export const replySchema = z.object({ body: z.string().trim().min(1, "Write a reply.").max(20_000) }).strict();
 
 export const entityTagSchema = z

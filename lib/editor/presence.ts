@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readJson, revisionChangesSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
+import { listMentionsNeedingReview } from "@/lib/editor/review";
 import {
   annotationSelect,
   segmentSelect,
@@ -95,5 +96,6 @@ async function changesSince(transcriptId: string, since: number): Promise<NonNul
     speakers: speakers.map(toEditorSpeaker),
     annotations: annotations.map(toEditorAnnotation),
     deletedAnnotationIds: deletedAnnotations.map((row) => row.id),
+    mentionsNeedingReview: await listMentionsNeedingReview(db, transcriptId),
   };
 }

@@ -1,5 +1,6 @@
 // Reading a transcript for the editor: the page's starting data, and further pages of paragraphs for big ones.
 import { db } from "@/lib/db";
+import { listMentionsNeedingReview } from "@/lib/editor/review";
 import { cleanupReportSchema, readJson, warningsSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { findTranscriptFor, requireTranscriptFor } from "@/lib/editor/access";
@@ -38,44 +39,46 @@ export async function loadEditorBootstrap(
   transcriptId: string,
 ): Promise<EditorBootstrap | null> {
   if (!(await findTranscriptFor(viewer, transcriptId))) return null;
-  const [row, segmentCount, segments, speakers, annotations, entities, source, deleted] = await Promise.all([
-    db.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: transcriptMetaSelect }),
-    db.segment.count({ where: { transcriptId, deletedAt: null } }),
-    loadSegmentPage(transcriptId, 0, FIRST_PAGE),
-    db.speaker.findMany({ where: { transcriptId }, orderBy: { position: "asc" }, select: speakerSelect }),
-    db.annotation.findMany({
-      where: { transcriptId, deletedAt: null },
-      orderBy: [{ segment: { position: "asc" } }, { start: "asc" }],
-      select: annotationSelect,
-    }),
-    db.transcriptEntity.findMany({
-      where: { transcriptId },
-      orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
-      select: entitySelect,
-    }),
-    db.sourceFile.findFirst({
-      where: { transcriptId },
-      orderBy: { uploadedAt: "asc" },
-      select: {
-        id: true,
-        filename: true,
-        format: true,
-        encoding: true,
-        size: true,
-        sha256: true,
-        uploadedAt: true,
-        cleanupReport: true,
-        warnings: true,
-        uploadedBy: { select: { name: true } },
-      },
-    }),
-    db.segment.findMany({
-      where: { transcriptId, deletedAt: { not: null } },
-      orderBy: { deletedAt: "desc" },
-      take: 200,
-      select: { id: true, text: true, deletedAt: true, version: true },
-    }),
-  ]);
+  const [row, segmentCount, segments, speakers, annotations, entities, source, deleted, reviewMentions] =
+    await Promise.all([
+      db.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: transcriptMetaSelect }),
+      db.segment.count({ where: { transcriptId, deletedAt: null } }),
+      loadSegmentPage(transcriptId, 0, FIRST_PAGE),
+      db.speaker.findMany({ where: { transcriptId }, orderBy: { position: "asc" }, select: speakerSelect }),
+      db.annotation.findMany({
+        where: { transcriptId, deletedAt: null },
+        orderBy: [{ segment: { position: "asc" } }, { start: "asc" }],
+        select: annotationSelect,
+      }),
+      db.transcriptEntity.findMany({
+        where: { transcriptId },
+        orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
+        select: entitySelect,
+      }),
+      db.sourceFile.findFirst({
+        where: { transcriptId },
+        orderBy: { uploadedAt: "asc" },
+        select: {
+          id: true,
+          filename: true,
+          format: true,
+          encoding: true,
+          size: true,
+          sha256: true,
+          uploadedAt: true,
+          cleanupReport: true,
+          warnings: true,
+          uploadedBy: { select: { name: true } },
+        },
+      }),
+      db.segment.findMany({
+        where: { transcriptId, deletedAt: { not: null } },
+        orderBy: { deletedAt: "desc" },
+        take: 200,
+        select: { id: true, text: true, deletedAt: true, version: true },
+      }),
+      listMentionsNeedingReview(db, transcriptId),
+    ]);
   const report = source ? readJson(cleanupReportSchema, source.cleanupReport, { removed: [], restored: [] }) : null;
   const viewerJson: EditorViewer = { id: viewer.id, name: viewer.name, role: viewer.role };
   return {
@@ -84,6 +87,7 @@ export async function loadEditorBootstrap(
     segments,
     annotations: annotations.map(toEditorAnnotation),
     entities: entities.map(toEditorEntity),
+    mentionsNeedingReview: reviewMentions,
     viewer: viewerJson,
     source:
       source && report

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor } from "@/lib/editor/access";
-import { liveAnnotationsOf, moveAnnotation, reanchorAnnotations, refreshMentions } from "@/lib/editor/anchors";
+import { liveAnnotationsOf, moveAnnotation, reanchorAnnotations } from "@/lib/editor/anchors";
+import { mergeMentions, refreshMentions, splitMentions } from "@/lib/editor/mentions";
 import { change, changed, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
 import {
   annotationSelect,
@@ -322,8 +323,7 @@ export async function splitSegment(
       });
       if (entry) changes.push(entry);
     }
-    await refreshMentions(tx, transcriptId, segmentId, segment.text, first.text);
-    await refreshMentions(tx, transcriptId, second.id, null, second.text);
+    await splitMentions(tx, transcriptId, { segmentId, text: segment.text, offset, secondId: second.id });
     const revision = await recordRevision(tx, {
       transcriptId,
       actorId: actor.id,
@@ -403,8 +403,12 @@ export async function mergeIntoPrevious(
       });
       if (entry) changes.push(entry);
     }
-    await refreshMentions(tx, transcriptId, segmentId, segment.text, null);
-    await refreshMentions(tx, transcriptId, previous.id, previous.text, joined.text);
+    await mergeMentions(tx, transcriptId, {
+      previousId: previous.id,
+      previousText: previous.text,
+      segmentId,
+      text: segment.text,
+    });
     const revision = await recordRevision(tx, {
       transcriptId,
       actorId: actor.id,

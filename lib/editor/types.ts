@@ -70,7 +70,7 @@ export interface EditorAnnotation {
   end: number;
   quote: QuoteSelectorJson;
   status: "anchored" | "needs_review";
-  /** Why it needs review: "deleted" (the words are gone), "ambiguous" (they occur more than once), "split". */
+  /** Why it needs review: deleted, partly_deleted, moved, ambiguous, split, trimmed (lib/anchoring's rule). */
   reviewReason: string | null;
   kind: AnnotationKindName;
   /** Markdown; rendered without raw HTML. */
@@ -86,6 +86,32 @@ export interface EditorAnnotation {
   updatedAt: string;
   version: number;
   replies: EditorReply[];
+}
+
+/** An entity mention an edit moved or cut, waiting in "Needs review" (lib/editor/mentions.ts). */
+export interface EditorReviewMention {
+  id: string;
+  segmentId: string;
+  /** The entity as this transcript uses it (TranscriptEntity id). */
+  entity: { id: string; name: string; type: EntityTypeName };
+  /** The words and their context when it went to review. */
+  quote: QuoteSelectorJson;
+  reviewReason: string | null;
+}
+
+/** A place a person might re-attach an annotation or mention to, best first (GET …/candidates). */
+export interface ReviewCandidate {
+  segmentId: string;
+  /** 1-based number of the paragraph among the live ones, as the editor shows it. */
+  paragraph: number;
+  start: number;
+  end: number;
+  exact: string;
+  /** Up to 40 characters of the paragraph either side, to read the place in context. */
+  before: string;
+  after: string;
+  /** 0–1: how well the words and their context match the old ones. */
+  score: number;
 }
 
 export interface EditorEntity {
@@ -138,6 +164,8 @@ export interface EditorBootstrap {
   /** Every annotation of the transcript (anchored and needing review), notes included: the desk is staff-only. */
   annotations: EditorAnnotation[];
   entities: EditorEntity[];
+  /** Entity mentions waiting for a person (moved or cut by an edit). */
+  mentionsNeedingReview: EditorReviewMention[];
   viewer: EditorViewer;
   /** The original upload, for the sidebar; null for a transcript made without one. */
   source?: EditorSource | null;
@@ -178,6 +206,8 @@ export interface PresenceResponse {
     annotations: EditorAnnotation[];
     /** Annotations deleted since (soft): an open editor drops them. */
     deletedAnnotationIds: string[];
+    /** Every entity mention now waiting for review (the whole list: it is short). */
+    mentionsNeedingReview: EditorReviewMention[];
   };
 }
 
