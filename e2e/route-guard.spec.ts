@@ -201,7 +201,17 @@ const TRANSCRIPT_ROUTE = /^\/(desk\/transcripts|api\/transcripts|api\/source-fil
 const transcriptRoutes = routes.filter((route) => TRANSCRIPT_ROUTE.test(route.pattern));
 
 /** Dynamic segments the transcript fixture has a real id for. */
-const REAL_ID_PARAMS = ["id", "segmentId", "speakerId", "annotationId", "entityId", "userId", "number", "format"];
+const REAL_ID_PARAMS = [
+  "id",
+  "segmentId",
+  "speakerId",
+  "annotationId",
+  "entityId",
+  "mentionId",
+  "userId",
+  "number",
+  "format",
+];
 
 /** Writes run after reads and deletions last, so a route's own write cannot take away the row a later one needs. */
 const METHOD_ORDER = ["GET", "PATCH", "PUT", "POST", "DELETE"];
@@ -275,6 +285,10 @@ async function transcriptFixture(request: APIRequestContext, owner: { id: string
   await ok(await request.delete(`${base}/segments/${last!.id}?baseVersion=${last!.version}`, { headers }), "delete");
   const { revision } = await ok(await request.get(base, { headers }), "revision");
   const source = await db.sourceFile.findFirstOrThrow({ where: { transcriptId: id }, select: { id: true } });
+  const mention = await db.mention.findFirstOrThrow({
+    where: { transcriptEntityId: entity.entity.id },
+    select: { id: true },
+  });
 
   const ids: Record<string, string> = {
     "transcripts/id": id,
@@ -283,6 +297,7 @@ async function transcriptFixture(request: APIRequestContext, owner: { id: string
     speakerId: (page.speakers as { id: string }[])[1]!.id,
     annotationId: note.annotation.id,
     entityId: entity.entity.id,
+    mentionId: mention.id,
     userId: colleague.id,
     number: String(revision),
     // An export format the untimed fixture has (subtitles need timings).
@@ -346,6 +361,10 @@ test("the transcript route list is walked from app/ and has a real id for every 
       "PATCH /api/transcripts/[id]/annotations/[annotationId]",
       "DELETE /api/transcripts/[id]/annotations/[annotationId]",
       "POST /api/transcripts/[id]/annotations/[annotationId]/replies",
+      "GET /api/transcripts/[id]/annotations/[annotationId]/candidates",
+      "GET /api/transcripts/[id]/mentions/[mentionId]/candidates",
+      "PATCH /api/transcripts/[id]/mentions/[mentionId]",
+      "DELETE /api/transcripts/[id]/mentions/[mentionId]",
       "POST /api/transcripts/[id]/entities",
       "PATCH /api/transcripts/[id]/entities/[entityId]",
       "POST /api/transcripts/[id]/entities/[entityId]/merge",

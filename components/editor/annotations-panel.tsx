@@ -1,12 +1,13 @@
 "use client";
 
 import { memo, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
-import type { AnnotationKindName, EditorAnnotation } from "@/lib/editor/types";
+import type { AnnotationKindName, EditorAnnotation, EditorEntity } from "@/lib/editor/types";
 import { sortInReadingOrder } from "./annotation-store";
 import type { AnnotationFormTarget } from "./annotation-form";
 import type { EditorController } from "./editor-controller";
-import { ANNOTATION_KIND_SHORT, ANNOTATION_KIND_STYLES, VERDICT_LABELS, formatWhen, reviewReasonLabel } from "./labels";
+import { ANNOTATION_KIND_SHORT, ANNOTATION_KIND_STYLES, VERDICT_LABELS, formatWhen } from "./labels";
 import { MarkdownBody } from "./markdown-body";
+import { NeedsReview } from "./needs-review";
 
 type Filter = "all" | AnnotationKindName | "open-notes";
 
@@ -33,11 +34,14 @@ export function AnnotationsPanel({
   controller,
   reveal,
   onEdit,
+  onEntity,
 }: {
   controller: EditorController;
   /** A card asked for from the text (its paragraph's "Here:" buttons): shown, scrolled to and focused. */
   reveal: { id: string; nonce: number } | null;
   onEdit: (target: AnnotationFormTarget) => void;
+  /** An entity whose mention count changed (a mention re-attached or deleted under "Needs review"). */
+  onEntity?: (entity: EditorEntity) => void;
 }) {
   const all = useSyncExternalStore(
     controller.annotations.subscribe,
@@ -107,7 +111,7 @@ export function AnnotationsPanel({
         </div>
       </div>
 
-      <NeedsReview controller={controller} annotations={needsReview} />
+      <NeedsReview controller={controller} annotations={needsReview} onEntity={onEntity} />
 
       {anchored.length === 0 ? (
         <p className="text-sm text-stone-600">
@@ -138,102 +142,6 @@ export function AnnotationsPanel({
           Show {Math.min(CARDS_PER_PAGE, shown.length - visibleCount)} more of {shown.length - visibleCount}
         </button>
       ) : null}
-    </section>
-  );
-}
-
-function NeedsReview({ controller, annotations }: { controller: EditorController; annotations: EditorAnnotation[] }) {
-  const selection = useSyncExternalStore(controller.selection.subscribe, controller.selection.get, () => null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-
-  async function reattach(annotation: EditorAnnotation) {
-    if (!selection) {
-      controller.say("Select the words in the text first, then click Re-attach.", "error");
-      return;
-    }
-    setBusyId(annotation.id);
-    const response = await controller.api.updateAnnotation(annotation.id, {
-      segmentId: selection.segmentId,
-      start: selection.start,
-      end: selection.end,
-    });
-    setBusyId(null);
-    if (!response.ok) return controller.say(response.message, "error");
-    controller.annotations.upsert([response.body.annotation]);
-    controller.say("Annotation re-attached.");
-  }
-
-  async function remove(annotation: EditorAnnotation) {
-    setBusyId(annotation.id);
-    const response = await controller.api.deleteAnnotation(annotation.id);
-    setBusyId(null);
-    if (!response.ok) return controller.say(response.message, "error");
-    controller.annotations.remove(annotation.id);
-    controller.say("Annotation deleted.");
-  }
-
-  // Only there when something needs review: an empty box would be one more thing to read.
-  if (annotations.length === 0) return null;
-
-  return (
-    <section
-      id="needs-review"
-      aria-labelledby="needs-review-title"
-      className="rounded-md border border-amber-300 bg-amber-50 p-3"
-      data-testid="needs-review"
-      tabIndex={-1}
-    >
-      <h3 id="needs-review-title" className="text-sm font-semibold">
-        Needs review <span className="font-normal">({annotations.length})</span>
-      </h3>
-      <p className="mt-1 text-xs text-amber-950">
-        These lost their words in an edit. Select the right words in the text, then Re-attach; or delete.
-        {selection ? (
-          <> Selected: “{selection.text.length > 60 ? `${selection.text.slice(0, 60)}…` : selection.text}”</>
-        ) : null}
-      </p>
-      <ul className="mt-2 flex flex-col gap-2">
-        {annotations.map((annotation) => (
-          <li key={annotation.id} className="rounded border border-amber-200 bg-white p-2 text-sm">
-            <div className="flex flex-wrap items-center gap-2">
-              <span
-                className={`rounded px-1.5 py-0.5 text-xs font-medium ${ANNOTATION_KIND_STYLES[annotation.kind].badge}`}
-              >
-                {ANNOTATION_KIND_SHORT[annotation.kind]}
-              </span>
-              <span className="text-xs text-stone-700">{reviewReasonLabel(annotation.reviewReason)}</span>
-            </div>
-            <blockquote className="mt-1 border-l-2 border-stone-300 pl-2 font-serif text-stone-800 [overflow-wrap:anywhere]">
-              <span className="text-stone-600">…{annotation.quote.prefix.slice(-30)}</span>
-              <strong className="font-semibold">{annotation.quote.exact}</strong>
-              <span className="text-stone-600">{annotation.quote.suffix.slice(0, 30)}…</span>
-            </blockquote>
-            {annotation.body ? (
-              <div className="mt-1 line-clamp-3">
-                <MarkdownBody text={annotation.body} />
-              </div>
-            ) : null}
-            <div className="mt-2 flex flex-wrap gap-1">
-              <button
-                type="button"
-                className={SMALL_BUTTON}
-                disabled={busyId === annotation.id}
-                onClick={() => void reattach(annotation)}
-              >
-                Re-attach to selection
-              </button>
-              <button
-                type="button"
-                className={`${SMALL_BUTTON} text-red-800`}
-                disabled={busyId === annotation.id}
-                onClick={() => void remove(annotation)}
-              >
-                Delete
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type {
   EntityTypeName,
   PersonRef,
   PresenceResponse,
+  ReviewCandidate,
   SourceLink,
   SpeakerRoleName,
   VerdictName,
@@ -278,6 +279,14 @@ export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {
     ) => call<{ annotation: EditorAnnotation }>("PATCH", `${base}/annotations/${encodeURIComponent(id)}`, fields),
     deleteAnnotation: (id: string) =>
       call<{ annotation: EditorAnnotation }>("DELETE", `${base}/annotations/${encodeURIComponent(id)}`),
+    annotationCandidates: (id: string) =>
+      call<{ candidates: ReviewCandidate[] }>("GET", `${base}/annotations/${encodeURIComponent(id)}/candidates`),
+    mentionCandidates: (id: string) =>
+      call<{ candidates: ReviewCandidate[] }>("GET", `${base}/mentions/${encodeURIComponent(id)}/candidates`),
+    reattachMention: (id: string, range: { segmentId: string; start: number; end: number }) =>
+      call<{ entity: EditorEntity }>("PATCH", `${base}/mentions/${encodeURIComponent(id)}`, range),
+    deleteMention: (id: string) =>
+      call<{ entity: EditorEntity }>("DELETE", `${base}/mentions/${encodeURIComponent(id)}`),
     replyToAnnotation: (id: string, body: string) =>
       call<{ reply: EditorReply }>("POST", `${base}/annotations/${encodeURIComponent(id)}/replies`, { body }),
 

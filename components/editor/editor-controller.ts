@@ -2,7 +2,13 @@
 // timings, find-and-replace and undo/redo, each through the API and recorded with its inverse. Components call
 // these methods; React state only holds what changes rarely (speakers, entities, details).
 
-import type { EditorAnnotation, EditorBootstrap, EditorSegment, EditorSpeaker } from "@/lib/editor/types";
+import type {
+  EditorAnnotation,
+  EditorBootstrap,
+  EditorReviewMention,
+  EditorSegment,
+  EditorSpeaker,
+} from "@/lib/editor/types";
 import { readSegmentConflict, type ApiFailure, type EditorApi, type ReplaceRequest } from "./api";
 import { AnnotationStore } from "./annotation-store";
 import { LocalEditStore, type KeyValueStorage } from "./local-edits";
@@ -67,6 +73,8 @@ export class EditorController {
   readonly focused: ValueStore<string | null> = createValueStore<string | null>(null);
   readonly notice: ValueStore<Notice | null> = createValueStore<Notice | null>(null);
   readonly isLoadingMore: ValueStore<boolean> = createValueStore(false);
+  /** Entity mentions an edit moved or cut, waiting for a person (refreshed by every heartbeat that has changes). */
+  readonly reviewMentions: ValueStore<EditorReviewMention[]>;
 
   private scroller: (index: number) => void = () => undefined;
   private syncer: () => void = () => undefined;
@@ -85,6 +93,7 @@ export class EditorController {
       (bootstrap.deletedSegments ?? []).map((segment) => ({ ...segment, deletedAt: segment.deletedAt ?? null })),
     );
     this.annotations = new AnnotationStore(bootstrap.annotations);
+    this.reviewMentions = createValueStore(bootstrap.mentionsNeedingReview ?? []);
     this.localEdits = new LocalEditStore(bootstrap.transcript.id, options.storage);
     this.speakers = bootstrap.speakers;
     this.queue = new SaveQueue({
@@ -583,10 +592,12 @@ export class EditorController {
     deletedSegmentIds: string[];
     annotations: EditorAnnotation[];
     deletedAnnotationIds?: string[];
+    mentionsNeedingReview?: EditorReviewMention[];
   }): void {
     this.store.applyRemote(changes);
     this.annotations.upsert(changes.annotations);
     for (const id of changes.deletedAnnotationIds ?? []) this.annotations.remove(id);
+    if (changes.mentionsNeedingReview) this.reviewMentions.set(changes.mentionsNeedingReview);
   }
 }
 

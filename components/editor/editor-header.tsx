@@ -80,7 +80,7 @@ export function EditorHeader({
           }`}
           data-testid="needs-review-count"
         >
-          {needsReviewCount} {needsReviewCount === 1 ? "annotation needs" : "annotations need"} review
+          {needsReviewCount} {needsReviewCount === 1 ? "needs" : "need"} review
         </button>
         <div className="flex flex-wrap items-center gap-1" data-testid="presence" aria-label="Also here">
           {people.length === 0 ? (

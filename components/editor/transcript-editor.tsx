@@ -114,9 +114,18 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
     controller.annotations.getAll,
     controller.annotations.getAll,
   );
+  const reviewMentions = useSyncExternalStore(
+    controller.reviewMentions.subscribe,
+    controller.reviewMentions.get,
+    controller.reviewMentions.get,
+  );
   const needsReviewCount = useMemo(
-    () => allAnnotations.filter((annotation) => annotation.status === "needs_review").length,
-    [allAnnotations],
+    () => allAnnotations.filter((annotation) => annotation.status === "needs_review").length + reviewMentions.length,
+    [allAnnotations, reviewMentions],
+  );
+  const updateEntity = useCallback(
+    (entity: EditorEntity) => setEntities((current) => upsertById(current, [entity])),
+    [],
   );
 
   const openPanel = useCallback((name: PanelName) => {
@@ -280,7 +289,14 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
       name: "notes",
       label: "Notes",
       badge: needsReviewCount,
-      content: <AnnotationsPanel controller={controller} reveal={revealedAnnotation} onEdit={setAnnotationTarget} />,
+      content: (
+        <AnnotationsPanel
+          controller={controller}
+          reveal={revealedAnnotation}
+          onEdit={setAnnotationTarget}
+          onEntity={updateEntity}
+        />
+      ),
     },
     {
       name: "speakers",

@@ -124,6 +124,15 @@ describe("correcting a snapshot", () => {
     expect(quote).toEqual({ ...before, anchored: false });
   });
 
+  it("unanchors a fact-check whose claim a correction deleted, never moving it to the same words elsewhere", () => {
+    const said = "Germany will spend 2 percent. Germany will spend 2 percent, I said, and it will.";
+    const factcheck = annotationOn("claim", "p2", said, "Germany will spend 2 percent", { kind: "FACTCHECK" });
+    const base = { ...snapshot(), segments: [snapshot().segments[0]!, { ...snapshot().segments[1]!, text: said }] };
+    const corrected = "Germany will spend 2 percent, I said, and it will.";
+    const after = correctSnapshot({ ...base, annotations: [factcheck] }, "p2", corrected);
+    expect(after.annotations).toEqual([{ ...factcheck, anchored: false }]);
+  });
+
   it("leaves other paragraphs' annotations and already unanchored ones untouched", () => {
     const base = snapshot();
     const lost = { ...base.annotations[1]!, anchored: false, start: 3, end: 9 };
