@@ -7,38 +7,13 @@
 // exits 0.
 import { performance } from "node:perf_hooks";
 import { quoteSelector, reanchorAll } from "@/lib/anchoring";
+import { NEWSROOM_SENTENCES } from "@/lib/anchoring/test-support";
 
 const RUNS = 200;
 const WARM_UP = 20;
 const TARGET_P95_MS = 20;
 
-const SENTENCES = [
-  "The minister said the talks in Brussels were productive and would continue next week.",
-  "Officials from several capitals disputed that account, saying little progress had been made.",
-  "Asked about sanctions, she declined to give a timetable but promised a decision before winter.",
-  "Opposition leaders called the announcement a distraction from rising energy prices at home.",
-  "A spokesman for the ministry of defence confirmed that two more air-defence systems had arrived.",
-  "Analysts in Warsaw and Vilnius warned that the ceasefire proposal left key questions unanswered.",
-  "Farmers blocked the border crossing for a third day, demanding compensation for cheap imports.",
-  "The central bank held interest rates steady and revised its inflation forecast slightly upward.",
-  "Reporters were not allowed to ask questions after the statement, which lasted eleven minutes.",
-  "Turnout in the regional elections was the lowest since 1994, according to preliminary figures.",
-  "Residents of the eastern districts said shelling had resumed shortly after midnight on Sunday.",
-  "The committee will publish its findings in March, a month later than originally planned.",
-  "Negotiators have agreed on a framework, but the details of the grain corridor remain disputed.",
-  "Human rights groups urged the government to release the journalists detained during the protest.",
-  "The summit's final communiqué mentioned climate finance only once, near the end of the text.",
-  "Engineers restored power to most of the city by evening, though water supplies remain limited.",
-  "His predecessor had promised the same reform twice and delivered neither version of it.",
-  "Polling suggests that a majority of voters support membership, though the margin has narrowed.",
-  "Customs officers seized a shipment of drones labelled as agricultural equipment at the port.",
-  "Teachers' unions said they would strike on Thursday unless the pay offer was improved.",
-  "The prosecutor's office opened an investigation into the tender for the new highway.",
-  "Diplomats described the mood in the room as tense but said both sides kept talking.",
-  "Flights resumed at the airport after a four-hour suspension caused by a suspected drone.",
-];
-
-const sentences = SENTENCES.slice(0, 23);
+const sentences = NEWSROOM_SENTENCES.slice(0, 23);
 const paragraph = sentences.join(" ");
 /** Twenty annotations of two to five words, spread over the paragraph. */
 const anchors = Array.from({ length: 20 }, (_, index) => {

@@ -23,22 +23,12 @@ import { describe, expect, it } from "vitest";
 import { reanchor, reanchorAll, type Anchor, type Reanchored } from "./reanchor";
 import { quoteSelector, type TextRange } from "./selectors";
 import { mergeAnchors, splitAnchors, type Part } from "./structure";
+import { mulberry32 } from "./test-support";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness (never Math.random: a failure reproduces from its seed)
 
 type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: Random, items: readonly T[]): T {
   if (items.length === 0) throw new Error("pick() from an empty list");

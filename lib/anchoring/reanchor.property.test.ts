@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reanchor } from "./reanchor";
 import { quoteSelector } from "./selectors";
-
-/** mulberry32: a tiny seeded generator, so a failure reproduces on every run (never Math.random). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./test-support";
 
 // Words that repeat letters of each other ("s", "st", "strnog") make the character diff's choices ambiguous on purpose.
 const WORDS = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reanchor, reanchorAll } from "./reanchor";
 import { findQuote, quoteSelector } from "./selectors";
-import { anchorOn, covered } from "./test-support";
+import { anchorOn, covered, NEWSROOM_SENTENCES } from "./test-support";
 
 const TEXT = "Stoltenberg said the alliance is strong and that members would meet in Vilnius.";
 
@@ -277,38 +277,10 @@ describe("heavily edited paragraphs", () => {
   });
 });
 
-const SENTENCES = [
-  "The minister said the talks in Brussels were productive and would continue next week.",
-  "Officials from several capitals disputed that account, saying little progress had been made.",
-  "Asked about sanctions, she declined to give a timetable but promised a decision before winter.",
-  "Opposition leaders called the announcement a distraction from rising energy prices at home.",
-  "A spokesman for the ministry of defence confirmed that two more air-defence systems had arrived.",
-  "Analysts in Warsaw and Vilnius warned that the ceasefire proposal left key questions unanswered.",
-  "Farmers blocked the border crossing for a third day, demanding compensation for cheap imports.",
-  "The central bank held interest rates steady and revised its inflation forecast slightly upward.",
-  "Reporters were not allowed to ask questions after the statement, which lasted eleven minutes.",
-  "Turnout in the regional elections was the lowest since 1994, according to preliminary figures.",
-  "Residents of the eastern districts said shelling had resumed shortly after midnight on Sunday.",
-  "The committee will publish its findings in March, a month later than originally planned.",
-  "Negotiators have agreed on a framework, but the details of the grain corridor remain disputed.",
-  "Human rights groups urged the government to release the journalists detained during the protest.",
-  "The summit's final communiqué mentioned climate finance only once, near the end of the text.",
-  "Engineers restored power to most of the city by evening, though water supplies remain limited.",
-  "His predecessor had promised the same reform twice and delivered neither version of it.",
-  "Polling suggests that a majority of voters support membership, though the margin has narrowed.",
-  "Customs officers seized a shipment of drones labelled as agricultural equipment at the port.",
-  "Teachers' unions said they would strike on Thursday unless the pay offer was improved.",
-  "The prosecutor's office opened an investigation into the tender for the new highway.",
-  "Diplomats described the mood in the room as tense but said both sides kept talking.",
-  "Flights resumed at the airport after a four-hour suspension caused by a suspected drone.",
-  "The court postponed the hearing until October, citing the absence of two key witnesses.",
-  "Volunteers distributed food and blankets at the railway station throughout the night.",
-];
-
 /** About 2,000 characters of varied newsroom prose starting at sentence `from`. */
 function paragraph(from: number): string {
   let text = "";
-  for (let i = from; text.length < 2000; i++) text += `${SENTENCES[i % SENTENCES.length]} `;
+  for (let i = from; text.length < 2000; i++) text += `${NEWSROOM_SENTENCES[i % NEWSROOM_SENTENCES.length]} `;
   return text.slice(0, 2000);
 }
 
