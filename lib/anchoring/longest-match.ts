@@ -10,8 +10,10 @@ function tokens(text: string): string[] {
   return text.match(/^\s+|\S+\s*/gu) ?? [];
 }
 
-/** Past this many tokens on either side the quadratic worst case is not worth it: no second reading is given. */
-const MAX_TOKENS = 6000;
+/** Past this many words on either side the quadratic worst case is not worth it: no second reading is given. */
+const MAX_TOKENS = 2000;
+/** Nor past this long: repeated words ("the the and the …") make every step look at every copy. */
+const TIME_LIMIT_MS = 50;
 
 interface Match {
   oldAt: number;
@@ -59,11 +61,12 @@ class Aligner {
     return best;
   }
 
-  /** Every matched stretch, in order. */
-  matches(): Match[] {
+  /** Every matched stretch, in order; undefined when it takes too long. */
+  matches(deadline: number): Match[] | undefined {
     const found: Match[] = [];
     const queue: [number, number, number, number][] = [[0, this.oldTokens.length, 0, this.newTokens.length]];
     while (queue.length > 0) {
+      if (performance.now() > deadline) return undefined;
       const [oldLo, oldHi, newLo, newHi] = queue.pop() as [number, number, number, number];
       if (oldLo >= oldHi || newLo >= newHi) continue;
       const match = this.longest(oldLo, oldHi, newLo, newHi);
@@ -86,10 +89,12 @@ export function longestMatchRuns(oldText: string, newText: string): Run[] | unde
     for (let index = from; index < to; index++) length += (list[index] as string).length;
     return length;
   };
+  const matches = new Aligner(oldTokens, newTokens).matches(performance.now() + TIME_LIMIT_MS);
+  if (!matches) return undefined;
   const list = new RunList();
   let oldAt = 0;
   let newAt = 0;
-  for (const match of new Aligner(oldTokens, newTokens).matches()) {
+  for (const match of matches) {
     list.add(false, lengthOf(oldTokens, oldAt, match.oldAt), lengthOf(newTokens, newAt, match.newAt));
     const length = lengthOf(oldTokens, match.oldAt, match.oldAt + match.size);
     list.add(true, length, length);
