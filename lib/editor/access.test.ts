@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findTranscriptFor, NOT_FOUND_MESSAGE } from "@/lib/editor/access";
+import { findTranscriptFor, NOT_FOUND_MESSAGE, withTranscript } from "@/lib/editor/access";
 import {
   createAnnotation,
   deleteAnnotation,
@@ -255,5 +255,39 @@ describe("the desk's transcript list and source files", () => {
     const mine = await findSourceFileContent(owner, file.id);
     expect(Buffer.from(mine!.content).equals(Buffer.from(content))).toBe(true);
     expect(await findSourceFileContent(editor, file.id)).toMatchObject({ filename: "briefing.txt" });
+  });
+});
+
+describe("withTranscript", () => {
+  it("runs the work in one transaction with the transcript, and never for someone it is not shared with", async () => {
+    const owner = await person("Rita Reporter");
+    const stranger = await person("Sam Stranger");
+    const transcript = await makeTranscript(owner, ["Good afternoon."]);
+    const seen = await withTranscript(owner, transcript.id, "edit", async (tx, handle) => {
+      await tx.segment.updateMany({ where: { transcriptId: transcript.id }, data: { text: "Changed." } });
+      return handle.id;
+    });
+    expect(seen).toBe(transcript.id);
+    let ran = false;
+    const refused = await expectAppError(
+      withTranscript(stranger, transcript.id, "view", async () => {
+        ran = true;
+      }),
+      "NOT_FOUND",
+    );
+    expect(refused.message).toBe(NOT_FOUND_MESSAGE);
+    expect(ran).toBe(false);
+  });
+
+  it("rolls the work back when it throws", async () => {
+    const owner = await person("Rita Reporter");
+    const transcript = await makeTranscript(owner, ["Good afternoon."]);
+    await expect(
+      withTranscript(owner, transcript.id, "edit", async (tx) => {
+        await tx.segment.updateMany({ where: { transcriptId: transcript.id }, data: { text: "Half-written." } });
+        throw new AppError("CONFLICT", "Stop.");
+      }),
+    ).rejects.toThrow("Stop.");
+    expect(await textsOf(transcript.id)).toEqual(["Good afternoon."]);
   });
 });

@@ -58,3 +58,20 @@ export function visibleTranscriptsWhere(actor: Actor): Prisma.TranscriptWhereInp
   if (actor.role === "ADMIN" || actor.role === "EDITOR") return { deletedAt: null };
   return { deletedAt: null, OR: [{ createdById: actor.id }, { shares: { some: { userId: actor.id } } }] };
 }
+
+/**
+ * Runs `work` in one transaction on a transcript the actor may see (`view`) or edit (`edit`), the permission checked
+ * inside that transaction, so a share revoked or a role changed a moment earlier cannot slip between the check and
+ * the write. A refusal is the 404 a missing transcript gets.
+ */
+export async function withTranscript<T>(
+  actor: Actor,
+  transcriptId: string,
+  mode: "view" | "edit",
+  work: (tx: Prisma.TransactionClient, transcript: TranscriptHandle) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const transcript = await requireTranscriptFor(actor, transcriptId, { edit: mode === "edit", client: tx });
+    return work(tx, transcript);
+  });
+}

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sourcesSchema, writeJson } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
 import { selectorFor } from "@/lib/editor/anchors";
 import { annotationSnapshot, change, recordRevision } from "@/lib/editor/revisions";
 import { annotationSelect, toEditorAnnotation } from "@/lib/editor/serialize";
@@ -54,13 +54,6 @@ export interface AnnotationUpdate {
   end?: number;
 }
 
-async function editing<T>(actor: Actor, transcriptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
-    return work(tx);
-  });
-}
-
 /** The paragraph's text, when the range lies inside it; a 422 otherwise. */
 async function anchorText(tx: Tx, transcriptId: string, segmentId: string, start: number, end: number) {
   const segment = await tx.segment.findFirst({
@@ -89,7 +82,7 @@ function assertKindFields(kind: AnnotationKindName, fields: { verdict?: VerdictN
 
 /** POST /annotations */
 export async function createAnnotation(actor: Actor, transcriptId: string, input: AnnotationInput) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const text = await anchorText(tx, transcriptId, input.segmentId, input.start, input.end);
     assertKindFields(input.kind, input);
     const quote = selectorFor(text, input.start, input.end);
@@ -141,7 +134,7 @@ export async function updateAnnotation(
   annotationId: string,
   update: AnnotationUpdate,
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     const kind = row.kind.toLowerCase() as AnnotationKindName;
     const data: Prisma.AnnotationUpdateInput = { version: { increment: 1 } };
@@ -196,7 +189,7 @@ export async function updateAnnotation(
 
 /** DELETE /annotations/:id: soft, and recorded, so history can bring it back. */
 export async function deleteAnnotation(actor: Actor, transcriptId: string, annotationId: string) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     const next = await tx.annotation.update({
       where: { id: annotationId },
@@ -221,7 +214,7 @@ export async function replyToNote(
   annotationId: string,
   body: string,
 ): Promise<{ reply: EditorReply }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     if (row.kind !== "NOTE") throw new AppError("UNPROCESSABLE", "Only internal notes have replies.");
     const reply = await tx.annotationReply.create({

@@ -1,10 +1,9 @@
 // Entities as one transcript uses them: accept or reject suggestions, tag a selection, merge duplicates. The
 // Entity rows themselves are shared by every transcript, so "NATO" here is "NATO" everywhere.
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/editor/access";
 import { recountMentions } from "@/lib/editor/mentions";
 import { change, entitySnapshot, recordRevision } from "@/lib/editor/revisions";
 import { entitySelect, toEditorEntity } from "@/lib/editor/serialize";
@@ -15,13 +14,6 @@ type Tx = Prisma.TransactionClient;
 
 const TYPE = { person: "PERSON", org: "ORG", place: "PLACE", topic: "TOPIC" } as const;
 const STATUS = { suggested: "SUGGESTED", accepted: "ACCEPTED", rejected: "REJECTED" } as const;
-
-async function editing<T>(actor: Actor, transcriptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
-    return work(tx);
-  });
-}
 
 async function findLink(tx: Tx, transcriptId: string, id: string) {
   const link = await tx.transcriptEntity.findFirst({ where: { id, transcriptId }, select: entitySelect });
@@ -61,7 +53,7 @@ export async function tagEntity(
   transcriptId: string,
   input: { type: EntityTypeName; name: string; segmentId?: string; start?: number; end?: number },
 ): Promise<{ entity: EditorEntity }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     let name = input.name.trim();
     if (input.segmentId !== undefined && input.start !== undefined && input.end !== undefined) {
       const segment = await tx.segment.findFirst({
@@ -111,7 +103,7 @@ export async function setEntityStatus(
   linkId: string,
   status: EditorEntity["status"],
 ): Promise<{ entity: EditorEntity }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const link = await findLink(tx, transcriptId, linkId);
     const next = await tx.transcriptEntity.update({
       where: { id: linkId },
@@ -136,7 +128,7 @@ export async function mergeEntity(
   linkId: string,
   intoId: string,
 ): Promise<{ entities: EditorEntity[] }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     if (linkId === intoId) throw new AppError("UNPROCESSABLE", "Pick another entity to merge into.");
     const link = await findLink(tx, transcriptId, linkId);
     const into = await findLink(tx, transcriptId, intoId);

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, revisionChangesSchema, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
 import { recountMentions, refreshMentions } from "@/lib/editor/mentions";
 import { matchEverywhere } from "@/lib/editor/entities";
 import {
@@ -392,8 +392,7 @@ const ORDER: Record<RevisionRowType, number> = { transcript: 0, speaker: 1, segm
 
 /** Restores revision `number`: a new revision that undoes, row by row, everything the later revisions changed. */
 export async function restoreRevision(actor: Actor, transcriptId: string, number: number) {
-  return db.$transaction(async (tx) => {
-    const transcript = await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
+  return withTranscript(actor, transcriptId, "edit", async (tx, transcript) => {
     if (number < 1 || number >= transcript.revision) {
       throw new AppError(
         "UNPROCESSABLE",

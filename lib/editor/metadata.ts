@@ -1,10 +1,9 @@
 // The transcript's own fields: title, slug, summary, event date, place, source and media links, fidelity, tags.
 // Versioned as a whole: a save based on an older version is refused, naming who saved in between.
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { tagsSchema, writeJson } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/editor/access";
 import { change, recordRevision, transcriptSnapshot } from "@/lib/editor/revisions";
 import { toEditorTranscriptMeta, transcriptMetaSelect } from "@/lib/editor/serialize";
 import type { EditorTranscriptMeta, FidelityName } from "@/lib/editor/types";
@@ -32,8 +31,7 @@ export async function updateMetadata(
   transcriptId: string,
   input: MetadataInput,
 ): Promise<{ transcript: EditorTranscriptMeta; revision: number }> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: snapshotSelect });
     const segmentCount = await tx.segment.count({ where: { transcriptId, deletedAt: null } });
     if (row.version !== input.baseVersion) {

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { readJson, revisionChangesSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/editor/access";
 import { listMentionsNeedingReview } from "@/lib/editor/review";
 import {
   annotationSelect,
@@ -24,15 +24,15 @@ export async function heartbeat(
   transcriptId: string,
   input: { clientId: string; segmentId: string | null; sinceRevision: number },
 ): Promise<PresenceResponse & { reload?: boolean }> {
-  const transcript = await requireTranscriptFor(actor, transcriptId);
   const now = new Date();
-  // Only a paragraph of this transcript is shown to others as where the caller is.
-  const segmentId =
-    input.segmentId &&
-    (await db.segment.findFirst({ where: { id: input.segmentId, transcriptId }, select: { id: true } }))
-      ? input.segmentId
-      : null;
-  await db.$transaction(async (tx) => {
+  // The permission is checked in the same transaction as the write: a share revoked a moment ago stops here.
+  const transcript = await withTranscript(actor, transcriptId, "view", async (tx, handle) => {
+    // Only a paragraph of this transcript is shown to others as where the caller is.
+    const segmentId =
+      input.segmentId &&
+      (await tx.segment.findFirst({ where: { id: input.segmentId, transcriptId }, select: { id: true } }))
+        ? input.segmentId
+        : null;
     await tx.presence.upsert({
       where: { transcriptId_userId_clientId: { transcriptId, userId: actor.id, clientId: input.clientId } },
       create: { transcriptId, userId: actor.id, clientId: input.clientId, segmentId, seenAt: now },
@@ -41,6 +41,7 @@ export async function heartbeat(
     await tx.presence.deleteMany({
       where: { transcriptId, seenAt: { lt: new Date(now.getTime() - 5 * PRESENCE_TTL_MS) } },
     });
+    return handle;
   });
   const rows = await db.presence.findMany({
     where: { transcriptId, seenAt: { gte: new Date(now.getTime() - PRESENCE_TTL_MS) }, userId: { not: actor.id } },

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
 import { reanchorAnnotations } from "@/lib/editor/anchors";
 import { refreshMentions } from "@/lib/editor/mentions";
 import { change, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
@@ -81,8 +81,7 @@ export async function applyReplace(
   options: FindOptions & { only?: { segmentId: string; start: number }[] },
 ): Promise<{ replaced: number; segments: EditorSegment[]; annotations: EditorAnnotation[]; revision: number }> {
   const pattern = findPattern(options);
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const chosen = new Map<string, Set<number>>();
     for (const { segmentId, start } of options.only ?? []) {
       chosen.set(segmentId, (chosen.get(segmentId) ?? new Set()).add(start));

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
 import { recountMentions } from "@/lib/editor/mentions";
 import { entitySelect, toEditorEntity } from "@/lib/editor/serialize";
 import type { EditorEntity, EditorReviewMention, ReviewCandidate } from "@/lib/editor/types";
@@ -159,13 +159,6 @@ export async function mentionCandidates(actor: Actor, transcriptId: string, ment
   return { candidates: await candidatesFor(db, transcriptId, { segmentId: row.segmentId, start: row.start, quote }) };
 }
 
-async function editing<T>(actor: Actor, transcriptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
-    return work(tx);
-  });
-}
-
 async function entityOf(tx: Tx, linkId: string): Promise<EditorEntity> {
   return toEditorEntity(await tx.transcriptEntity.findUniqueOrThrow({ where: { id: linkId }, select: entitySelect }));
 }
@@ -177,7 +170,7 @@ export async function reattachMention(
   mentionId: string,
   range: { segmentId: string; start: number; end: number },
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findReviewMention(tx, transcriptId, mentionId);
     const segment = await tx.segment.findFirst({
       where: { id: range.segmentId, transcriptId, deletedAt: null },
@@ -215,7 +208,7 @@ export async function reattachMention(
 
 /** DELETE /mentions/:mentionId: the words are not a mention of the entity after all. */
 export async function deleteMention(actor: Actor, transcriptId: string, mentionId: string) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findReviewMention(tx, transcriptId, mentionId);
     await tx.mention.delete({ where: { id: row.id } });
     await recountMentions(tx, [row.transcriptEntityId]);

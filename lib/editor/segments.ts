@@ -1,12 +1,11 @@
 // Paragraph edits: text, speaker and timings (with a version check), insert, split, merge, move, soft delete and
 // restore, and bulk speaker changes. Each is one transaction that re-anchors what it moves and records a revision.
 import { mergeAnchors, splitAnchors } from "@/lib/anchoring";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/editor/access";
 import { liveAnnotationsOf, moveAnnotation, reanchorAnnotations } from "@/lib/editor/anchors";
 import { mergeMentions, refreshMentions, splitMentions } from "@/lib/editor/mentions";
 import { change, changed, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
@@ -92,14 +91,6 @@ function stamp(actor: Actor) {
   return { version: { increment: 1 }, updatedAt: new Date(), updatedById: actor.id };
 }
 
-/** Runs `work` in a write transaction on a transcript the actor may edit. */
-async function editing<T>(actor: Actor, transcriptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
-    return work(tx);
-  });
-}
-
 export interface SegmentEdit {
   text?: string;
   speakerId?: string | null;
@@ -121,7 +112,7 @@ export async function editSegment(
   segmentId: string,
   edit: SegmentEdit,
 ): Promise<SegmentEditResult> {
-  return editing(actor, transcriptId, (tx) => editSegmentIn(tx, actor, transcriptId, segmentId, edit));
+  return withTranscript(actor, transcriptId, "edit", (tx) => editSegmentIn(tx, actor, transcriptId, segmentId, edit));
 }
 
 /**
@@ -237,7 +228,7 @@ export async function insertSegment(
   transcriptId: string,
   input: { afterSegmentId: string | null; text: string; speakerId?: string | null; startMs?: number | null },
 ): Promise<{ segment: EditorSegment; revision: number }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     await assertSpeaker(tx, transcriptId, input.speakerId);
     const after = input.afterSegmentId ? await findSegment(tx, transcriptId, input.afterSegmentId) : null;
     const changes: RevisionChange[] = [];
@@ -279,7 +270,7 @@ export async function splitSegment(
   segmentId: string,
   { offset, baseVersion }: { offset: number; baseVersion: number },
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const segment = await findSegment(tx, transcriptId, segmentId);
     await assertVersion(segment, baseVersion, tx);
     if (!Number.isInteger(offset) || offset < 0 || offset > segment.text.length) {
@@ -346,7 +337,7 @@ export async function mergeIntoPrevious(
   segmentId: string,
   { baseVersion, previousBaseVersion }: { baseVersion: number; previousBaseVersion: number },
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const segment = await findSegment(tx, transcriptId, segmentId);
     await assertVersion(segment, baseVersion, tx);
     const previous = await tx.segment.findFirst({
@@ -432,7 +423,7 @@ export async function moveSegment(
   segmentId: string,
   { afterSegmentId }: { afterSegmentId: string | null },
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const segment = await findSegment(tx, transcriptId, segmentId);
     if (afterSegmentId === segmentId) throw new AppError("UNPROCESSABLE", "A paragraph cannot move after itself.");
     const after = afterSegmentId ? await findSegment(tx, transcriptId, afterSegmentId) : null;
@@ -478,7 +469,7 @@ const PARAGRAPH_DELETED = "paragraph-deleted";
 
 /** DELETE /segments/:id: soft. Its annotations wait under "needs review" until the paragraph comes back. */
 export async function deleteSegment(actor: Actor, transcriptId: string, segmentId: string, baseVersion: number) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const segment = await findSegment(tx, transcriptId, segmentId);
     await assertVersion(segment, baseVersion, tx);
     const row = await tx.segment.update({
@@ -512,7 +503,7 @@ export async function deleteSegment(actor: Actor, transcriptId: string, segmentI
 
 /** POST /segments/:id/restore: brings a deleted paragraph back where it was, with its annotations. */
 export async function restoreSegment(actor: Actor, transcriptId: string, segmentId: string) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const segment = await findSegment(tx, transcriptId, segmentId, { deleted: true });
     const row = await tx.segment.update({
       where: { id: segmentId },
@@ -548,7 +539,7 @@ export async function setSpeakerFor(
   transcriptId: string,
   { segmentIds, speakerId }: { segmentIds: string[]; speakerId: string | null },
 ) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     await assertSpeaker(tx, transcriptId, speakerId);
     const rows = await tx.segment.findMany({
       where: { id: { in: segmentIds }, transcriptId, deletedAt: null },

@@ -1,11 +1,10 @@
 // Speakers of one transcript: add, rename everywhere (paragraphs point at the speaker, so a rename is one row),
 // describe (title, role, outlet, person), merge two, and split one into several.
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/editor/access";
 import { change, recordRevision, segmentSnapshot, speakerSnapshot } from "@/lib/editor/revisions";
 import { numberedSegments, segmentSelect, speakerSelect, toEditorSpeaker } from "@/lib/editor/serialize";
 import type { EditorSegment, EditorSpeaker, SpeakerRoleName } from "@/lib/editor/types";
@@ -21,13 +20,6 @@ export interface SpeakerFields {
 }
 
 const fullSpeakerSelect = { ...speakerSelect, position: true } satisfies Prisma.SpeakerSelect;
-
-async function editing<T>(actor: Actor, transcriptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await requireTranscriptFor(actor, transcriptId, { edit: true, client: tx });
-    return work(tx);
-  });
-}
 
 async function findSpeaker(tx: Tx, transcriptId: string, speakerId: string) {
   const speaker = await tx.speaker.findFirst({ where: { id: speakerId, transcriptId }, select: fullSpeakerSelect });
@@ -89,7 +81,7 @@ async function createSpeaker(tx: Tx, transcriptId: string, fields: SpeakerFields
 
 /** POST /speakers */
 export async function addSpeaker(actor: Actor, transcriptId: string, fields: SpeakerFields & { name: string }) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await createSpeaker(tx, transcriptId, fields);
     const revision = await recordRevision(tx, {
       transcriptId,
@@ -104,7 +96,7 @@ export async function addSpeaker(actor: Actor, transcriptId: string, fields: Spe
 
 /** PATCH /speakers/:id: rename (everywhere at once) and describe. */
 export async function updateSpeaker(actor: Actor, transcriptId: string, speakerId: string, fields: SpeakerFields) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const speaker = await findSpeaker(tx, transcriptId, speakerId);
     if (fields.name !== undefined) {
       if (!fields.name.trim()) throw new AppError("BAD_REQUEST", "A speaker needs a name.", { name: "Required." });
@@ -146,7 +138,7 @@ async function reassign(tx: Tx, actor: Actor, segmentIds: string[], speakerId: s
 
 /** POST /speakers/:id/merge: every paragraph of this speaker goes to `intoSpeakerId`, and this speaker goes. */
 export async function mergeSpeaker(actor: Actor, transcriptId: string, speakerId: string, intoSpeakerId: string) {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     if (speakerId === intoSpeakerId) throw new AppError("UNPROCESSABLE", "Pick another speaker to merge into.");
     const speaker = await findSpeaker(tx, transcriptId, speakerId);
     const into = await findSpeaker(tx, transcriptId, intoSpeakerId);
@@ -188,7 +180,7 @@ export async function splitSpeaker(
   speakerId: string,
   assignments: SplitAssignment[],
 ): Promise<{ speakers: EditorSpeaker[]; segments: EditorSegment[]; revision: number }> {
-  return editing(actor, transcriptId, async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const speaker = await findSpeaker(tx, transcriptId, speakerId);
     if (assignments.length === 0) throw new AppError("BAD_REQUEST", "Assign at least one paragraph.");
     const ids = assignments.map((entry) => entry.segmentId);
