@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { expect, seedUser, test } from "./fixtures";
 

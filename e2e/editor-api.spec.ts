@@ -1,7 +1,7 @@
 // The transcript editor's JSON API over HTTP, as automation uses it: personal API tokens, real drafts uploaded
 // through POST /api/transcripts, and the contract of GET/PATCH/POST under /api/transcripts/:id.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { expect, seedUser, test } from "./fixtures";
 

@@ -1,7 +1,7 @@
 // Hostile uploads against the running production server: a zip bomb, a chunked body far over the limit and a huge
 // subtitle file must neither stall the public pages nor take the server's memory with them.
 import type { APIRequestContext } from "@playwright/test";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { buildDocxBomb } from "@/lib/ingest/test-support/docx";
 import { buildLongSrt } from "@/lib/ingest/test-support/subtitles";
 import { expect, seedUser, test } from "./fixtures";

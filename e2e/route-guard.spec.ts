@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { expect, seedUser, signIn, test } from "./fixtures";
 

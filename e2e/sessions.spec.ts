@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { expect, seedUser, signIn, test } from "./fixtures";
 
 async function sessionCookieOf(context: BrowserContext): Promise<string> {

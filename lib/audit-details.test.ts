@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeAuditDetails, readableEnumValue } from "@/lib/audit-details";
-import { roleLabel } from "@/lib/users/roles";
+import { roleLabel } from "@/lib/format/labels";
 
 describe("roles as people read them", () => {
   it("names every stored role in words", () => {

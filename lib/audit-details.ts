@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from "@/lib/format/labels";
-import { roleLabel } from "@/lib/users/roles";
+import { roleLabel } from "@/lib/format/labels";
 
 /** One detail of an audit event, worded for the admin reading the log. */
 export interface AuditDetailLine {

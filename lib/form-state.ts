@@ -10,6 +10,12 @@ export type FormState<Extra = object> =
       values?: Record<string, string>;
     };
 
+/** A form whose action issues a sign-in link (invitations, password resets): the link is shown once. */
+export type LinkFormState = FormState & { link?: { url: string; expiresAt: string; emailed: boolean } };
+
+/** The account page's new API token form: the secret is shown once. */
+export type TokenFormState = FormState & { token?: { name: string; secret: string } };
+
 export const initialFormState = { ok: false, message: "", fieldErrors: {} } as const satisfies FormState;
 
 /** First message per field, keyed by the dotted path the form uses as input name. */

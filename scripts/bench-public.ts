@@ -132,7 +132,7 @@ async function seed(): Promise<{ id: string; slug: string; words: number; paragr
   const { updateSpeaker } = await import("@/lib/editor/speakers");
   const { createAnnotation } = await import("@/lib/editor/annotations");
   const { transitionTranscript } = await import("@/lib/publishing/workflow");
-  const { closeIngestPool } = await import("@/lib/ingest/pool");
+  const { closeIngestPool } = await import("@/lib/transcripts/ingest-pool");
   const { AppError } = await import("@/lib/errors");
 
   const admin = await db.user.findUniqueOrThrow({ where: { email: ADMIN.ADMIN_EMAIL } });

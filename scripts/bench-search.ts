@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     const seedMs = performance.now() - seedStart;
 
     // ── Build the index with the publishing code ──
-    const { rebuildPublicIndex } = await import("@/lib/search/public-index");
+    const { rebuildPublicIndex } = await import("@/lib/publishing/public-index");
     const buildStart = performance.now();
     await rebuildPublicIndex();
     const buildMs = performance.now() - buildStart;

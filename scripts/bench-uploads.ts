@@ -119,7 +119,7 @@ async function createToken(databasePath: string): Promise<string> {
   process.env.DATABASE_URL = `file:${databasePath}`;
   // Imported only now: lib/db opens the database DATABASE_URL names when it loads.
   const { db } = await import("@/lib/db");
-  const { createApiToken } = await import("@/lib/api-tokens");
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
   const user = await db.user.create({
     data: { email: "bench@newsroom.test", name: "Upload Benchmark", role: "REPORTER", active: true },
     select: { id: true },

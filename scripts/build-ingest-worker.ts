@@ -1,5 +1,5 @@
-// `tsx scripts/build-ingest-worker.ts`: bundles lib/ingest/worker.ts (and the pipeline it imports) into
-// dist/ingest-worker.mjs, the file lib/ingest/pool.ts runs in worker threads. The Next server bundles lib code into
+// `tsx scripts/build-ingest-worker.ts`: bundles lib/transcripts/ingest-worker.ts (and the pipeline it imports) into
+// dist/ingest-worker.mjs, the file lib/transcripts/ingest-pool.ts runs in worker threads. The Next server bundles lib code into
 // its own chunks, so worker threads need a standalone file; npm packages stay external and load from node_modules.
 // `npm run build`, `npm run test:e2e`, vitest (global setup) and `npm run ingest` build it; only when stale.
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { build } from "esbuild";
 
 const root = process.cwd();
-export const INGEST_WORKER_ENTRY = path.join(root, "lib", "ingest", "worker.ts");
+export const INGEST_WORKER_ENTRY = path.join(root, "lib", "transcripts", "ingest-worker.ts");
 export const INGEST_WORKER_BUNDLE = path.join(root, "dist", "ingest-worker.mjs");
 /** The inputs esbuild read last time, with their sizes and times: the bundle is stale when any changed. */
 const INPUTS_FILE = path.join(root, "dist", "ingest-worker.inputs.json");

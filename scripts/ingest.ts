@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { capFilename, IngestError, toDryRunJson, type IngestResult } from "@/lib/ingest";
-import { closeIngestPool, ingestInWorker } from "@/lib/ingest/pool";
+import { closeIngestPool, ingestInWorker } from "@/lib/transcripts/ingest-pool";
 import { buildIngestWorker } from "./build-ingest-worker";
 
 const USAGE = "Usage: npm run ingest -- FILE... [--dry-run] [--json] [--as EMAIL]";

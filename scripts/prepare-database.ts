@@ -47,7 +47,7 @@ export async function prepareDatabase(): Promise<void> {
   securePrivateFiles(file);
 
   // A database from before the public index, or restored from a backup, is searchable and listed at once.
-  const { repairPublicIndex } = await import("@/lib/search/public-index");
+  const { repairPublicIndex } = await import("@/lib/publishing/public-index");
   const repaired = await repairPublicIndex();
   if (repaired > 0) console.log(`Public index: brought ${repaired} transcripts up to date.`);
 

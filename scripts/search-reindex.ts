@@ -1,6 +1,6 @@
 // npm run search:reindex — rebuilds the public index and both full-text indexes from the publications and the
 // working copy. Nothing is lost by running it: the index holds no data of its own.
-import { rebuildPublicIndex } from "@/lib/search/public-index";
+import { rebuildPublicIndex } from "@/lib/publishing/public-index";
 
 rebuildPublicIndex()
   .then((count) => {

@@ -14,7 +14,7 @@ import { addSpeaker, updateSpeaker } from "@/lib/editor/speakers";
 import { setSpeakerFor } from "@/lib/editor/segments";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { closeIngestPool } from "@/lib/ingest/pool";
+import { closeIngestPool } from "@/lib/transcripts/ingest-pool";
 import type { Actor } from "@/lib/permissions";
 import { recordCorrection } from "@/lib/publishing/corrections";
 import { transitionTranscript } from "@/lib/publishing/workflow";

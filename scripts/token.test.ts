@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { findUserByApiToken } from "@/lib/api-tokens";
+import { findUserByApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/test/factories";
 

@@ -2,7 +2,7 @@
 // scripted tests); `list --as EMAIL` and `revoke --as EMAIL --id ID` complete it. Same storage, audit entries and
 // revocation as the tokens made on the account page.
 import { parseArgs } from "node:util";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 

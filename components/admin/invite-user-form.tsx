@@ -5,7 +5,7 @@ import { IssuedLink } from "@/components/admin/issued-link";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import type { LinkFormState } from "@/app/(staff)/admin/actions";
+import type { LinkFormState } from "@/lib/form-state";
 import { initialFormState } from "@/lib/form-state";
 import { RoleSelect } from "@/components/admin/role-select";
 

@@ -1,5 +1,5 @@
 import { ROLES } from "@/lib/permissions";
-import { ROLE_LABELS } from "@/lib/users/roles";
+import { ROLE_LABELS } from "@/lib/format/labels";
 
 export { ROLE_LABELS };
 

@@ -5,7 +5,7 @@ import { DeactivateUser } from "@/components/admin/deactivate-user";
 import { IssuedLink } from "@/components/admin/issued-link";
 import { RoleSelect } from "@/components/admin/role-select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { LinkFormState } from "@/app/(staff)/admin/actions";
+import type { LinkFormState } from "@/lib/form-state";
 import { initialFormState, type FormState } from "@/lib/form-state";
 
 type Action<S> = (state: S, formData: FormData) => Promise<S>;

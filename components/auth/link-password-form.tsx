@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validations/password-rules";
 
 /** The form behind setup, invitation and password-reset links: optional email and name, then a new password twice. */
 export function LinkPasswordForm({

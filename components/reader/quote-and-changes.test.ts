@@ -3,9 +3,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChangesView } from "./changes-view";
 import { QuoteView } from "./quote-view";
-import { parseId, parseSlug } from "./route-params";
-import { quoteFontSize, truncateAtWord } from "./share-card-text";
-import { makePublicQuote, makePublicTranscript } from "./test-fixture";
+import { parseId, parseSlug } from "@/lib/validations/route-params";
+import { quoteFontSize } from "./share-card-text";
+import { truncateAtWord } from "@/lib/format/text";
+import { makePublicQuote, makePublicTranscript } from "@/lib/publishing/test-fixture";
 
 describe("QuoteView", () => {
   it("shows the quote in a blockquote with its citation and a deep link to the passage", () => {

@@ -7,7 +7,7 @@ import { correctionExcerpt } from "./correction-excerpt";
 import { paragraphChanges } from "./paragraph-changes";
 import { buildReadingModel, type NumberedAnnotation } from "./reading-model";
 import { filterAnnouncement } from "./speaker-filter";
-import { makePublicTranscript } from "./test-fixture";
+import { makePublicTranscript } from "@/lib/publishing/test-fixture";
 
 function note(id: string, start: number, end: number, number: number): NumberedAnnotation {
   const fixture = makePublicTranscript().annotations[0]!;

@@ -1,5 +1,6 @@
 // The 1200×630 card behind a shared link (next/og's ImageResponse): inline styles only, every box a flexbox.
-import { quoteFontSize, truncateAtWord } from "./share-card-text";
+import { quoteFontSize } from "./share-card-text";
+import { truncateAtWord } from "@/lib/format/text";
 
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 

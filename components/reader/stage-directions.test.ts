@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AnnotatedText } from "./annotated-text";
 import type { NumberedAnnotation } from "./reading-model";
-import { makePublicTranscript } from "./test-fixture";
+import { makePublicTranscript } from "@/lib/publishing/test-fixture";
 import { TranscriptReader } from "./transcript-reader";
 
 const STAGE_DIRECTION = /<span role="note" aria-roledescription="stage direction" class="reader-stage-direction[^"]*">/;

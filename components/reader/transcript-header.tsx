@@ -9,7 +9,7 @@ import {
   speakerRoleLabel,
 } from "@/lib/publishing/labels";
 import type { PublicTranscript } from "@/lib/publishing/types";
-import { speakerSlug } from "@/lib/search/public-index";
+import { speakerSlug } from "@/lib/publishing/public-index";
 import { PublicDate } from "./correction-notice";
 
 function hostOf(url: string): string {
@@ -104,7 +104,7 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
             {transcript.speakers.map((speaker) => {
               const description = speakerDescription(speaker);
               const role = speakerRoleLabel(speaker.role);
-              // Only a named speaker with words here has a speaker page (lib/search/public-index.ts).
+              // Only a named speaker with words here has a speaker page (lib/publishing/public-index.ts).
               const slug = speakersWithWords.has(speaker.id) ? speakerSlug(speaker.name) : null;
               return (
                 <li key={speaker.id} className="[overflow-wrap:anywhere]">

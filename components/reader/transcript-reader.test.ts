@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { makePublicTranscript } from "./test-fixture";
+import { makePublicTranscript } from "@/lib/publishing/test-fixture";
 import { TranscriptReader } from "./transcript-reader";
 import type { PublicTranscript } from "@/lib/publishing/types";
 

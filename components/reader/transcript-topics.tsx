@@ -2,7 +2,7 @@ import Link from "next/link";
 import { entityPath } from "@/lib/discovery/params";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import type { PublishedEntity } from "@/lib/publishing/types";
-import { nameSlug } from "@/lib/search/public-index";
+import { nameSlug } from "@/lib/publishing/public-index";
 
 const ORDER: EntityType[] = ["TOPIC", "PERSON", "ORG", "PLACE"];
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validations/password-rules";
 import { initialFormState, type FormState } from "@/lib/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,7 +5,7 @@ import { IssuedSecret } from "@/components/ui/issued-secret";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import type { TokenFormState } from "@/app/(staff)/desk/account/actions";
+import type { TokenFormState } from "@/lib/form-state";
 import { initialFormState, type FormState } from "@/lib/form-state";
 
 export interface ApiTokenRow {

@@ -2,7 +2,7 @@
 // annotated through the API, and transcripts published, corrected and checked over HTTP — through the desk server,
 // so that its public page cache is expired exactly as it is when people use the desk.
 import type { APIRequestContext, APIResponse, Browser, Page } from "@playwright/test";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { expect, seedUser } from "../fixtures";
 
 export interface ApiSegment {

@@ -4,7 +4,7 @@ import { capFilename } from "@/lib/ingest/filename";
 import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput } from "@/lib/ingest/types";
 import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
-import { draftOverridesSchema, keepSpeakersApartSchema } from "@/lib/validations/upload";
+import { draftOverridesSchema, keepSpeakersApartSchema } from "@/lib/transcripts/upload-input";
 
 export const FIDELITIES = ["VERBATIM", "CLEAN_READ", "MACHINE", "HUMAN_VERIFIED"] as const;
 

@@ -1,5 +1,5 @@
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { checkPasswordPolicy } from "@/lib/auth/password-rules";
+import { checkPasswordPolicy } from "@/lib/validations/password-rules";
 import { AppError } from "@/lib/errors";
 import { getSiteName } from "@/lib/site";
 

@@ -1,6 +1,6 @@
 import { hash, verify, type Options } from "@node-rs/argon2";
 
-export { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+export { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validations/password-rules";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 // The package's default algorithm is Argon2id (a unit test checks the hash says so).

@@ -1,6 +1,6 @@
 import type { SessionEndReason as StoredEndReason } from "@/lib/auth/sessions";
 import { isRole, type Role } from "@/lib/permissions";
-import { roleLabel } from "@/lib/users/roles";
+import { roleLabel } from "@/lib/format/labels";
 
 // Why a browser's session no longer opens the desk, and what the sign-in page tells the person. Framework-free, so
 // the mapping is tested on its own; lib/auth/session.ts reads the facts from the database.

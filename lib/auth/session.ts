@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
-import { findUserByApiToken } from "@/lib/api-tokens";
+import { findUserByApiToken } from "@/lib/auth/api-tokens";
 import { getAuthOptions } from "@/lib/auth/options";
 import { resolveRedirectPath } from "@/lib/auth/redirect";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -13,7 +13,7 @@ import { sessionEndOf, sessionEndParams, type SessionEnd } from "@/lib/auth/sess
 import { AppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { hasRole, type Role } from "@/lib/permissions";
-import { ROLE_LABELS } from "@/lib/users/roles";
+import { ROLE_LABELS } from "@/lib/format/labels";
 
 export interface StaffUser {
   id: string;

@@ -104,7 +104,7 @@ export function formatDay(iso: string): string {
 
 /**
  * A speaker's or entity's slug from the address: lowercase letters of any script, digits and single hyphens, as
- * nameSlug() makes them (lib/search/public-index.ts). Anything else is a 404 without a lookup.
+ * nameSlug() makes them (lib/publishing/public-index.ts). Anything else is a 404 without a lookup.
  */
 export function parseIndexSlug(value: string): string | null {
   let slug = value;

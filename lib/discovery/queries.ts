@@ -1,5 +1,5 @@
 // The index pages' reads: home, the archive, the speakers and the entity pages. They read only the public index
-// (lib/search/public-index.ts), which holds nothing but what readers can open now, so a transcript that is not
+// (lib/publishing/public-index.ts), which holds nothing but what readers can open now, so a transcript that is not
 // published can never be listed here. The load… functions are the plain reads (unit-tested against SQLite); the
 // get… functions are what pages call: cached and tagged, so publishing, correcting and unpublishing (which expire
 // LISTINGS_TAG) reach every list at once.

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sourcesSchema, writeJson } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { selectorFor } from "@/lib/editor/anchors";
 import { annotationSnapshot, change, recordRevision } from "@/lib/editor/revisions";
 import { annotationSelect, toEditorAnnotation } from "@/lib/editor/serialize";

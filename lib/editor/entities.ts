@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/transcripts/access";
 import { recountMentions } from "@/lib/editor/mentions";
 import { change, entitySnapshot, recordRevision } from "@/lib/editor/revisions";
 import { entitySelect, toEditorEntity } from "@/lib/editor/serialize";

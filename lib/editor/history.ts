@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, revisionChangesSchema, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { recountMentions, refreshMentions } from "@/lib/editor/mentions";
 import { matchEverywhere } from "@/lib/editor/entities";
 import {

@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/errors";
 import { tagsSchema, writeJson } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/transcripts/access";
 import { change, recordRevision, transcriptSnapshot } from "@/lib/editor/revisions";
 import { toEditorTranscriptMeta, transcriptMetaSelect } from "@/lib/editor/serialize";
 import type { EditorTranscriptMeta, FidelityName } from "@/lib/editor/types";

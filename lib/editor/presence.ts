@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { readJson, revisionChangesSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/transcripts/access";
 import { listMentionsNeedingReview } from "@/lib/editor/review";
 import {
   annotationSelect,

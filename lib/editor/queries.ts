@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { listMentionsNeedingReview } from "@/lib/editor/review";
 import { cleanupReportSchema, readJson, warningsSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { findTranscriptFor, requireTranscriptFor } from "@/lib/editor/access";
+import { findTranscriptFor, requireTranscriptFor } from "@/lib/transcripts/access";
 import {
   annotationSelect,
   entitySelect,

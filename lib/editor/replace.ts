@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { reanchorAnnotations } from "@/lib/editor/anchors";
 import { refreshMentions } from "@/lib/editor/mentions";
 import { change, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
-import { requireTranscriptFor, withTranscript } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { recountMentions } from "@/lib/editor/mentions";
 import { entitySelect, toEditorEntity } from "@/lib/editor/serialize";
 import type { EditorEntity, EditorReviewMention, ReviewCandidate } from "@/lib/editor/types";

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/transcripts/access";
 import { liveAnnotationsOf, moveAnnotation, reanchorAnnotations } from "@/lib/editor/anchors";
 import { mergeMentions, refreshMentions, splitMentions } from "@/lib/editor/mentions";
 import { change, changed, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canShareTranscript, type Actor } from "@/lib/permissions";
-import { requireTranscriptFor, withTranscript, type TranscriptHandle } from "@/lib/editor/access";
+import { requireTranscriptFor, withTranscript, type TranscriptHandle } from "@/lib/transcripts/access";
 
 export interface ShareEntry {
   userId: string;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/editor/access";
+import { withTranscript } from "@/lib/transcripts/access";
 import { change, recordRevision, segmentSnapshot, speakerSnapshot } from "@/lib/editor/revisions";
 import { numberedSegments, segmentSelect, speakerSelect, toEditorSpeaker } from "@/lib/editor/serialize";
 import type { EditorSegment, EditorSpeaker, SpeakerRoleName } from "@/lib/editor/types";

@@ -2,8 +2,8 @@
 // embedded, and the JSON a consumer (a CMS, a social site) turns into an <iframe>. Framework-free: the route
 // handler passes in the cached public reads, the tests the uncached ones.
 import { z } from "zod";
-import { parseId, parseSlug } from "@/components/reader/route-params";
-import { truncateAtWord } from "@/components/reader/share-card-text";
+import { parseId, parseSlug } from "@/lib/validations/route-params";
+import { truncateAtWord } from "@/lib/format/text";
 import type { PublicQuote, PublicTranscript } from "@/lib/publishing/types";
 import { embedPath, fitEmbedSize, iframeHtml, type EmbedSize, type EmbedTarget } from "./embed-code";
 

@@ -2,7 +2,7 @@
 // (internal notes only when asked for, marked internal) and every correction. Access is the editor's rule: a
 // transcript the actor may not see is the 404 a missing one is.
 import { db } from "@/lib/db";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { readJson, sourcesSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { absoluteUrl } from "@/lib/site";

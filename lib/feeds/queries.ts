@@ -1,4 +1,4 @@
-// What the feeds and the sitemap list, read only from the public index (lib/search/public-index.ts): rows that
+// What the feeds and the sitemap list, read only from the public index (lib/publishing/public-index.ts): rows that
 // exist for published transcripts alone, rewritten in the transaction that publishes, corrects or unpublishes.
 import { z } from "zod";
 import { db } from "@/lib/db";

@@ -1,4 +1,5 @@
 // The words people see for the desk's enums, in one place.
+import { isRole, type Role } from "@/lib/permissions";
 
 export const STATUS_LABELS = {
   DRAFT: "Draft",
@@ -44,3 +45,11 @@ export const WORKFLOW_ACTION_LABELS = {
   reopened: "reopened it as a draft",
   corrected: "recorded a public correction",
 } as const;
+
+/** Roles as people read them: "Editor", never the stored "EDITOR". */
+export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", EDITOR: "Editor", REPORTER: "Reporter" };
+
+/** The readable name of a stored role; anything that is not a role is returned as it is. */
+export function roleLabel(value: string): string {
+  return isRole(value) ? ROLE_LABELS[value] : value;
+}

@@ -4,14 +4,14 @@
 // working copy so the next republication keeps them.
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { editSegmentIn } from "@/lib/editor/segments";
 import { AppError } from "@/lib/errors";
 import { canCorrectTranscript, type Actor } from "@/lib/permissions";
 import { expirePublicCache, transcriptTags } from "@/lib/publishing/cache";
 import { correctSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import { latestPublication } from "@/lib/publishing/workflow";
-import { syncPublicIndex } from "@/lib/search/public-index";
+import { syncPublicIndex } from "@/lib/publishing/public-index";
 
 export interface CorrectionInput {
   segmentId: string;

@@ -2,7 +2,7 @@
 // timeline, published version, corrections), and a preview of the working copy as readers would see it.
 import { db } from "@/lib/db";
 import { overridesSchema, readJson } from "@/lib/json-columns";
-import { findTranscriptFor, visibleTranscriptsWhere } from "@/lib/editor/access";
+import { findTranscriptFor, visibleTranscriptsWhere } from "@/lib/transcripts/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { hasRole, type Actor } from "@/lib/permissions";

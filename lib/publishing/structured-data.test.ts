@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePublicTranscript } from "@/components/reader/test-fixture";
+import { makePublicTranscript } from "@/lib/publishing/test-fixture";
 import { buildTranscriptStructuredData, serializeJsonLd, type JsonLdObject } from "./structured-data";
 
 const SITE = { name: "The Daily Record", url: "https://news.example.org" };

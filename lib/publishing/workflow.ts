@@ -4,7 +4,7 @@
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { overridesSchema, writeJson } from "@/lib/json-columns";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
@@ -14,7 +14,7 @@ import { expirePublicCache, transcriptTags } from "@/lib/publishing/cache";
 import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from "@/lib/publishing/checks";
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
-import { syncPublicIndex } from "@/lib/search/public-index";
+import { syncPublicIndex } from "@/lib/publishing/public-index";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 // Search, as the pages and the API call it: one function per query, each running its database's implementation
-// (lib/search/provider.ts). Only SQLite's exists today; PostgreSQL's would sit beside lib/search/sqlite/.
+// (lib/db/provider.ts). Only SQLite's exists today; PostgreSQL's would sit beside lib/search/sqlite/.
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
-import { runQuery } from "@/lib/search/provider";
+import { runQuery } from "@/lib/db/provider";
 import { searchDeskSqlite, type DeskSearchRequest } from "@/lib/search/sqlite/desk-search";
 import { searchPublishedSqlite } from "@/lib/search/sqlite/public-search";
 import type {

@@ -1,6 +1,6 @@
 // GET /api/public/transcripts: the JSON a newsroom's scripts and partners read. With a query or filters, one result
 // per matching paragraph, best first, exactly as /search shows them; with neither, every published transcript,
-// newest first. Read from the public index only (lib/search/public-index.ts), so nothing unpublished is listed.
+// newest first. Read from the public index only (lib/publishing/public-index.ts), so nothing unpublished is listed.
 import { db } from "@/lib/db";
 import type { Fidelity } from "@/lib/generated/prisma/enums";
 import { readJson, tagsSchema } from "@/lib/json-columns";

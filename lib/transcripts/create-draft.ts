@@ -2,7 +2,11 @@ import type { Fidelity } from "@/lib/generated/prisma/enums";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 import type { IngestInput } from "@/lib/ingest";
 import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
-import { createDraftInWorker, type IngestInWorkerOptions, type StoredDraftSummary } from "@/lib/ingest/pool";
+import {
+  createDraftInWorker,
+  type IngestInWorkerOptions,
+  type StoredDraftSummary,
+} from "@/lib/transcripts/ingest-pool";
 
 export { suggestFidelity } from "@/lib/transcripts/store-draft";
 
@@ -19,7 +23,7 @@ export interface CreateDraftInput {
 export type CreatedDraft = StoredDraftSummary;
 
 /**
- * Parses an upload and stores it as a draft, both in the ingestion worker pool (lib/ingest/worker.ts,
+ * Parses an upload and stores it as a draft, both in the ingestion worker pool (lib/transcripts/ingest-worker.ts,
  * lib/transcripts/store-draft.ts), in one transaction: the original bytes, the transcript, its speakers,
  * paragraphs, entity suggestions and the audit entry. A refused file writes nothing. The calling thread (the
  * server's, which also serves pages) only waits.

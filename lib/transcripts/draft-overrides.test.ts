@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestFixture } from "@/lib/ingest/test-support/fixtures";
-import { draftOverridesSchema, isCalendarDate, keepSpeakersApartSchema } from "@/lib/validations/upload";
+import { draftOverridesSchema, isCalendarDate, keepSpeakersApartSchema } from "@/lib/transcripts/upload-input";
 import { applyDraftOverrides } from "./draft-overrides";
 
 describe("draftOverridesSchema", () => {

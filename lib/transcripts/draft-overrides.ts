@@ -1,6 +1,6 @@
 // What the reporter changed in the upload preview (date, place, speaker names) and how it reaches the draft: one
 // pure function that both the preview (to show the result) and the ingestion worker (to store it) apply to the
-// parse, so what the reporter sees is what the draft gets. The API's zod schema is in lib/validations/upload.ts,
+// parse, so what the reporter sees is what the draft gets. The API's zod schema is in lib/transcripts/upload-input.ts,
 // apart, so the worker threads do not load zod.
 import type { IngestResult, ParsedSpeaker } from "@/lib/ingest/types";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleTranscriptsWhere } from "@/lib/editor/access";
+import { visibleTranscriptsWhere } from "@/lib/transcripts/access";
 import type { Actor } from "@/lib/permissions";
 
 /** What every desk view of a transcript shows about it. */

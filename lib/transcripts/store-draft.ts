@@ -1,5 +1,5 @@
 // Storing a parsed upload as a draft, on a plain better-sqlite3 connection. It runs in the ingestion worker thread
-// (lib/ingest/worker.ts) right after the parse, so neither the parse nor the save of a large transcript holds the
+// (lib/transcripts/ingest-worker.ts) right after the parse, so neither the parse nor the save of a large transcript holds the
 // thread that serves pages: a 200 KB upload's save cost that thread about 200 ms through Prisma, and a 100,000-cue
 // file 22 s. Framework-free and synchronous; one IMMEDIATE transaction, so a failure or a killed worker (SQLite
 // rolls back what a closed connection left open) writes nothing.

@@ -5,7 +5,7 @@ import { createTestUser, secretOf } from "@/lib/test/factories";
 import { changeUserRole, inviteUser, issuePasswordReset, setUserActive } from "@/lib/users/manage-users";
 import { acceptInvitation } from "@/lib/users/passwords";
 import { hashTokenSecret } from "@/lib/auth/tokens";
-import { createApiToken, findUserByApiToken } from "@/lib/api-tokens";
+import { createApiToken, findUserByApiToken } from "@/lib/auth/api-tokens";
 import { authenticate } from "@/lib/auth/authenticate";
 import { startSession } from "@/lib/auth/sessions";
 import { TEST_PASSWORD } from "@/lib/test/factories";

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit";
-import { revokeAllApiTokens } from "@/lib/api-tokens";
+import { revokeAllApiTokens } from "@/lib/auth/api-tokens";
 import { getSignInThrottle } from "@/lib/auth/rate-limit";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -17,7 +17,7 @@ import {
 } from "@/lib/permissions";
 import { getSiteName } from "@/lib/site";
 import { issueOneTimeLink, type IssuedLink } from "@/lib/users/one-time-tokens";
-import { roleLabel } from "@/lib/users/roles";
+import { roleLabel } from "@/lib/format/labels";
 import { deactivationReasonSchema } from "@/lib/validations/user";
 
 function assertAllowed(decision: Decision): void {

@@ -11,7 +11,7 @@ import {
   signOutEverywhere,
   updateOwnName,
 } from "@/lib/users/passwords";
-import { createApiToken, findUserByApiToken } from "@/lib/api-tokens";
+import { createApiToken, findUserByApiToken } from "@/lib/auth/api-tokens";
 import { authenticate } from "@/lib/auth/authenticate";
 import { COMMON_LIST_MESSAGE, COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password-strength";
 import { assertLiveSession, startSession } from "@/lib/auth/sessions";

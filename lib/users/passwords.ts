@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit";
-import { revokeAllApiTokens } from "@/lib/api-tokens";
+import { revokeAllApiTokens } from "@/lib/auth/api-tokens";
 import { getSignInThrottle } from "@/lib/auth/rate-limit";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

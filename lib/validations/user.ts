@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { checkPasswordPolicy, MAX_PASSWORD_LENGTH } from "@/lib/validations/password-rules";
 import { ROLES } from "@/lib/permissions";
 
 export const MAX_NAME_LENGTH = 200;

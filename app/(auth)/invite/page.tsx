@@ -3,7 +3,7 @@ import { LinkPasswordForm } from "@/components/auth/link-password-form";
 import { LinkProblem } from "@/components/auth/link-problem";
 import { getSiteName } from "@/lib/site";
 import { LINK_STATE_MESSAGES, lookUpOneTimeLink } from "@/lib/users/one-time-tokens";
-import { roleLabel } from "@/lib/users/roles";
+import { roleLabel } from "@/lib/format/labels";
 import { acceptInvitationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Accept your invitation", robots: { index: false } };

@@ -3,12 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { failure, formValues, invalid, type FormState } from "@/lib/form-state";
+import { failure, formValues, invalid, type FormState, type LinkFormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { changeUserRole, inviteUser, issuePasswordReset, setUserActive } from "@/lib/users/manage-users";
 import { createUserSchema, deactivationReasonSchema, roleSchema } from "@/lib/validations/user";
-
-export type LinkFormState = FormState & { link?: { url: string; expiresAt: string; emailed: boolean } };
 
 const userIdSchema = z.string().min(1).max(64);
 

@@ -1,7 +1,7 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { readTranscriptRequest } from "@/lib/api/transcript-request";
 import { requireApiUser } from "@/lib/auth/session";
-import { ingestInWorker } from "@/lib/ingest/pool";
+import { ingestInWorker } from "@/lib/transcripts/ingest-pool";
 import { suggestFidelity, createDraftFromUpload } from "@/lib/transcripts/create-draft";
 import { absoluteUrl } from "@/lib/site";
 

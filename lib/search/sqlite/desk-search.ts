@@ -107,14 +107,3 @@ export async function searchDeskSqlite(actor: Actor, request: DeskSearchRequest)
     pageCount: Math.max(1, Math.ceil(Math.min(total, MATCH_COUNT_CAP) / pageSize)),
   };
 }
-
-/** Rebuilds both FTS5 indexes from their tables (after a restore, or by `npm run search:reindex`). */
-export async function rebuildFullTextSqlite(client: Pick<typeof db, "$executeRawUnsafe">): Promise<void> {
-  await client.$executeRawUnsafe(`INSERT INTO "PublicParagraphFts" ("PublicParagraphFts") VALUES ('rebuild')`);
-  await client.$executeRawUnsafe(`INSERT INTO "DeskSegmentFts" ("DeskSegmentFts") VALUES ('rebuild')`);
-}
-
-/** Merges the public index's segments into one, so queries read one b-tree per word instead of many. */
-export async function optimizeFullTextSqlite(client: Pick<typeof db, "$executeRawUnsafe">): Promise<void> {
-  await client.$executeRawUnsafe(`INSERT INTO "PublicParagraphFts" ("PublicParagraphFts") VALUES ('optimize')`);
-}

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
-import { parseId } from "@/components/reader/route-params";
+import { parseId } from "@/lib/validations/route-params";
 import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
 import { formatPublicDate, speakerDescription } from "@/lib/publishing/labels";
 import { getPublicQuote } from "@/lib/publishing/public-queries";

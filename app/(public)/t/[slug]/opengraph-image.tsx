@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
 import { formatPublicDate, publicFidelityLabel } from "@/lib/publishing/labels";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";

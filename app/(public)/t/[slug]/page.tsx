@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DownloadMenu } from "@/components/reader/download-menu";
 import { JsonLd } from "@/components/reader/json-ld";
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
 import { oembedUrl } from "@/lib/embed/oembed";
 import { TranscriptTopics } from "@/components/reader/transcript-topics";

@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
-import { formValues, invalid, type FormState } from "@/lib/form-state";
+import { formValues, invalid, type FormState, type TokenFormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { z } from "zod";
 import { changeOwnPassword, signOutEverywhere, updateOwnName } from "@/lib/users/passwords";
-import { createApiToken, revokeApiToken } from "@/lib/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { apiTokenNameSchema, changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
 
 export async function updateNameAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -62,8 +62,6 @@ export async function signOutEverywhereAction(_state: FormState, formData: FormD
   await clearSessionCookie();
   redirect("/signin?reason=signed-out-everywhere");
 }
-
-export type TokenFormState = FormState & { token?: { name: string; secret: string } };
 
 export async function createApiTokenAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
   const user = await requireUser();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NameForm, PasswordForm } from "@/components/staff/account-forms";
 import { ApiTokensPanel } from "@/components/staff/api-tokens-panel";
 import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
-import { listApiTokens } from "@/lib/api-tokens";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/session";
 import {
   changePasswordAction,

@@ -1,6 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { AppError } from "@/lib/errors";
 import { metadataSchema, readBody } from "@/lib/editor/inputs";
 import { updateMetadata } from "@/lib/editor/metadata";

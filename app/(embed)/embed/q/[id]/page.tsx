@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedQuote } from "@/components/embed/embed-quote";
-import { parseId } from "@/components/reader/route-params";
+import { parseId } from "@/lib/validations/route-params";
 import { quoteTitle } from "@/lib/embed/oembed";
 import { getPublicQuote } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName } from "@/lib/site";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedTranscript } from "@/components/embed/embed-transcript";
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName } from "@/lib/site";
 

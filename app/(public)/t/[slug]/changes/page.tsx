@@ -2,7 +2,7 @@ import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChangesView } from "@/components/reader/changes-view";
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { getPublicChanges } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 

@@ -1,4 +1,4 @@
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { handleApiErrors, jsonError } from "@/lib/api/response";
 import { exportFromPublicTranscript } from "@/lib/export";
 import { buildJsonExport } from "@/lib/export/json";

@@ -1,6 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { annotationCreateSchema, readBody } from "@/lib/editor/inputs";
 import { createAnnotation, listAnnotations } from "@/lib/editor/annotations";
 

@@ -1,6 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { readBody, replaceSchema } from "@/lib/editor/inputs";
 import { applyReplace, previewReplace } from "@/lib/editor/replace";
 

@@ -1,6 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { readBody, shareSchema } from "@/lib/editor/inputs";
 import { listShares, shareWith } from "@/lib/editor/shares";
 

@@ -1,7 +1,7 @@
 // GET /t/:slug/export/:format: a published transcript as a file (txt, md, srt, vtt, docx, json), read only from
 // its published snapshot through the cached, tagged getPublicTranscript, so publishing, a correction or
 // unpublishing changes the download at once. Anything not published is a 404, as its page is.
-import { parseSlug } from "@/components/reader/route-params";
+import { parseSlug } from "@/lib/validations/route-params";
 import { jsonError } from "@/lib/api/response";
 import {
   NoTimingsError,

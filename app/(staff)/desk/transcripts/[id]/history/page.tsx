@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RestoreRevisionButton } from "@/components/history/restore-revision-button";
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
-import { findTranscriptFor } from "@/lib/editor/access";
+import { findTranscriptFor } from "@/lib/transcripts/access";
 import {
   compareRevisions,
   listRevisions,

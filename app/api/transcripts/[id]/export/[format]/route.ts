@@ -3,7 +3,7 @@
 // notes come only with ?notes=1 (always in the csv), each marked internal.
 import { handleApiErrors, jsonError } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { NoTimingsError, STAFF_EXPORT_FORMATS, exportHeaders, isExportFormat, renderExport } from "@/lib/export";
 import { loadStaffExport } from "@/lib/export/staff-model";
 

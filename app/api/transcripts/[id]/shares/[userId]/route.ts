@@ -1,6 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { requireTranscriptFor } from "@/lib/editor/access";
+import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { unshare } from "@/lib/editor/shares";
 
 /** DELETE /api/transcripts/:id/shares/:userId: stop sharing with a colleague. */

@@ -1,10 +1,10 @@
-// POST /api/transcripts reads its body as a counted stream: an oversized upload is cut off at the limit whether or
-// not it declares a Content-Length, and names are capped before they become titles.
+// POST /api/transcripts and the request reader it uses: the body is read as a counted stream, so an oversized upload
+// is cut off at the limit whether or not it declares a Content-Length, and names are capped before they become titles.
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/transcripts/route";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { maxBodyBytes, readTranscriptRequest } from "@/lib/api/transcript-request";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/test/factories";

@@ -1,6 +1,7 @@
-// One function per search query, with one implementation per database, chosen here (the pattern of umami's
-// runQuery). Full-text search is where databases differ most (SQLite's FTS5, PostgreSQL's tsvector): adding a
-// database means adding its implementation beside lib/search/sqlite/, not rewriting the callers.
+// Which database this process runs on, and one implementation per database for what differs between them, chosen
+// here (the pattern of umami's runQuery). Full-text search is where databases differ most (SQLite's FTS5,
+// PostgreSQL's tsvector): adding a database means adding its implementations beside lib/search/sqlite/ and
+// lib/db/sqlite/, not rewriting the callers.
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 
 export const PROVIDERS = ["sqlite", "postgresql"] as const;
@@ -16,7 +17,7 @@ export type Implementations<T> = { [P in Provider]?: () => T };
 export function runQuery<T>(implementations: Implementations<T>, provider: Provider = currentProvider()): T {
   const implementation = implementations[provider];
   if (!implementation) {
-    throw new Error(`Search has no ${provider} implementation yet: add one beside lib/search/sqlite/.`);
+    throw new Error(`There is no ${provider} implementation of this yet: add one beside lib/search/sqlite/.`);
   }
   return implementation();
 }

@@ -1,11 +1,11 @@
 // Parsing in worker threads: the same result as in-process, refusals that cross the thread boundary intact, time
 // and memory limits that refuse a file and replace its thread, and a main thread that stays free meanwhile.
 import { afterAll, describe, expect, it } from "vitest";
-import { ingestFile } from "./pipeline";
-import { createIngestPool, type IngestPool } from "./pool";
-import { fixture, utf8 } from "./test-support/fixtures";
-import { buildLongSrt } from "./test-support/subtitles";
-import { IngestError } from "./types";
+import { ingestFile } from "@/lib/ingest/pipeline";
+import { createIngestPool, type IngestPool } from "./ingest-pool";
+import { fixture, utf8 } from "@/lib/ingest/test-support/fixtures";
+import { buildLongSrt } from "@/lib/ingest/test-support/subtitles";
+import { IngestError } from "@/lib/ingest/types";
 import { watchEventLoopGaps } from "@/lib/test/event-loop";
 
 /** About 3 MB and a couple of seconds of parsing. */

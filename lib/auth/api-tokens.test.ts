@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createApiToken, findUserByApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens";
+import { createApiToken, findUserByApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { hashTokenSecret } from "@/lib/auth/tokens";
 import { createTestUser } from "@/lib/test/factories";
 

@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import Piscina from "piscina";
-import { assertIngestSize, maxIngestBytes, maxUnpackedBytes } from "./limits";
-import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "./types";
-import type { IngestTask, IngestTaskOutcome, StoreInstructions, StoredDraftSummary } from "./worker";
+import { assertIngestSize, maxIngestBytes, maxUnpackedBytes } from "@/lib/ingest/limits";
+import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest/types";
+import type { IngestTask, IngestTaskOutcome, StoreInstructions, StoredDraftSummary } from "./ingest-worker";
 
 export type { StoreInstructions, StoredDraftSummary };
 

@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUnnamedSpeaker } from "@/lib/publishing/checks";
 import { readSnapshot } from "@/lib/publishing/snapshot";
-import { runQuery } from "@/lib/search/provider";
-import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/search/sqlite/desk-search";
+import { runQuery } from "@/lib/db/provider";
+import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/db/sqlite/full-text";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 
 type Client = Prisma.TransactionClient | typeof db;

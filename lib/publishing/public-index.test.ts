@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makePublicTranscript } from "@/components/reader/test-fixture";
-import { indexEntry, nameSlug, speakerSlug } from "@/lib/search/public-index";
+import { makePublicTranscript } from "@/lib/publishing/test-fixture";
+import { indexEntry, nameSlug, speakerSlug } from "@/lib/publishing/public-index";
 
 describe("nameSlug and speakerSlug", () => {
   it("gives every name a readable slug, transliterating where it can", () => {

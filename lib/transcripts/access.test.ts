@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findTranscriptFor, NOT_FOUND_MESSAGE, withTranscript } from "@/lib/editor/access";
+import { findTranscriptFor, NOT_FOUND_MESSAGE, withTranscript } from "@/lib/transcripts/access";
 import {
   createAnnotation,
   deleteAnnotation,

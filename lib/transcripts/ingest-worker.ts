@@ -1,13 +1,13 @@
 // The entry point of an ingestion worker thread (bundled to dist/ingest-worker.mjs by scripts/build-ingest-worker.ts
-// and run by piscina from lib/ingest/pool.ts). It parses an upload and, when asked to, stores it as a draft on its
+// and run by piscina from lib/transcripts/ingest-pool.ts). It parses an upload and, when asked to, stores it as a draft on its
 // own SQLite connection, so neither step holds the thread that serves pages. Only data crosses the thread boundary:
 // a refusal comes back as its code and message, and the main thread turns it into an IngestError again.
 import type { MessagePort } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { applyDraftOverrides, type DraftOverrides } from "@/lib/transcripts/draft-overrides";
 import { draftTitle, storeDraft, suggestFidelity, type DraftFidelity } from "@/lib/transcripts/store-draft";
-import { ingestFile } from "./pipeline";
-import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "./types";
+import { ingestFile } from "@/lib/ingest/pipeline";
+import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest/types";
 
 /** What the worker needs to store the parse as a draft owned by `userId`. */
 export interface StoreInstructions {

@@ -1,5 +1,5 @@
-// A hand-made published transcript for the reader's unit tests: two speakers, timed paragraphs, one annotation of
-// each public kind (one of them unanchored by a correction) and one correction.
+// A hand-made published transcript for the unit tests of the reader and of what reads published data: two speakers,
+// timed paragraphs, one annotation of each public kind (one of them unanchored by a correction) and one correction.
 import type { PublicQuote, PublicTranscript } from "@/lib/publishing/types";
 
 export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}): PublicTranscript {
