@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { zodFieldErrors } from "@/lib/errors";
 
 /** What a server action returns to the form that called it. */
 export type FormState<Extra = object> =
@@ -18,14 +19,9 @@ export type TokenFormState = FormState & { token?: { name: string; secret: strin
 
 export const initialFormState = { ok: false, message: "", fieldErrors: {} } as const satisfies FormState;
 
-/** First message per field, keyed by the dotted path the form uses as input name. */
+/** First message per field, keyed by the dotted path the form uses as input name (the one zod helper). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
+  return zodFieldErrors(error, "form");
 }
 
 export function invalid(error: z.ZodError, values?: Record<string, string>): FormState {

@@ -1,25 +1,9 @@
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { IngestError, type IngestErrorCode } from "@/lib/ingest/types";
 
 /** Every API error has this one shape. */
 export interface ApiErrorBody {
   error: { code: string; message: string; fieldErrors?: Record<string, string> } & Record<string, unknown>;
 }
-
-const INGEST_STATUS: Record<IngestErrorCode, number> = {
-  EMPTY: 400,
-  BINARY: 415,
-  UNDECODABLE: 415,
-  TOO_LARGE: 413,
-  UNKNOWN_JSON: 422,
-  BROKEN_SUBTITLES: 422,
-  UNREADABLE_DOCX: 422,
-  ARCHIVE_TOO_LARGE: 413,
-  BAD_ARCHIVE: 415,
-  TIME_LIMIT: 422,
-  MEMORY_LIMIT: 413,
-  BUSY: 503,
-};
 
 export function jsonError(
   status: number,
@@ -36,7 +20,6 @@ export function jsonError(
 
 /** Expected failures become their status and sentence; anything else is logged and answered with a plain 500. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof IngestError) return jsonError(INGEST_STATUS[error.code], error.code, error.message);
   if (isAppError(error)) {
     return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors, error.extra);
   }

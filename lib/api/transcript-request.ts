@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { capFilename } from "@/lib/ingest/filename";
 import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput } from "@/lib/ingest/types";
@@ -58,12 +58,6 @@ function jsonField(form: FormData, name: string): unknown {
 function optionalText(form: FormData, name: string): string | undefined {
   const value = form.get(name);
   return value === null ? undefined : String(value);
-}
-
-function invalidFields(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const field = issue?.path.join(".") || "body";
-  return new AppError("BAD_REQUEST", `${field}: ${issue?.message ?? "invalid value"}`);
 }
 
 /** The largest body read: the file limit plus room for multipart framing and base64, which add up to about 40%. */
@@ -138,7 +132,7 @@ async function readMultipart(body: Uint8Array<ArrayBuffer>, contentType: string)
     place: optionalText(form, "place"),
     speakerNames: jsonField(form, "speakerNames"),
   });
-  if (!fields.success) throw invalidFields(fields.error);
+  if (!fields.success) throw invalidInput(fields.error);
   return {
     input: {
       bytes: new Uint8Array(await file.arrayBuffer()),
@@ -165,7 +159,7 @@ function parseJson(body: Uint8Array): unknown {
 function readJson(requestBody: Uint8Array): TranscriptRequest {
   const raw = parseJson(requestBody);
   const body = jsonBodySchema.safeParse(raw);
-  if (!body.success) throw invalidFields(body.error);
+  if (!body.success) throw invalidInput(body.error);
   const { text, contentBase64, filename } = body.data;
   if ((text === undefined) === (contentBase64 === undefined)) {
     throw new AppError("BAD_REQUEST", "Send exactly one of `text` or `contentBase64`.");

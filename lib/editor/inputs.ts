@@ -1,7 +1,7 @@
 // The editor API's request bodies, checked at the boundary with field-level messages.
 import { z } from "zod";
 import { readBodyBytes } from "@/lib/api/transcript-request";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { IngestError } from "@/lib/ingest/types";
 import { ANNOTATION_KINDS, ENTITY_TYPE_NAMES, FIDELITY_NAMES, SPEAKER_ROLE_NAMES, VERDICTS } from "@/lib/editor/types";
 
@@ -180,11 +180,5 @@ export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promi
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".") || "body";
-    fieldErrors[key] ??= issue.message;
-  }
-  const [first] = Object.entries(fieldErrors);
-  throw new AppError("BAD_REQUEST", first ? `${first[0]}: ${first[1]}` : "The request is not valid.", fieldErrors);
+  throw invalidInput(parsed.error);
 }

@@ -5,6 +5,7 @@ import { loadPublicQuote, loadPublicTranscript } from "@/lib/publishing/public-q
 import { hoursIn, newsroom, publishAt, readyTranscript, statusOf } from "@/lib/publishing/test-support";
 import { transitionTranscript } from "@/lib/publishing/workflow";
 import { embedCodesFor, fitEmbedSize, iframeHtml } from "./embed-code";
+import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { buildOembedResponse, oembedUrl, parseOembedQuery, parsePageUrl, resolveOembed } from "./oembed";
 
 const SITE = { name: "The Harbour Times", url: "https://news.example.org" };
@@ -146,6 +147,16 @@ async function publishedWithQuote() {
   return { editor, transcript, quoteId: quote.id, slug: publicSlug! };
 }
 
+/** The status and code an oEmbed refusal is answered with (the API's one status map). */
+async function refusal(answer: Promise<unknown>): Promise<{ status: number; code: string }> {
+  const error = await answer.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return { status: HTTP_STATUS[error.code], code: error.code };
+}
+
 describe("resolving a request against published transcripts", () => {
   it("answers a published transcript and its key quote, and 404s both once unpublished", async () => {
     const { editor, transcript, quoteId, slug } = await publishedWithQuote();
@@ -153,29 +164,25 @@ describe("resolving a request against published transcripts", () => {
 
     const whole = await resolveOembed(query({ url: transcriptUrl, maxwidth: "400" }), SITE, reads);
     expect(whole).toMatchObject({
-      ok: true,
-      body: { type: "rich", title: "NATO defence ministers press conference", width: 400, height: 720 },
+      type: "rich",
+      title: "NATO defence ministers press conference",
+      width: 400,
+      height: 720,
     });
-    if (!whole.ok) throw new Error("expected an answer");
-    expect(whole.body.html).toContain(`src="${SITE.url}/embed/t/${slug}"`);
+    expect(whole.html).toContain(`src="${SITE.url}/embed/t/${slug}"`);
 
     const quote = await resolveOembed(query({ url: `${SITE.url}/q/${quoteId}`, format: "json" }), SITE, reads);
     expect(quote).toMatchObject({
-      ok: true,
-      body: {
-        title: "Jens Stoltenberg: “the pledge we all made in Wales”",
-        author_name: "Jens Stoltenberg",
-        width: 560,
-        height: 360,
-      },
+      title: "Jens Stoltenberg: “the pledge we all made in Wales”",
+      author_name: "Jens Stoltenberg",
+      width: 560,
+      height: 360,
     });
-    if (!quote.ok) throw new Error("expected an answer");
-    expect(quote.body.html).toContain(`src="${SITE.url}/embed/q/${quoteId}"`);
+    expect(quote.html).toContain(`src="${SITE.url}/embed/q/${quoteId}"`);
 
     await transitionTranscript(editor, transcript.id, { to: "UNPUBLISHED", note: "Embargo." }, hoursIn(1));
-    expect(await resolveOembed(query({ url: transcriptUrl }), SITE, reads)).toMatchObject({ ok: false, status: 404 });
-    expect(await resolveOembed(query({ url: `${SITE.url}/q/${quoteId}` }), SITE, reads)).toMatchObject({
-      ok: false,
+    expect(await refusal(resolveOembed(query({ url: transcriptUrl }), SITE, reads))).toMatchObject({ status: 404 });
+    expect(await refusal(resolveOembed(query({ url: `${SITE.url}/q/${quoteId}` }), SITE, reads))).toMatchObject({
       status: 404,
     });
   });
@@ -199,16 +206,15 @@ describe("resolving a request against published transcripts", () => {
       `https://elsewhere.example.com/t/${published.slug}`,
       `${SITE.url}/t/${published.slug}/changes`,
     ]) {
-      expect(await resolveOembed(query({ url }), SITE, reads), url).toMatchObject({
-        ok: false,
+      expect(await refusal(resolveOembed(query({ url }), SITE, reads)), url).toEqual({
         status: 404,
         code: "NOT_FOUND",
       });
     }
-    expect(await resolveOembed(query({}), SITE, reads)).toMatchObject({ ok: false, status: 400 });
+    expect(await refusal(resolveOembed(query({}), SITE, reads))).toMatchObject({ status: 400 });
     expect(
-      await resolveOembed(query({ url: `${SITE.url}/t/${published.slug}`, format: "xml" }), SITE, reads),
-    ).toMatchObject({ ok: false, status: 501 });
+      await refusal(resolveOembed(query({ url: `${SITE.url}/t/${published.slug}`, format: "xml" }), SITE, reads)),
+    ).toEqual({ status: 501, code: "NOT_IMPLEMENTED" });
   });
 });
 

@@ -2,6 +2,7 @@
 // embedded, and the JSON a consumer (a CMS, a social site) turns into an <iframe>. Framework-free: the route
 // handler passes in the cached public reads, the tests the uncached ones.
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { parseId, parseSlug } from "@/lib/validations/route-params";
 import { truncateAtWord } from "@/lib/format/text";
 import type { PublicQuote, PublicTranscript } from "@/lib/publishing/types";
@@ -22,9 +23,6 @@ export interface OembedResponse {
   height: number;
   cache_age: number;
 }
-
-export type OembedResult =
-  { ok: true; body: OembedResponse } | { ok: false; status: 400 | 404 | 501; code: string; message: string };
 
 const dimension = z.coerce.number().int().positive().max(10_000).optional();
 
@@ -139,39 +137,33 @@ export interface PublicReads {
   findQuote(id: string): Promise<PublicQuote | null>;
 }
 
-const NOT_FOUND = {
-  ok: false,
-  status: 404,
-  code: "NOT_FOUND",
-  message: "That address is not a published transcript or quote on this site.",
-} as const;
+const notFound = () => new AppError("NOT_FOUND", "That address is not a published transcript or quote on this site.");
 
-/** The whole answer to one oEmbed request. Only published transcripts and quotes are found. */
+/**
+ * The whole answer to one oEmbed request; a refusal is an AppError (400 without a `url`, 501 for `format=xml`,
+ * 404 for anything not published here), answered in the API's one error shape. Only published transcripts and
+ * quotes are found.
+ */
 export async function resolveOembed(
   params: URLSearchParams,
   site: OembedSite,
   reads: PublicReads,
-): Promise<OembedResult> {
+): Promise<OembedResponse> {
   const parsed = parseOembedQuery(params);
-  if (!parsed.ok) return { ok: false, status: 400, code: "BAD_REQUEST", message: parsed.message };
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message);
   const { query } = parsed;
-  if (query.format !== "json") {
-    return { ok: false, status: 501, code: "NOT_IMPLEMENTED", message: "Only format=json is available." };
-  }
+  if (query.format !== "json") throw new AppError("NOT_IMPLEMENTED", "Only format=json is available.");
   const target = parsePageUrl(query.url, site.url);
-  if (!target) return NOT_FOUND;
+  if (!target) throw notFound();
   const size = fitEmbedSize(target.kind, query);
   if (target.kind === "transcript") {
     const transcript = await reads.findTranscript(target.slug);
-    if (!transcript) return NOT_FOUND;
-    return { ok: true, body: buildOembedResponse({ site, target, title: transcript.title, size }) };
+    if (!transcript) throw notFound();
+    return buildOembedResponse({ site, target, title: transcript.title, size });
   }
   const quote = await reads.findQuote(target.id);
-  if (!quote) return NOT_FOUND;
-  return {
-    ok: true,
-    body: buildOembedResponse({ site, target, title: quoteTitle(quote), authorName: quote.speaker?.name, size }),
-  };
+  if (!quote) throw notFound();
+  return buildOembedResponse({ site, target, title: quoteTitle(quote), authorName: quote.speaker?.name, size });
 }
 
 /** The endpoint's address for one page, as its `<link rel="alternate" type="application/json+oembed">` names it. */

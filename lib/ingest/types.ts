@@ -1,5 +1,6 @@
 // The contract of the ingestion pipeline: what goes in, what comes out, and how it refuses. Every interface (the
 // upload page, POST /api/transcripts, `npm run ingest`) calls `ingestFile()` from lib/ingest and nothing else.
+import { AppError, type IngestErrorCode } from "@/lib/errors";
 
 export const SOURCE_FORMATS = ["txt", "md", "srt", "vtt", "docx", "json"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -129,34 +130,17 @@ export interface IngestResult {
   durationMs: number | null;
 }
 
-export const INGEST_ERROR_CODES = [
-  "EMPTY",
-  "BINARY",
-  "UNDECODABLE",
-  "TOO_LARGE",
-  "UNKNOWN_JSON",
-  "BROKEN_SUBTITLES",
-  "UNREADABLE_DOCX",
-  /** A Word file (or other zip) that would unpack to more than the limit, or holds too many parts. */
-  "ARCHIVE_TOO_LARGE",
-  /** A zip that is damaged, encrypted, or compressed far more tightly than any document is (a "zip bomb"). */
-  "BAD_ARCHIVE",
-  /** Reading the file took longer than the per-file time limit. */
-  "TIME_LIMIT",
-  /** Reading the file needed more memory than a reader thread may use. */
-  "MEMORY_LIMIT",
-  /** Every reader thread is busy and the queue is full. */
-  "BUSY",
-] as const;
-export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
+export { INGEST_ERROR_CODES, type IngestErrorCode } from "@/lib/errors";
 
-/** A file Verbatim refuses. `message` is one line for the reporter, naming the problem and what to do. */
-export class IngestError extends Error {
-  constructor(
-    readonly code: IngestErrorCode,
-    message: string,
-  ) {
-    super(message);
+/**
+ * A file Verbatim refuses: an AppError like any other expected failure (one status map, lib/errors.ts), with a code
+ * of its own. `message` is one line for the reporter, naming the problem and what to do.
+ */
+export class IngestError extends AppError {
+  declare readonly code: IngestErrorCode;
+
+  constructor(code: IngestErrorCode, message: string) {
+    super(code, message);
     this.name = "IngestError";
   }
 }
