@@ -1,15 +1,7 @@
 // Small helpers about running text shared by the stages: words, sentence ends and sentence splitting.
 import { sentences as segmentSentences } from "sbd";
 
-const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
-
-export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) {
-    if (HAS_WORD_CHARACTER.test(token)) count++;
-  }
-  return count;
-}
+export { countWords } from "@/lib/format/text";
 
 /** Terminal punctuation, possibly followed by closing quotes or brackets. */
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;

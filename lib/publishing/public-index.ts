@@ -10,6 +10,7 @@ import { readSnapshot } from "@/lib/publishing/snapshot";
 import { runQuery } from "@/lib/db/provider";
 import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/db/sqlite/full-text";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
+import { countWords } from "@/lib/format/text";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -41,10 +42,6 @@ export function speakerSlug(name: string): string | null {
   const label = name.trim().replace(/[.:]$/, "");
   if (isUnnamedSpeaker(label) || ROLE_ONLY.test(label)) return null;
   return nameSlug(name) || null;
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** What a reader would find of one transcript, given its current publication. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { correctSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
+import { db } from "@/lib/db";
+import { person, uploadNato } from "@/lib/editor/test-support";
+import { buildSnapshot, correctSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedAnnotation, PublishedSnapshot } from "@/lib/publishing/types";
 
 const OPENING = "Good afternoon. Defence ministers agreed to spend 2 percent of GDP on defence.";
@@ -186,5 +188,16 @@ describe("reading and writing a snapshot", () => {
   it("drops keys the schema does not know when writing", () => {
     const written = JSON.parse(writeSnapshot({ ...snapshot(), secret: "draft note" } as PublishedSnapshot)) as object;
     expect(written).not.toHaveProperty("secret");
+  });
+});
+
+describe("one word count", () => {
+  it("the upload's count of a transcript is the published page's", async () => {
+    const owner = await person("Rita Reporter");
+    const id = await uploadNato(owner);
+    const stored = await db.transcript.findUniqueOrThrow({ where: { id }, select: { wordCount: true } });
+    const snapshot = await db.$transaction((tx) => buildSnapshot(tx, id, null));
+    expect(stored.wordCount).toBeGreaterThan(500);
+    expect(snapshot.wordCount).toBe(stored.wordCount);
   });
 });

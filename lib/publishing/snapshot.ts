@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, sourcesSchema, tagsSchema } from "@/lib/json-columns";
 import { publishedSnapshotSchema } from "@/lib/publishing/snapshot-schema";
 import type { PublishedAnnotation, PublishedSnapshot } from "@/lib/publishing/types";
+import { countWords } from "@/lib/format/text";
 
 type Tx = Pick<
   Prisma.TransactionClient,
@@ -114,10 +115,6 @@ export async function buildSnapshot(
       })),
     entities: entities.map(({ entity, mentionCount }) => ({ ...entity, mentionCount })),
   };
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /**
