@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_FLAGS, findChromium } from "./e2e/chromium";
+import { PURGE_RECORDER_PORT } from "./e2e/support/purge-recorder";
 
 // Each run gets fresh SQLite files. The config is read again by every worker: the variable keeps them on one folder.
 process.env.VERBATIM_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-e2e-"));
@@ -60,8 +61,20 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS },
   },
   webServer: [
+    // The edge cache's stand-in: the desk server tells it what to purge (e2e/edge-cache.spec.ts).
+    {
+      command: "exec node --import tsx e2e/support/purge-recorder.ts",
+      url: `http://127.0.0.1:${PURGE_RECORDER_PORT}/purges`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     server("fresh"),
-    server("desk", { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ADMIN_NAME: "Desk Admin" }),
+    server("desk", {
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ADMIN_NAME: "Desk Admin",
+      EDGE_PURGE_URL: `http://127.0.0.1:${PURGE_RECORDER_PORT}/`,
+    }),
   ],
   projects: [
     {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
+import { surrogateKeysFor } from "@/lib/publishing/surrogate-keys";
 
 /**
  * Publishes scheduled transcripts when they are due, by calling the server itself (cache expiry only works inside
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
 
   const server = createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
+    const keys = surrogateKeysFor(request.method, request.url);
+    if (keys) response.setHeader("surrogate-key", keys.join(" "));
     let answered = false;
     try {
       answered = answerFromPageCache(request, response);

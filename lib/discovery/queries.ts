@@ -7,7 +7,7 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache";
+import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import type { Paged } from "@/lib/publishing/public-queries";
 import type { PublicTranscriptListItem } from "@/lib/publishing/types";
 import { indexLetter, parseIsoDate, type DateRange } from "@/lib/discovery/params";

@@ -2,7 +2,7 @@
 // expires the public tags (lib/publishing/cache.ts), the same way the home page is.
 import { createHash } from "node:crypto";
 import { unstable_cache } from "next/cache";
-import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache";
+import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { getSiteName, getSiteUrl } from "@/lib/site";
 import { renderFeed, type FeedChannel, type FeedFormat } from "./feed";
 import { feedPaths } from "./links";

@@ -3,20 +3,7 @@
 // the next reader gets the new page, not a stale one.
 import { revalidateTag } from "next/cache";
 import { publicPageCache } from "@/lib/http/page-cache";
-
-/** Every public page and image: expired wholesale when the server starts (the database may have changed). */
-export const PUBLIC_TAG = "public";
-/** Lists across transcripts: the home page, /corrections. */
-export const LISTINGS_TAG = "public:listings";
-export const transcriptTag = (id: string) => `public:transcript:${id}`;
-/** Lookups by address, so a 404 for a not-yet-published slug is forgotten when it is published. */
-export const slugTag = (slug: string) => `public:slug:${slug}`;
-export const quoteTag = (id: string) => `public:quote:${id}`;
-
-/** The tags for everything a transcript's public life touches: its page, its quotes, the lists. */
-export function transcriptTags(transcriptId: string, slugs: readonly string[], quoteIds: readonly string[]): string[] {
-  return [LISTINGS_TAG, transcriptTag(transcriptId), ...slugs.map(slugTag), ...quoteIds.map(quoteTag)];
-}
+import { purgeEdge } from "@/lib/publishing/edge-purge";
 
 /**
  * Expires cached public pages now (not stale-while-revalidate: an unpublished page must not be served once more).
@@ -25,6 +12,8 @@ export function transcriptTags(transcriptId: string, slugs: readonly string[], q
  */
 export function expirePublicCache(tags: readonly string[]): void {
   if (tags.length === 0) return;
+  // The edge cache in front of the servers (when EDGE_PURGE_URL is set) forgets the same tags, in the background.
+  purgeEdge(tags);
   // The server's copy of rendered pages (lib/http/page-cache.ts) goes whole: changes are rare, pages cheap to refill.
   publicPageCache().clear();
   for (const tag of new Set(tags)) {

@@ -3,7 +3,7 @@
 // The get… functions are cached and tagged (lib/publishing/cache.ts); the load… functions are the uncached reads.
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
-import { LISTINGS_TAG, PUBLIC_TAG, quoteTag, slugTag } from "@/lib/publishing/cache";
+import { LISTINGS_TAG, PUBLIC_TAG, quoteTag, slugTag } from "@/lib/publishing/cache-tags";
 import { readSnapshot } from "@/lib/publishing/snapshot";
 import type {
   PublicCorrection,

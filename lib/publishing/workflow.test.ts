@@ -5,7 +5,7 @@ import { createAnnotation } from "@/lib/editor/annotations";
 import { updateMetadata } from "@/lib/editor/metadata";
 import { deleteSegment, editSegment } from "@/lib/editor/segments";
 import { expectAppError, makeTranscript, rangeOf, versionOf } from "@/lib/editor/test-support";
-import { slugTag } from "@/lib/publishing/cache";
+import { slugTag } from "@/lib/publishing/cache-tags";
 import { evaluateChecks, type CheckFailure } from "@/lib/publishing/checks";
 import {
   loadPublicChanges,

@@ -3,7 +3,7 @@
 // never shows what is no longer public. The cache only spares repeated searches; the first is fast on its own
 // (npm run bench:search).
 import { unstable_cache } from "next/cache";
-import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache";
+import { LISTINGS_TAG, PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { loadSearchFacets, searchPublished } from "@/lib/search";
 import { describeQuery } from "@/lib/search/query";
 import { apiSearchResults, isListing, loadApiListing, type ApiTranscriptList } from "@/lib/search/public-api";

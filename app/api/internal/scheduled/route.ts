@@ -1,5 +1,6 @@
 import { jsonError } from "@/lib/api/response";
-import { expirePublicCache, PUBLIC_TAG } from "@/lib/publishing/cache";
+import { expirePublicCache } from "@/lib/publishing/cache";
+import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { isInternalRequest } from "@/lib/publishing/internal-request";
 import { publishDueTranscripts } from "@/lib/publishing/workflow";
 
