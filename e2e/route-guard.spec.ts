@@ -65,14 +65,16 @@ const routes = appRoutes();
 const staffRoutes = routes.filter((route) => /^\/(desk|admin)(\/|$)/.test(route.path)).map((route) => route.path);
 const adminRoutes = staffRoutes.filter((route) => route.startsWith("/admin"));
 // Everything under /api is for staff and automation, except next-auth's own endpoints, the server's calls to
-// itself (/api/internal, signed with a key only the server has), oEmbed and the public read API (published data
-// for anyone).
+// itself (/api/internal, signed with a key only the server has), oEmbed, the public read API (published data
+// for anyone) and the proxy's health checks (/api/health, /api/ready: no data).
 const staffApiRoutes = routes.filter(
   (route) =>
     route.path.startsWith("/api/") &&
     !route.path.startsWith("/api/auth/") &&
     !route.path.startsWith("/api/internal/") &&
     route.path !== "/api/oembed" &&
+    route.path !== "/api/health" &&
+    route.path !== "/api/ready" &&
     !route.path.startsWith("/api/public/"),
 );
 const internalRoutes = routes.filter((route) => route.path.startsWith("/api/internal/"));

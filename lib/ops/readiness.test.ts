@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { checkReadiness, expectedMigrations } from "@/lib/ops/readiness";
+
+describe("readiness", () => {
+  it("is ready when the database holds every migration in prisma/migrations", async () => {
+    const expected = expectedMigrations();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(expected).toContain("20261127000000_foundation");
+    expect(await checkReadiness(db, expected)).toEqual({ ready: true, database: "ok", pendingMigrations: [] });
+  });
+
+  it("names a migration the database lacks", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+    for (const name of [...expectedMigrations(), "29991231000000_from_the_future"]) {
+      fs.mkdirSync(path.join(folder, name));
+      fs.writeFileSync(path.join(folder, name, "migration.sql"), "-- nothing");
+    }
+    expect(await checkReadiness(db, expectedMigrations(folder))).toEqual({
+      ready: false,
+      database: "ok",
+      pendingMigrations: ["29991231000000_from_the_future"],
+    });
+  });
+
+  it("says the database is unreachable rather than throwing", async () => {
+    const broken = {
+      $queryRawUnsafe: () => Promise.reject(new Error("SQLITE_CANTOPEN")),
+    } as unknown as typeof db;
+    expect(await checkReadiness(broken, ["a"])).toEqual({
+      ready: false,
+      database: "unreachable",
+      pendingMigrations: [],
+    });
+  });
+});

@@ -1,0 +1,36 @@
+// What a proxy's health checks ask: is this process answering (GET /api/health, no database), and is it ready for
+// readers and staff (GET /api/ready: the database answers and holds every migration this code expects).
+import fs from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { runQuery } from "@/lib/db/provider";
+import { appliedMigrationsSqlite } from "@/lib/db/sqlite/migrations";
+
+export interface Readiness {
+  ready: boolean;
+  database: "ok" | "unreachable";
+  /** Migrations in prisma/migrations that the database has not applied (run `npm run db:migrate`). */
+  pendingMigrations: string[];
+}
+
+/** The migrations this build expects, by folder name. */
+export function expectedMigrations(folder = path.join(process.cwd(), "prisma", "migrations")): string[] {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(folder, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export async function checkReadiness(client: typeof db = db, expected = expectedMigrations()): Promise<Readiness> {
+  let applied: string[];
+  try {
+    applied = await runQuery({ sqlite: () => appliedMigrationsSqlite(client) });
+  } catch (error) {
+    console.error("[ready] the database did not answer:", error instanceof Error ? error.message : error);
+    return { ready: false, database: "unreachable", pendingMigrations: [] };
+  }
+  const done = new Set(applied);
+  const pendingMigrations = expected.filter((name) => !done.has(name));
+  return { ready: pendingMigrations.length === 0, database: "ok", pendingMigrations };
+}
