@@ -8,7 +8,7 @@ import { createTestUser } from "@/lib/test/factories";
 
 const NATO = path.join(process.cwd(), "lib", "ingest", "fixtures", "nato-press-conference-2019-02-14.txt");
 
-/** Runs the CLI the way the README says, against this test file's database. */
+/** Runs the CLI the way docs/ingestion.md says, against this test file's database. */
 function ingest(...args: string[]) {
   const result = spawnSync("npm", ["run", "ingest", "--", ...args], {
     encoding: "utf8",

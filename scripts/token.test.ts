@@ -4,7 +4,7 @@ import { findUserByApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/test/factories";
 
-/** Runs the CLI the way the README says, against this test file's database. */
+/** Runs the CLI the way docs/operations.md says, against this test file's database. */
 function token(...args: string[]) {
   const result = spawnSync("npm", ["run", "token", "--", ...args], { encoding: "utf8", env: process.env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

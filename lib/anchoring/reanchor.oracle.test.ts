@@ -1306,7 +1306,7 @@ function describeViolation(v: Violation): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The tests
 
-// ORACLE_BASE and ORACLE_PARAGRAPHS run a longer or different sample by hand (the README gives the figures of one).
+// ORACLE_BASE and ORACLE_PARAGRAPHS run a longer or different sample by hand (docs/benchmarks.md gives the figures of one).
 const BASE_SEED = process.env.ORACLE_BASE ? Number(process.env.ORACLE_BASE) : 0x5eed_2024;
 const PARAGRAPHS = process.env.ORACLE_PARAGRAPHS ? Number(process.env.ORACLE_PARAGRAPHS) : 320;
 /** ORACLE_SEED=<seed from a violation> runs that paragraph's edit sequence alone and shows all its violations. */

@@ -8,7 +8,7 @@ import { parseSearchParams } from "@/lib/search/params";
 /**
  * GET /api/public/transcripts?q=…&speaker=…&topic=…&outlet=…&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N
  * Published transcripts only: with a query or filters, one result per matching paragraph, best first (as /search);
- * without, every published transcript, newest first. 20 per page. Documented in the README ("Public read API").
+ * without, every published transcript, newest first. 20 per page. Documented in docs/discovery.md ("Public read API").
  */
 export const GET = handleApiErrors(async (request: Request) => {
   const limit = await publicApiLimit().take(clientAddressFromHeaders(request.headers));
