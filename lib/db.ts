@@ -1,7 +1,11 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { resolveSqlitePath } from "@/lib/db/database-url";
+import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
+import { poolConfig } from "@/lib/db/postgresql/connection";
+import { currentProvider } from "@/lib/db/provider";
 
 // The one Prisma client. Nothing else constructs one. Kept on globalThis so hot reloads in development reuse it.
 const globalForPrisma = globalThis as unknown as { verbatimPrisma?: PrismaClient };
@@ -111,9 +115,22 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3): Prism
   return factory;
 }
 
+/** Connections one process keeps to PostgreSQL: DATABASE_POOL_SIZE, else 10. */
+function poolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
 function createClient(): PrismaClient {
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (currentProvider(url) === "postgresql") {
+    // The same model generated for PostgreSQL (prisma/postgresql/schema.prisma): its types are the SQLite client's
+    // (lib/db/schema-parity.test.ts keeps the two schemas one model), so the app is typed against one of them.
+    const adapter = new PrismaPg(poolConfig(url, { max: poolSize() }));
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${resolveSqlitePath()}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${resolveSqlitePath(url)}`, timeout: BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter) });
 }
 

@@ -13,6 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { seededRandom } from "./support/seeded-random";
+import { migrationsFolder } from "@/lib/db/provider";
 
 const count = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   try {
     const sqlite = new Database(file);
     sqlite.pragma("journal_mode = WAL");
-    const migrations = path.join(process.cwd(), "prisma", "migrations");
+    const migrations = migrationsFolder("sqlite");
     for (const name of fs.readdirSync(migrations).sort()) {
       const script = path.join(migrations, name, "migration.sql");
       if (fs.existsSync(script)) sqlite.exec(fs.readFileSync(script, "utf8"));

@@ -13,7 +13,7 @@ const SOURCES = [
   "components",
   "lib",
   "public",
-  "prisma/schema.prisma",
+  "prisma",
   "proxy.ts",
   "next.config.ts",
   "package-lock.json",

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { migrationsFolder } from "@/lib/db/provider";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 
 export class BackupError extends Error {
@@ -48,9 +49,9 @@ export function appliedMigrations(database: Database.Database): string[] {
   return rows.map((row) => row.name);
 }
 
-/** The migrations this version of Verbatim ships (prisma/migrations). */
+/** The migrations this version of Verbatim ships for SQLite (prisma/sqlite/migrations). */
 export function knownMigrations(root: string = process.cwd()): string[] {
-  const folder = path.join(root, "prisma", "migrations");
+  const folder = migrationsFolder("sqlite", root);
   return fs
     .readdirSync(folder)
     .filter((name) => fs.existsSync(path.join(folder, name, "migration.sql")))

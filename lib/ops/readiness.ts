@@ -3,18 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { runQuery } from "@/lib/db/provider";
+import { migrationsFolder, runQuery } from "@/lib/db/provider";
 import { appliedMigrationsSqlite } from "@/lib/db/sqlite/migrations";
 
 export interface Readiness {
   ready: boolean;
   database: "ok" | "unreachable";
-  /** Migrations in prisma/migrations that the database has not applied (run `npm run db:migrate`). */
+  /** Migrations in prisma/<provider>/migrations that the database has not applied (run `npm run db:migrate`). */
   pendingMigrations: string[];
 }
 
 /** The migrations this build expects, by folder name. */
-export function expectedMigrations(folder = path.join(process.cwd(), "prisma", "migrations")): string[] {
+export function expectedMigrations(folder = migrationsFolder()): string[] {
   return fs
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(folder, entry.name, "migration.sql")))
