@@ -18,7 +18,8 @@ export function isApiTokenShaped(secret: string): boolean {
 export async function listApiTokens(userId: string) {
   return db.apiToken.findMany({
     where: { userId },
-    orderBy: [{ revokedAt: "asc" }, { createdAt: "desc" }],
+    // Active ones (no revokedAt) first, on both databases: PostgreSQL would otherwise put nulls last.
+    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
 }

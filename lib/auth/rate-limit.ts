@@ -1,8 +1,11 @@
 import Database from "better-sqlite3";
-import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
-import { resolveSqlitePath } from "@/lib/db/database-url";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
+import { poolConfig } from "@/lib/db/postgresql/connection";
+import { currentProvider } from "@/lib/db/provider";
 
-/** The table prisma/schema.prisma declares (model RateLimitCounter); Prisma's migrations create it. */
+/** The table both schemas declare (model RateLimitCounter); the migrations create it, with the library's columns. */
 const COUNTER_TABLE = "RateLimitCounter";
 
 /** How long the counter connection waits synchronously for another writer before retrying asynchronously. */
@@ -16,8 +19,8 @@ export interface SignInThrottleOptions {
   /** Failed attempts allowed per client address in one window (an office shares one address, so more). */
   addressAttempts?: number;
   windowSeconds?: number;
-  /** The SQLite file holding the counters; the app's database (DATABASE_URL) unless a test says otherwise. */
-  databaseFile?: string;
+  /** The database holding the counters; the app's (DATABASE_URL) unless a test says otherwise. */
+  databaseUrl?: string;
   /** Deletes counters an hour past their window every five minutes; off for short-lived test instances. */
   clearExpired?: boolean;
 }
@@ -33,34 +36,48 @@ export type AttemptVerdict =
  * upsert (rate-limiter-flexible's `consume`), so a burst of parallel attempts gets no more password checks than the
  * limit. A success clears the account's count and refunds the address's point, so the address limit counts failures.
  *
- * The counters live in the app's SQLite file on a connection of their own: RateLimiterSQLite's better-sqlite3 store
- * runs the upsert synchronously in one statement, which is what makes it atomic across processes. (Its Prisma store
- * deletes and upserts in two statements.) That connection waits only briefly for the write lock, then retries
- * asynchronously, so it never stalls the event loop while a Prisma transaction in this process holds the lock.
+ * The counters live in the app's database on connections of their own, and each count is one atomic upsert:
+ * - SQLite: RateLimiterSQLite's better-sqlite3 store runs the upsert synchronously in one statement, which is what
+ *   makes it atomic across processes. (Its Prisma store deletes and upserts in two statements.) That connection
+ *   waits only briefly for the write lock, then retries asynchronously, so it never stalls the event loop while a
+ *   Prisma transaction in this process holds the lock.
+ * - PostgreSQL: RateLimiterPostgres's `INSERT … ON CONFLICT DO UPDATE` on a small pool: every server of a cluster
+ *   counts in the same rows.
  */
 export class SignInThrottle {
-  private readonly database: Database.Database;
-  private readonly byAccount: RateLimiterSQLite;
-  private readonly byAddress: RateLimiterSQLite;
+  private readonly close_: () => void;
+  private readonly byAccount: RateLimiterSQLite | RateLimiterPostgres;
+  private readonly byAddress: RateLimiterSQLite | RateLimiterPostgres;
 
   constructor({
     accountAttempts = 10,
     addressAttempts = 30,
     windowSeconds = 15 * 60,
-    databaseFile = resolveSqlitePath(),
+    databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
     clearExpired = false,
   }: SignInThrottleOptions = {}) {
-    this.database = new Database(databaseFile, { timeout: SYNC_BUSY_TIMEOUT_MS, fileMustExist: true });
     const common = {
-      storeClient: this.database,
-      storeType: "better-sqlite3",
       tableName: COUNTER_TABLE,
       tableCreated: true,
       clearExpiredByTimeout: clearExpired,
       duration: windowSeconds,
     };
-    this.byAccount = new RateLimiterSQLite({ ...common, keyPrefix: "signin-account", points: accountAttempts });
-    this.byAddress = new RateLimiterSQLite({ ...common, keyPrefix: "signin-address", points: addressAttempts });
+    if (currentProvider(databaseUrl) === "postgresql") {
+      const pool = new pg.Pool(poolConfig(databaseUrl, { max: 2 }));
+      const store = { ...common, storeClient: pool, storeType: "pool" };
+      this.byAccount = new RateLimiterPostgres({ ...store, keyPrefix: "signin-account", points: accountAttempts });
+      this.byAddress = new RateLimiterPostgres({ ...store, keyPrefix: "signin-address", points: addressAttempts });
+      this.close_ = () => void pool.end();
+      return;
+    }
+    const database = new Database(resolveSqlitePath(databaseUrl), {
+      timeout: SYNC_BUSY_TIMEOUT_MS,
+      fileMustExist: true,
+    });
+    const store = { ...common, storeClient: database, storeType: "better-sqlite3" };
+    this.byAccount = new RateLimiterSQLite({ ...store, keyPrefix: "signin-account", points: accountAttempts });
+    this.byAddress = new RateLimiterSQLite({ ...store, keyPrefix: "signin-address", points: addressAttempts });
+    this.close_ = () => database.close();
   }
 
   /**
@@ -102,7 +119,7 @@ export class SignInThrottle {
   }
 
   close(): void {
-    this.database.close();
+    this.close_();
   }
 }
 

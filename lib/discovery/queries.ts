@@ -147,7 +147,7 @@ export async function loadArchive(page: number, range: DateRange): Promise<Paged
 async function quoteItems(where: Prisma.PublicQuoteEntryWhereInput, take: number): Promise<QuoteListItem[]> {
   const rows = await db.publicQuoteEntry.findMany({
     where,
-    orderBy: [{ publishedAt: "desc" }, { transcriptId: "asc" }, { number: "asc" }],
+    orderBy: [{ publishedAt: "desc" }, { transcriptId: "asc" }, { number: "asc" }, { start: "asc" }],
     take,
     select: {
       annotationId: true,

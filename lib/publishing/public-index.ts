@@ -101,6 +101,7 @@ export function indexEntry(
         annotationId: annotation.id,
         transcriptId,
         number: paragraph.number,
+        start: annotation.start,
         text: annotation.anchored ? annotation.exact : annotation.publishedExact,
         speakerName: paragraph.speakerName,
         speakerSlug: paragraph.speakerSlug,

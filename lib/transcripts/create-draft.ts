@@ -1,5 +1,5 @@
 import type { Fidelity } from "@/lib/generated/prisma/enums";
-import { resolveSqlitePath } from "@/lib/db/database-url";
+import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 import type { IngestInput } from "@/lib/ingest";
 import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
 import {
@@ -32,5 +32,6 @@ export async function createDraftFromUpload(
   { userId, input, title, fidelity, overrides }: CreateDraftInput,
   options?: IngestInWorkerOptions,
 ): Promise<CreatedDraft> {
-  return createDraftInWorker(input, { databaseFile: resolveSqlitePath(), userId, title, fidelity, overrides }, options);
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return createDraftInWorker(input, { databaseUrl, userId, title, fidelity, overrides }, options);
 }

@@ -1,17 +1,31 @@
 // The entry point of an ingestion worker thread (bundled to dist/ingest-worker.mjs by scripts/build-ingest-worker.ts
 // and run by piscina from lib/transcripts/ingest-pool.ts). It parses an upload and, when asked to, stores it as a draft on its
-// own SQLite connection, so neither step holds the thread that serves pages. Only data crosses the thread boundary:
+// own database connection (SQLite or PostgreSQL, as DATABASE_URL says), so neither step holds the thread that serves
+// pages. Only data crosses the thread boundary:
 // a refusal comes back as its code and message, and the main thread turns it into an IngestError again.
 import type { MessagePort } from "node:worker_threads";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { resolveSqlitePath } from "@/lib/db/database-url";
+import { poolConfig } from "@/lib/db/postgresql/connection";
+import { currentProvider } from "@/lib/db/provider";
 import { applyDraftOverrides, type DraftOverrides } from "@/lib/transcripts/draft-overrides";
-import { draftTitle, storeDraft, suggestFidelity, type DraftFidelity } from "@/lib/transcripts/store-draft";
+import { storeDraftPostgres } from "@/lib/transcripts/postgresql/draft-writer";
+import { storeDraftSqlite } from "@/lib/transcripts/sqlite/draft-writer";
+import {
+  draftTitle,
+  suggestFidelity,
+  type DraftFidelity,
+  type StoreDraftRequest,
+  type StoredDraft,
+} from "@/lib/transcripts/store-draft";
 import { ingestFile } from "@/lib/ingest/pipeline";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest/types";
 
 /** What the worker needs to store the parse as a draft owned by `userId`. */
 export interface StoreInstructions {
-  databaseFile: string;
+  /** The database to store in (the server's DATABASE_URL). */
+  databaseUrl: string;
   userId: string;
   /** Overrides the title the parser found. */
   title?: string;
@@ -45,17 +59,25 @@ export type IngestTaskOutcome =
   | { ok: true; draft: StoredDraftSummary }
   | { ok: false; error: { code: IngestError["code"]; message: string } };
 
-/** How long this thread's connection waits for another writer (the server, the CLI, another worker). */
+/** How long this thread's SQLite connection waits for another writer (the server, the CLI, another worker). */
 const BUSY_TIMEOUT_MS = 30_000;
-const connections = new Map<string, Database.Database>();
+const sqliteConnections = new Map<string, Database.Database>();
+const postgresPools = new Map<string, pg.Pool>();
 
-function connectionTo(file: string): Database.Database {
-  let connection = connections.get(file);
+/** Stores the draft on this thread's own connection to the database `url` names, opened on first use. */
+function storeIn(url: string, request: StoreDraftRequest): Promise<StoredDraft> {
+  if (currentProvider(url) === "postgresql") {
+    let pool = postgresPools.get(url);
+    if (!pool) postgresPools.set(url, (pool = new pg.Pool(poolConfig(url, { max: 1 }))));
+    return storeDraftPostgres(pool, request);
+  }
+  const file = resolveSqlitePath(url);
+  let connection = sqliteConnections.get(file);
   if (!connection) {
     connection = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    connections.set(file, connection);
+    sqliteConnections.set(file, connection);
   }
-  return connection;
+  return storeDraftSqlite(connection, request);
 }
 
 export default async function runIngestTask({
@@ -71,7 +93,7 @@ export default async function runIngestTask({
     if (!store) return { ok: true, result: parsed };
     const result = store.overrides ? applyDraftOverrides(parsed, store.overrides) : parsed;
     const title = draftTitle(store.title, result);
-    const draft = storeDraft(connectionTo(store.databaseFile), {
+    const draft = await storeIn(store.databaseUrl, {
       userId: store.userId,
       bytes: input.bytes,
       restored: input.restore ?? [],
