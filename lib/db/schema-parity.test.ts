@@ -15,10 +15,13 @@ function modelBlocks(schema: string): Map<string, string[]> {
   const blocks = new Map<string, string[]>();
   const withoutComments = schema.replace(/\/\/.*$/gm, "");
   for (const match of withoutComments.matchAll(/^(model|enum)\s+(\w+)\s*\{([^}]*)\}/gm)) {
-    const lines = (match[3] as string)
-      .split("\n")
-      .map((line) => line.trim().replace(/\s+/g, " "))
-      .filter((line) => line !== "" && !/\bUnsupported\(/.test(line));
+    const all = (match[3] as string).split("\n").map((line) => line.trim().replace(/\s+/g, " "));
+    // A database's own columns (`Unsupported(...)`) and the indexes on them are not part of the shared model.
+    const ownColumns = all.filter((line) => /\bUnsupported\(/.test(line)).map((line) => line.split(" ")[0] as string);
+    const lines = all.filter(
+      (line) =>
+        line !== "" && !ownColumns.some((column) => line.startsWith(`${column} `) || line.includes(`[${column}]`)),
+    );
     blocks.set(`${match[1]} ${match[2]}`, lines);
   }
   return blocks;

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { migrationsFolder, runQuery } from "@/lib/db/provider";
+import { appliedMigrationsPostgres } from "@/lib/db/postgresql/migrations";
 import { appliedMigrationsSqlite } from "@/lib/db/sqlite/migrations";
 
 export interface Readiness {
@@ -25,7 +26,10 @@ export function expectedMigrations(folder = migrationsFolder()): string[] {
 export async function checkReadiness(client: typeof db = db, expected = expectedMigrations()): Promise<Readiness> {
   let applied: string[];
   try {
-    applied = await runQuery({ sqlite: () => appliedMigrationsSqlite(client) });
+    applied = await runQuery({
+      sqlite: () => appliedMigrationsSqlite(client),
+      postgresql: () => appliedMigrationsPostgres(client),
+    });
   } catch (error) {
     console.error("[ready] the database did not answer:", error instanceof Error ? error.message : error);
     return { ready: false, database: "unreachable", pendingMigrations: [] };

@@ -231,7 +231,8 @@ export async function rebuildPublicIndex(): Promise<number> {
     await tx.publicTopic.deleteMany({});
     await tx.publicQuoteEntry.deleteMany({});
     await tx.publicListing.deleteMany({});
-    await runQuery({ sqlite: () => rebuildFullTextSqlite(tx) });
+    // PostgreSQL's full-text columns are generated from the rows: nothing to rebuild.
+    await runQuery({ sqlite: () => rebuildFullTextSqlite(tx), postgresql: async () => undefined });
   });
   // In batches: one transaction per transcript would make the full-text index out of thousands of tiny segments.
   for (let start = 0; start < published.length; start += REBUILD_BATCH) {
@@ -243,7 +244,7 @@ export async function rebuildPublicIndex(): Promise<number> {
       { timeout: 120_000 },
     );
   }
-  await runQuery({ sqlite: () => optimizeFullTextSqlite(db) });
+  await runQuery({ sqlite: () => optimizeFullTextSqlite(db), postgresql: async () => undefined });
   return published.length;
 }
 

@@ -1,12 +1,15 @@
 // Search, as the pages and the API call it: one function per query, each running its database's implementation
-// (lib/db/provider.ts). Only SQLite's exists today; PostgreSQL's would sit beside lib/search/sqlite/.
+// (lib/db/provider.ts): lib/search/sqlite/ (FTS5) or lib/search/postgresql/ (tsvector), with the same results.
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { runQuery } from "@/lib/db/provider";
-import { searchDeskSqlite, type DeskSearchRequest } from "@/lib/search/sqlite/desk-search";
+import { searchDeskPostgres } from "@/lib/search/postgresql/desk-search";
+import { searchPublishedPostgres } from "@/lib/search/postgresql/public-search";
+import { searchDeskSqlite } from "@/lib/search/sqlite/desk-search";
 import { searchPublishedSqlite } from "@/lib/search/sqlite/public-search";
 import type {
   DeskSearchHit,
+  DeskSearchRequest,
   FacetOption,
   PublicSearchHit,
   SearchFacets,
@@ -18,12 +21,18 @@ export type { DeskSearchRequest };
 
 /** Published paragraphs matching the words and filters, best first, with snippets. */
 export function searchPublished(request: SearchRequest): Promise<SearchPage<PublicSearchHit>> {
-  return runQuery({ sqlite: () => searchPublishedSqlite(request) });
+  return runQuery({
+    sqlite: () => searchPublishedSqlite(request),
+    postgresql: () => searchPublishedPostgres(request),
+  });
 }
 
 /** The working copy of every transcript `actor` may open, drafts included. */
 export function searchDesk(actor: Actor, request: DeskSearchRequest): Promise<SearchPage<DeskSearchHit>> {
-  return runQuery({ sqlite: () => searchDeskSqlite(actor, request) });
+  return runQuery({
+    sqlite: () => searchDeskSqlite(actor, request),
+    postgresql: () => searchDeskPostgres(actor, request),
+  });
 }
 
 const FACET_LIMIT = 200;

@@ -2,6 +2,7 @@
 // found (or not) through the same functions the pages and the API call.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { currentProvider } from "@/lib/db/provider";
 import { deleteSegment, editSegment } from "@/lib/editor/segments";
 import { tagEntity } from "@/lib/editor/entities";
 import type { TestUser } from "@/lib/editor/test-support";
@@ -304,7 +305,10 @@ describe("staff search", () => {
 
 describe("ranking many matches", () => {
   it("ranks only the newest matches when there are more than the ranking window, best first among them", async () => {
+    // The database's own implementation, with a window small enough to see (SQLite's FTS5 or PostgreSQL's tsvector).
     const { searchPublishedSqlite } = await import("@/lib/search/sqlite/public-search");
+    const { searchPublishedPostgres } = await import("@/lib/search/postgresql/public-search");
+    const searchWith = currentProvider() === "postgresql" ? searchPublishedPostgres : searchPublishedSqlite;
     // The oldest paragraph is the most about "ocelot" (bm25 would rank it first); the later ones mention it once.
     const paragraphs = [
       { speaker: "Jens Stoltenberg", text: "Ocelot, ocelot, ocelot: the ocelot question is all about the ocelot." },
@@ -315,9 +319,9 @@ describe("ranking many matches", () => {
       { speaker: "Jens Stoltenberg", text: "Ocelot ocelot ocelot, the newest paragraph about the ocelot." },
     ];
     await publishedTranscript(paragraphs, "Ocelot briefing", 10);
-    const full = await searchPublishedSqlite({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 1_000 });
+    const full = await searchWith({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 1_000 });
     expect(full.hits[0]?.paragraph.number).toBe(1);
-    const windowed = await searchPublishedSqlite({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 5 });
+    const windowed = await searchWith({ query: parseQuery("ocelot"), page: 1 }, { rankWindow: 5 });
     // Only the newest five matches (paragraphs 10 to 14) are ranked; the count still covers every match.
     expect(windowed.total).toBe(14);
     expect(windowed.hits.map((hit) => hit.paragraph.number).sort((a, b) => a - b)).toEqual([10, 11, 12, 13, 14]);

@@ -2,6 +2,14 @@
 // paragraph's own characters are ever taken for markup.
 import type { SnippetRun } from "@/lib/search/types";
 
+/**
+ * Private-use characters around each matching word in a database's snippet: they cannot occur in stored text (the
+ * clean-up removes them), so the snippet can be HTML-escaped first and marked up after, and no paragraph's own "<"
+ * or "&" is ever read as markup. Both databases' snippets use them (SQLite's snippet(), PostgreSQL's ts_headline).
+ */
+export const MARK_OPEN = "\uE000";
+export const MARK_CLOSE = "\uE001";
+
 /** Splits a snippet whose matches are wrapped in `markOpen`…`markClose` into runs. */
 export function snippetRuns(snippet: string, markers: { markOpen: string; markClose: string }): SnippetRun[] {
   const runs: SnippetRun[] = [];

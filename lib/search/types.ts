@@ -84,3 +84,11 @@ export interface SearchFacets {
   topics: FacetOption[];
   outlets: FacetOption[];
 }
+
+/** Staff search over the working copies a person may open. */
+export interface DeskSearchRequest {
+  query: ParsedQuery;
+  status?: TranscriptStatus | null;
+  page: number;
+  pageSize?: number;
+}

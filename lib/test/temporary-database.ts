@@ -21,7 +21,9 @@ if (process.env[PROVIDER_ENV] === "postgresql") {
 } else {
   const template = process.env[TEMPLATE_ENV];
   if (!template || !fs.existsSync(template)) {
-    throw new Error(`${TEMPLATE_ENV} is not set: run the tests through vitest.config.mts, whose global setup makes it.`);
+    throw new Error(
+      `${TEMPLATE_ENV} is not set: run the tests through vitest.config.mts, whose global setup makes it.`,
+    );
   }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-unit-"));
   const file = path.join(directory, "test.db");

@@ -5,24 +5,15 @@ import { db } from "@/lib/db";
 import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { hasRole, type Actor } from "@/lib/permissions";
 import { isEmptyQuery } from "@/lib/search/query";
-import { snippetRuns } from "@/lib/search/snippets";
+import { MARK_CLOSE, MARK_OPEN, snippetRuns } from "@/lib/search/snippets";
+import { SNIPPET_MARKERS_SQL, SNIPPET_TOKENS, matchExpression, rowidLiteral } from "@/lib/search/sqlite/fts5";
 import {
-  MARK_CLOSE,
-  MARK_OPEN,
-  SNIPPET_MARKERS_SQL,
-  SNIPPET_TOKENS,
-  matchExpression,
-  rowidLiteral,
-} from "@/lib/search/sqlite/fts5";
-import { MATCH_COUNT_CAP, SEARCH_PAGE_SIZE, type DeskSearchHit, type SearchPage } from "@/lib/search/types";
-import type { ParsedQuery } from "@/lib/search/query";
-
-export interface DeskSearchRequest {
-  query: ParsedQuery;
-  status?: TranscriptStatus | null;
-  page: number;
-  pageSize?: number;
-}
+  MATCH_COUNT_CAP,
+  SEARCH_PAGE_SIZE,
+  type DeskSearchHit,
+  type DeskSearchRequest,
+  type SearchPage,
+} from "@/lib/search/types";
 
 interface HitRow {
   rowid: number;

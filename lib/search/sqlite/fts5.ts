@@ -12,14 +12,7 @@ export function matchExpression(query: ParsedQuery): string {
     .join(" ");
 }
 
-/**
- * Private-use characters around each matching word in snippet(): they cannot occur in stored text (the clean-up
- * removes them), so the snippet can be HTML-escaped first and marked up after, and no paragraph's own "<" or "&"
- * is ever read as markup.
- */
-export const MARK_OPEN = "\uE000";
-export const MARK_CLOSE = "\uE001";
-/** FTS5's snippet() takes the markers as SQL values. */
+/** FTS5's snippet() takes the markers (MARK_OPEN and MARK_CLOSE of lib/search/snippets.ts) as SQL values. */
 export const SNIPPET_MARKERS_SQL = "char(57344), char(57345)";
 /** Words of context around the matches (FTS5's maximum is 64). */
 export const SNIPPET_TOKENS = 32;

@@ -5,8 +5,6 @@
 // Ranking alone reads only the index; the snippets are then made for the twenty rows kept, each found by rowid.
 import { db } from "@/lib/db";
 import {
-  MARK_CLOSE,
-  MARK_OPEN,
   SNIPPET_MARKERS_SQL,
   SNIPPET_TOKENS,
   matchExpression,
@@ -14,7 +12,7 @@ import {
   rowidLiteral,
   sqliteDate,
 } from "@/lib/search/sqlite/fts5";
-import { excerpt, snippetRuns } from "@/lib/search/snippets";
+import { excerpt, MARK_CLOSE, MARK_OPEN, snippetRuns } from "@/lib/search/snippets";
 import {
   MATCH_COUNT_CAP,
   SEARCH_PAGE_SIZE,

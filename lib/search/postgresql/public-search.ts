@@ -1,0 +1,195 @@
+// Public full-text search on PostgreSQL: the stored tsvector of PublicParagraph (prisma/postgresql/migrations/
+// *_full_text) with its GIN index, ranked by ts_rank_cd. As on SQLite, ranking and snippets are two queries: the
+// rows are ranked first, and ts_headline (which re-reads each paragraph) runs only for the ones shown.
+import { db } from "@/lib/db";
+import { isEmptyQuery } from "@/lib/search/query";
+import { headlineSql, restoreAngleBrackets, tsqueryText } from "@/lib/search/postgresql/tsquery";
+import { excerpt, MARK_CLOSE, MARK_OPEN, snippetRuns } from "@/lib/search/snippets";
+import {
+  MATCH_COUNT_CAP,
+  SEARCH_PAGE_SIZE,
+  type PublicSearchHit,
+  type SearchFilters,
+  type SearchPage,
+  type SearchRequest,
+} from "@/lib/search/types";
+
+/** Matches ranked at most, newest first beyond it: the same window, and for the same reason, as SQLite's. */
+export const RANK_WINDOW = 2_000;
+
+interface ParagraphRow {
+  id: number;
+  transcriptId: string;
+  number: number;
+  text: string;
+  speakerName: string | null;
+  speakerSlug: string | null;
+  outlet: string | null;
+  startMs: number | null;
+  slug: string;
+  title: string;
+  occurredAt: Date | null;
+  place: string | null;
+  publishedAt: Date;
+  snippet: string | null;
+}
+
+/** Numbered placeholders, counting on from the values already bound. */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The WHERE conditions (on PublicParagraph p and PublicListing l) for the filters. */
+function filterSql(filters: SearchFilters, parameters: Parameters): string[] {
+  const sql: string[] = [];
+  if (filters.speaker) sql.push(`p."speakerSlug" = ${parameters.add(filters.speaker)}`);
+  if (filters.outlet) sql.push(`p."outlet" = ${parameters.add(filters.outlet)}`);
+  if (filters.topic) {
+    sql.push(
+      `p."transcriptId" IN (SELECT "transcriptId" FROM "PublicTopic" WHERE "slug" = ${parameters.add(filters.topic)})`,
+    );
+  }
+  if (filters.from) sql.push(`l."sortDate" >= ${parameters.add(filters.from)}`);
+  // Inclusive of the whole "to" day.
+  if (filters.to) sql.push(`l."sortDate" < ${parameters.add(new Date(filters.to.getTime() + 86_400_000))}`);
+  return sql;
+}
+
+function hasFilters(filters: SearchFilters): boolean {
+  return filterSql(filters, new Parameters()).length > 0;
+}
+
+const FROM = `"PublicParagraph" p JOIN "PublicListing" l ON l."transcriptId" = p."transcriptId"`;
+
+async function rankedIds(
+  request: SearchRequest,
+  query: string,
+  limit: number,
+  offset: number,
+  rankWindow: number,
+): Promise<number[]> {
+  const boundary = new Parameters();
+  const q = boundary.add(query);
+  const where = [`p."searchVector" @@ verbatim_search_query(${q})`, ...filterSql(request, boundary)].join(" AND ");
+  const floor = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT p."id" AS id FROM ${FROM} WHERE ${where} ORDER BY p."id" DESC LIMIT 1 OFFSET ${boundary.add(rankWindow - 1)}`,
+    ...boundary.values,
+  );
+  const ranked = new Parameters();
+  const rq = ranked.add(query);
+  const conditions = [`p."searchVector" @@ verbatim_search_query(${rq})`, ...filterSql(request, ranked)];
+  if (floor[0]) conditions.push(`p."id" >= ${ranked.add(Number(floor[0].id))}`);
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT p."id" AS id FROM ${FROM} WHERE ${conditions.join(" AND ")}
+      ORDER BY ts_rank_cd(p."searchVector", verbatim_search_query(${rq})) DESC, p."id" DESC
+      LIMIT ${ranked.add(limit)} OFFSET ${ranked.add(offset)}`,
+    ...ranked.values,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+async function countMatches(request: SearchRequest, query: string | null): Promise<number> {
+  const parameters = new Parameters();
+  const conditions = [
+    ...(query ? [`p."searchVector" @@ verbatim_search_query(${parameters.add(query)})`] : []),
+    ...filterSql(request, parameters),
+  ];
+  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM} WHERE ${conditions.join(" AND ") || "TRUE"}
+       LIMIT ${parameters.add(MATCH_COUNT_CAP + 1)}) AS matches`,
+    ...parameters.values,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Browsing with filters and no words: the newest paragraphs first, in reading order within a transcript. */
+async function browseIds(request: SearchRequest, limit: number, offset: number): Promise<number[]> {
+  const parameters = new Parameters();
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT p."id" AS id FROM ${FROM} WHERE ${filterSql(request, parameters).join(" AND ")}
+      ORDER BY l."sortDate" DESC, p."transcriptId", p."number"
+      LIMIT ${parameters.add(limit)} OFFSET ${parameters.add(offset)}`,
+    ...parameters.values,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** The rows to show, with their snippets (ts_headline only for these). */
+async function paragraphs(ids: number[], query: string | null): Promise<Map<number, ParagraphRow>> {
+  if (ids.length === 0) return new Map();
+  const parameters = new Parameters();
+  const idList = parameters.add(ids);
+  const headline = query ? headlineSql(`p."text"`, `verbatim_search_query(${parameters.add(query)})`) : "NULL";
+  const rows = await db.$queryRawUnsafe<ParagraphRow[]>(
+    `SELECT p."id", p."transcriptId", p."number", p."text", p."speakerName", p."speakerSlug", p."outlet", p."startMs",
+            l."slug", l."title", l."occurredAt", l."place", l."publishedAt", ${headline} AS snippet
+       FROM ${FROM} WHERE p."id" = ANY(${idList}::int[])`,
+    ...parameters.values,
+  );
+  return new Map(rows.map((row) => [Number(row.id), row]));
+}
+
+/** A headline that starts or ends inside the paragraph says so, as SQLite's snippet() does. */
+function withEllipses(snippet: string, text: string): string {
+  const plain = snippet.replaceAll(MARK_OPEN, "").replaceAll(MARK_CLOSE, "");
+  const head = plain.split(" … ")[0]?.trim() ?? "";
+  const tail = plain.split(" … ").at(-1)?.trim() ?? "";
+  return `${text.trimStart().startsWith(head) ? "" : "…"}${snippet}${text.trimEnd().endsWith(tail) ? "" : "…"}`;
+}
+
+export async function searchPublishedPostgres(
+  request: SearchRequest,
+  { rankWindow = RANK_WINDOW }: { rankWindow?: number } = {},
+): Promise<SearchPage<PublicSearchHit>> {
+  const pageSize = request.pageSize ?? SEARCH_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(request.page));
+  const offset = (page - 1) * pageSize;
+  const isBrowsing = isEmptyQuery(request.query);
+  if (isBrowsing && !hasFilters(request)) return { hits: [], total: 0, totalIsCapped: false, page, pageCount: 1 };
+
+  const query = isBrowsing ? null : tsqueryText(request.query);
+  const [ids, total] = await Promise.all([
+    query ? rankedIds(request, query, pageSize, offset, rankWindow) : browseIds(request, pageSize, offset),
+    countMatches(request, query),
+  ]);
+  const rows = await paragraphs(ids, query);
+  const hits = ids.flatMap((id): PublicSearchHit[] => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const headline = row.snippet === null ? null : restoreAngleBrackets(row.snippet);
+    const marked = headline?.includes(MARK_OPEN) ? withEllipses(headline, row.text) : excerpt(row.text);
+    return [
+      {
+        transcript: {
+          id: row.transcriptId,
+          slug: row.slug,
+          title: row.title,
+          occurredAt: row.occurredAt ? new Date(row.occurredAt).toISOString() : null,
+          place: row.place,
+          publishedAt: new Date(row.publishedAt).toISOString(),
+        },
+        paragraph: {
+          number: Number(row.number),
+          speaker: row.speakerName,
+          speakerSlug: row.speakerSlug,
+          outlet: row.outlet,
+          startMs: row.startMs === null ? null : Number(row.startMs),
+        },
+        path: `/t/${row.slug}#p-${row.number}`,
+        snippet: snippetRuns(marked, { markOpen: MARK_OPEN, markClose: MARK_CLOSE }),
+      },
+    ];
+  });
+  const counted = Math.min(total, MATCH_COUNT_CAP);
+  return {
+    hits,
+    total: counted,
+    totalIsCapped: total > MATCH_COUNT_CAP,
+    page,
+    pageCount: Math.max(1, Math.ceil(counted / pageSize)),
+  };
+}
