@@ -1,9 +1,12 @@
-// Brings the database up to date and handles first run. Used by `npm start` and by the e2e servers.
+// Brings the database up to date and handles first run. Used by `npm start`, `npm run db:migrate` and the e2e
+// servers, on SQLite (the default) or PostgreSQL, as DATABASE_URL says.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { resolveSqlitePath } from "@/lib/db/database-url";
+import { migratePostgres } from "@/lib/db/postgresql/migrate";
+import { currentProvider, migrationsFolder } from "@/lib/db/provider";
 
 /** Files and folders that hold every draft, every original upload and every password hash: owner only. */
 const PRIVATE_FILE_MODE = 0o600;
@@ -24,12 +27,12 @@ export function securePrivateFiles(file: string = resolveSqlitePath()): void {
   }
 }
 
-export async function prepareDatabase(): Promise<void> {
+/** SQLite: Prisma's own `migrate deploy` (about a second), then WAL and owner-only files. */
+function migrateSqlite(): void {
   // Everything this process creates from here (the database, its WAL, backups) is readable by its owner only.
   process.umask(0o077);
   const file = resolveSqlitePath();
   securePrivateFiles(file);
-
   const prismaCli = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   const migrate = spawnSync(prismaCli, ["migrate", "deploy"], { encoding: "utf8", env: process.env });
   if (migrate.status !== 0) {
@@ -45,6 +48,26 @@ export async function prepareDatabase(): Promise<void> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
   securePrivateFiles(file);
+}
+
+/**
+ * PostgreSQL: our own runner (lib/db/postgresql/migrate.ts; Prisma's CLI spends ten seconds on a lock timer), under
+ * an advisory lock, so two servers starting together migrate once.
+ */
+async function migratePostgresDatabase(url: string): Promise<void> {
+  const { applied, total } = await migratePostgres(url, migrationsFolder("postgresql"));
+  if (applied.length > 0) console.log(`Database migrated (${applied.length} of ${total} migrations applied).`);
+}
+
+/** Applies the migrations of the database DATABASE_URL names. */
+export async function migrateDatabase(): Promise<void> {
+  const url = process.env.DATABASE_URL ?? "";
+  if (currentProvider(url || undefined) === "postgresql") await migratePostgresDatabase(url);
+  else migrateSqlite();
+}
+
+export async function prepareDatabase(): Promise<void> {
+  await migrateDatabase();
 
   // A database from before the public index, or restored from a backup, is searchable and listed at once.
   const { repairPublicIndex } = await import("@/lib/publishing/public-index");

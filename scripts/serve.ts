@@ -2,6 +2,7 @@
 // address Verbatim can trust (the socket's peer, or X-Forwarded-For only from TRUSTED_PROXIES). `next start` cannot
 // do this: it keeps whatever X-Forwarded-For a client sends. Run by `npm start` and the end-to-end servers.
 import { createServer } from "node:http";
+import { assertSharedSecret } from "@/lib/auth/secret";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
@@ -88,6 +89,8 @@ function answerFromPageCache(request: IncomingMessage, response: ServerResponse)
 }
 
 async function main(): Promise<void> {
+  // Several servers on one PostgreSQL database must sign sessions with one key.
+  assertSharedSecret();
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || undefined;
   const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIngestWorker } from "./build-ingest-worker";
+import { assertSharedSecret } from "@/lib/auth/secret";
 import { prepareDatabase } from "./prepare-database";
 
 const root = process.cwd();
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const port = process.env.PORT || "3000";
   process.env.NEXTAUTH_URL ||= process.env.SITE_URL || `http://localhost:${port}`;
   process.umask(0o077);
+  assertSharedSecret();
   await prepareDatabase();
   buildIfStale();
   // Normally built by `npm run build` above; this covers a dist/ folder deleted since (milliseconds when current).
