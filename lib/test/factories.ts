@@ -5,6 +5,18 @@ import type { Role } from "@/lib/permissions";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
+/**
+ * Hashes, one per password per process: argon2 with production settings costs tens of milliseconds, and the suites
+ * make hundreds of accounts with the same password. A reused hash verifies exactly as a fresh one does.
+ */
+const hashes = new Map<string, Promise<string>>();
+
+function testHash(password: string): Promise<string> {
+  let hashed = hashes.get(password);
+  if (!hashed) hashes.set(password, (hashed = hashPassword(password)));
+  return hashed;
+}
+
 /** A user with a unique email; the password is TEST_PASSWORD unless `password: null` (invited, not yet accepted). */
 export async function createTestUser({
   role = "REPORTER",
@@ -18,7 +30,7 @@ export async function createTestUser({
       name,
       role,
       active,
-      passwordHash: password === null ? null : await hashPassword(password),
+      passwordHash: password === null ? null : await testHash(password),
     },
     select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
   });
