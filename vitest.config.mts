@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 // VERBATIM_TEST_PROVIDER=postgresql (npm run test:unit:postgres) runs the suite again on PostgreSQL, each file on its
 // own database (lib/test/database-template.ts). Left out there: tests of what only SQLite has (under a sqlite/
-// folder), and the folders whose code never touches a database (the UI's logic, anchoring, ingestion, formats,
+// folder; likewise the SQLite run leaves out tests under a postgresql/ folder), and the folders whose code never touches a database (the UI's logic, anchoring, ingestion, formats,
 // HTTP helpers), which the SQLite run covers.
 const isPostgres = process.env.VERBATIM_TEST_PROVIDER === "postgresql";
 const DATABASE_FREE = ["components/**", "lib/anchoring/**", "lib/ingest/**", "lib/format/**", "lib/http/**"];
@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, ...(isPostgres ? ["**/sqlite/**", ...DATABASE_FREE] : [])],
+    exclude: [...configDefaults.exclude, ...(isPostgres ? ["**/sqlite/**", ...DATABASE_FREE] : ["**/postgresql/**"])],
     setupFiles: ["lib/test/temporary-database.ts"],
     globalSetup: ["lib/ingest/test-support/build-worker.ts", "lib/test/database-template.ts"],
     // Many files wait on something else (a spawned CLI, a worker thread, the database), so four run at once on a

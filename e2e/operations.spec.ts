@@ -11,5 +11,5 @@ test("GET /api/health answers without the database, and /api/ready once every mi
 
   const ready = await request.get("/api/ready");
   expect(ready.status()).toBe(200);
-  expect(await ready.json()).toEqual({ ready: true, database: "ok", pendingMigrations: [] });
+  expect(await ready.json()).toEqual({ ready: true, database: "ok", pendingMigrations: [], fanOut: "not used" });
 });

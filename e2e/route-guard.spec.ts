@@ -100,7 +100,9 @@ test("anonymous calls to every staff API route are refused with the JSON error s
 test("the server's internal routes answer 404 to anyone without the server's signature, signed in or not", async ({
   page,
 }) => {
-  expect(internalRoutes.map((route) => route.path)).toContain("/api/internal/scheduled");
+  expect(internalRoutes.map((route) => route.path)).toEqual(
+    expect.arrayContaining(["/api/internal/scheduled", "/api/internal/expire"]),
+  );
   const admin = await seedUser("ADMIN");
   for (const signedIn of [false, true]) {
     if (signedIn) await signIn(page, admin.email, admin.password);

@@ -3,6 +3,10 @@
 // do this: it keeps whatever X-Forwarded-For a client sends. Run by `npm start` and the end-to-end servers.
 import { createServer } from "node:http";
 import { assertSharedSecret } from "@/lib/auth/secret";
+import { listen, type Listener } from "@/lib/db/postgresql/listener";
+import { currentProvider } from "@/lib/db/provider";
+import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
+import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
@@ -34,6 +38,46 @@ function startScheduler(origin: string): NodeJS.Timeout {
   };
   void tick();
   return setInterval(() => void tick(), every).unref();
+}
+
+/** Asks this server (inside Next, where cache expiry works) to forget the tags another server expired. */
+async function expireInThisServer(origin: string, tags: string[]): Promise<void> {
+  try {
+    const response = await fetch(`${origin}/api/internal/expire`, {
+      method: "POST",
+      headers: { [INTERNAL_HEADER]: internalRequestToken(), "content-type": "application/json" },
+      body: JSON.stringify({ tags }),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    console.error(`[fan-out] could not expire ${tags.join(" ")}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/**
+ * On PostgreSQL, several servers share the database: each listens for the cache tags the others expire (NOTIFY from
+ * lib/publishing/cache.ts) and expires them here at once. After a lost connection it may have missed some, so it
+ * forgets every public page. Its state is what GET /api/ready reports as the fan-out listener.
+ */
+function startCacheFanOut(origin: string): Listener | null {
+  const url = process.env.DATABASE_URL ?? "";
+  if (currentProvider(url || undefined) !== "postgresql") return null;
+  const listener = listen(
+    url,
+    CACHE_CHANNEL,
+    (payload) => {
+      const tags = decodeExpiry(payload);
+      if (tags && tags.length > 0) void expireInThisServer(origin, tags);
+    },
+    {
+      onConnected: (isReconnect) => {
+        if (isReconnect) void expireInThisServer(origin, [PUBLIC_TAG]);
+      },
+      onError: (error) => console.error(`[fan-out] ${error.message}`),
+    },
+  );
+  (globalThis as { verbatimFanOut?: { isConnected(): boolean } }).verbatimFanOut = listener;
+  return listener;
 }
 
 /**
@@ -127,14 +171,16 @@ async function main(): Promise<void> {
   // Idle keep-alive connections outlive a reverse proxy's (nginx keeps its upstream ones 60 s): a server that closes
   // first races the proxy reusing the socket, which then fails a request (EPIPE, 502).
   server.keepAliveTimeout = 75_000;
+  let fanOut: Listener | null = null;
   server.listen(port, hostname, () => {
     console.log(`Verbatim is serving on http://${hostname ?? "localhost"}:${port}`);
-    startScheduler(
-      `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`,
-    );
+    const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
+    startScheduler(origin);
+    fanOut = startCacheFanOut(origin);
   });
 
   const shutdown = () => {
+    void fanOut?.close();
     server.close(() => process.exit(0));
     // Keep-alive connections would hold close() open; nothing in flight is worth more than a few seconds.
     setTimeout(() => process.exit(0), 5_000).unref();

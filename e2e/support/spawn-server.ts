@@ -1,5 +1,6 @@
-// Starts a production Verbatim server of a test's own, on a free port with its own SQLite file, for tests that must
-// see or stop the server process itself (its memory, a kill -9). Needs a completed `next build`.
+// Starts a production Verbatim server of a test's own, on a free port with its own SQLite file (or a database URL the
+// test gives, e.g. several servers on one PostgreSQL database), for tests that must see or stop the server process
+// itself (its memory, a kill -9). Needs a completed `next build`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,6 +13,8 @@ export interface RunningServer {
   port: number;
   pid: number;
   databasePath: string;
+  /** The DATABASE_URL it runs on. */
+  databaseUrl: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
   /** SIGTERM, then wait for the process to exit. */
@@ -55,18 +58,20 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 
 /**
  * Prepares a database (migrations, first admin when ADMIN_EMAIL/ADMIN_PASSWORD are in `env`) and starts
- * scripts/serve.ts on it. Pass `databasePath` to restart a server on a database an earlier one used.
+ * scripts/serve.ts on it. Pass `databasePath` to restart a server on a database an earlier one used, or `databaseUrl`
+ * to run it on another database (PostgreSQL).
  */
 export async function startServer({
   env = {},
   databasePath,
-}: { env?: Record<string, string>; databasePath?: string } = {}): Promise<RunningServer> {
+  databaseUrl,
+}: { env?: Record<string, string>; databasePath?: string; databaseUrl?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const database = databasePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-server-")), "server.db");
   const url = `http://localhost:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: `file:${database}`,
+    DATABASE_URL: databaseUrl ?? `file:${database}`,
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: `spawned-${port}-${path.basename(path.dirname(database))}`,
     SITE_NAME: "Verbatim",
@@ -106,5 +111,14 @@ export async function startServer({
     child.kill(signal);
     await exited(child);
   };
-  return { url, port, pid: child.pid ?? -1, databasePath: database, output, stop: () => kill("SIGTERM"), kill };
+  return {
+    url,
+    port,
+    pid: child.pid ?? -1,
+    databasePath: database,
+    databaseUrl: serverEnv.DATABASE_URL!,
+    output,
+    stop: () => kill("SIGTERM"),
+    kill,
+  };
 }

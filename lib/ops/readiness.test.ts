@@ -14,7 +14,12 @@ describe("readiness", () => {
     const onDisk = fs.readdirSync(folder).filter((name) => fs.existsSync(path.join(folder, name, "migration.sql")));
     expect(expected).toEqual(onDisk.sort());
     expect(expected.length).toBeGreaterThan(1);
-    expect(await checkReadiness(db, expected)).toEqual({ ready: true, database: "ok", pendingMigrations: [] });
+    expect(await checkReadiness(db, expected)).toEqual({
+      ready: true,
+      database: "ok",
+      pendingMigrations: [],
+      fanOut: "not used",
+    });
   });
 
   it("names a migration the database lacks", async () => {
@@ -27,6 +32,7 @@ describe("readiness", () => {
       ready: false,
       database: "ok",
       pendingMigrations: ["29991231000000_from_the_future"],
+      fanOut: "not used",
     });
   });
 
@@ -38,6 +44,21 @@ describe("readiness", () => {
       ready: false,
       database: "unreachable",
       pendingMigrations: [],
+      fanOut: "not used",
     });
+  });
+
+  it("is not ready while a server's cache listener is cut off from the database", async () => {
+    const holder = globalThis as { verbatimFanOut?: { isConnected(): boolean } };
+    let connected = false;
+    holder.verbatimFanOut = { isConnected: () => connected };
+    try {
+      const down = await checkReadiness(db, expectedMigrations());
+      expect(down).toMatchObject({ ready: false, database: "ok", fanOut: "disconnected", pendingMigrations: [] });
+      connected = true;
+      expect(await checkReadiness(db, expectedMigrations())).toMatchObject({ ready: true, fanOut: "connected" });
+    } finally {
+      delete holder.verbatimFanOut;
+    }
   });
 });

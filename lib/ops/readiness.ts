@@ -10,6 +10,11 @@ import { appliedMigrationsSqlite } from "@/lib/db/sqlite/migrations";
 export interface Readiness {
   ready: boolean;
   database: "ok" | "unreachable";
+  /**
+   * On PostgreSQL, whether this server hears the others' cache expiries (scripts/serve.ts): a server that does not
+   * could serve a page another server unpublished. "not used" on SQLite, where one server has the database.
+   */
+  fanOut: "connected" | "disconnected" | "not used";
   /** Migrations in prisma/<provider>/migrations that the database has not applied (run `npm run db:migrate`). */
   pendingMigrations: string[];
 }
@@ -23,7 +28,15 @@ export function expectedMigrations(folder = migrationsFolder()): string[] {
     .sort();
 }
 
+/** The listener scripts/serve.ts starts on PostgreSQL; absent on SQLite and outside the server (tests, scripts). */
+function fanOutState(): Readiness["fanOut"] {
+  const listener = (globalThis as { verbatimFanOut?: { isConnected(): boolean } }).verbatimFanOut;
+  if (!listener) return "not used";
+  return listener.isConnected() ? "connected" : "disconnected";
+}
+
 export async function checkReadiness(client: typeof db = db, expected = expectedMigrations()): Promise<Readiness> {
+  const fanOut = fanOutState();
   let applied: string[];
   try {
     applied = await runQuery({
@@ -32,9 +45,14 @@ export async function checkReadiness(client: typeof db = db, expected = expected
     });
   } catch (error) {
     console.error("[ready] the database did not answer:", error instanceof Error ? error.message : error);
-    return { ready: false, database: "unreachable", pendingMigrations: [] };
+    return { ready: false, database: "unreachable", pendingMigrations: [], fanOut };
   }
   const done = new Set(applied);
   const pendingMigrations = expected.filter((name) => !done.has(name));
-  return { ready: pendingMigrations.length === 0, database: "ok", pendingMigrations };
+  return {
+    ready: pendingMigrations.length === 0 && fanOut !== "disconnected",
+    database: "ok",
+    pendingMigrations,
+    fanOut,
+  };
 }

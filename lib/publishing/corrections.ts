@@ -4,6 +4,7 @@
 // working copy so the next republication keeps them.
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { lockTranscript } from "@/lib/db/coordination";
 import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { editSegmentIn } from "@/lib/editor/segments";
 import { AppError } from "@/lib/errors";
@@ -42,6 +43,7 @@ export async function recordCorrection(
   const text = input.text.trim();
   const reason = input.reason.trim();
   const { correction, staleTags } = await db.$transaction(async (tx) => {
+    await lockTranscript(tx, transcriptId);
     await requireTranscriptFor(actor, transcriptId, { client: tx });
     const decision = canCorrectTranscript(actor);
     if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);

@@ -3,6 +3,7 @@
 // the same transaction, and expires the public pages it changes once it has committed.
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { lockTranscript } from "@/lib/db/coordination";
 import { overridesSchema, writeJson } from "@/lib/json-columns";
 import { requireTranscriptFor } from "@/lib/transcripts/access";
 import { AppError } from "@/lib/errors";
@@ -81,6 +82,8 @@ export async function transitionTranscript(
   now = new Date(),
 ): Promise<TransitionResult> {
   const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    // Two servers changing this transcript's state at once take turns: the second sees what the first did.
+    await lockTranscript(tx, transcriptId);
     await requireTranscriptFor(actor, transcriptId, { client: tx });
     const state = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: stateSelect });
     const note = input.note?.trim() || null;
@@ -401,6 +404,8 @@ export async function publishDueTranscripts(now = new Date()): Promise<{ publish
 
 async function publishDue(id: string, now: Date): Promise<string[] | null> {
   return db.$transaction(async (tx) => {
+    // Every server's scheduler may find it due: the lock lets one publish it, and the others then find it published.
+    await lockTranscript(tx, id);
     const state = await tx.transcript.findUniqueOrThrow({ where: { id }, select: stateSelect });
     if (state.status !== "SCHEDULED" || !state.publishAt || state.publishAt > now) return null;
     const publication = await tx.publication.findFirst({

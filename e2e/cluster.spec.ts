@@ -1,0 +1,232 @@
+// Two production servers on one PostgreSQL database, as a newsroom runs Verbatim behind a load balancer: what one
+// server publishes, corrects or unpublishes, the other's readers see at once (its cached pages included); a session,
+// a token and the sign-in limit hold on both; a draft published from both at once, or a scheduled publication both
+// schedulers find due, goes out once. Needs PostgreSQL's server programs (Debian's `postgresql`, as CI installs).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "@/lib/test/postgres-server";
+import { expect, test } from "./fixtures";
+import {
+  Api,
+  briefingText,
+  completeDetails,
+  correct,
+  json,
+  publishOverWarnings,
+  readDraft,
+  transition,
+  uniqueTag,
+  uploadDraft,
+} from "./support/publishing";
+import { startServer, type RunningServer } from "./support/spawn-server";
+
+const ADMIN = { ADMIN_EMAIL: "cluster.admin@newsroom.test", ADMIN_PASSWORD: "two servers share one harbour" };
+
+// Starting PostgreSQL and two servers takes a while on a busy 2-core machine; the tests share them, in order.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+let postgres: ThrowawayPostgres;
+let databaseUrl: string;
+let servers: RunningServer[] = [];
+let contexts: APIRequestContext[] = [];
+let token: string;
+
+/** A request context and an API caller (the admin's token) for each server. */
+let a: { url: string; request: APIRequestContext; api: Api };
+let b: { url: string; request: APIRequestContext; api: Api };
+
+async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  postgres = await startThrowawayPostgres();
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query("CREATE DATABASE cluster");
+  await admin.end();
+  const url = new URL(postgres.url);
+  url.pathname = "/cluster";
+  databaseUrl = url.toString();
+
+  // The same secret on every server (scripts/start.ts refuses to start on PostgreSQL without one): a session signed
+  // by one server is good on the others. Schedulers run twice a second, so both find a due publication together.
+  const shared = {
+    NEXTAUTH_SECRET: `cluster-${path.basename(postgres.url)}-${Date.now()}`,
+    SCHEDULER_INTERVAL_MS: "500",
+  };
+  servers.push(await startServer({ databaseUrl, env: { ...ADMIN, ...shared } }));
+  servers.push(await startServer({ databaseUrl, env: shared }));
+
+  const created = spawnSync(
+    path.join("node_modules", ".bin", "tsx"),
+    ["scripts/token.ts", "create", "--as", ADMIN.ADMIN_EMAIL, "--name", "cluster test"],
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  expect(created.status, created.stderr).toBe(0);
+  token = created.stdout.trim();
+
+  const callers = [];
+  for (const server of servers) {
+    const request = await playwrightRequest.newContext({ baseURL: server.url });
+    contexts.push(request);
+    callers.push({ url: server.url, request, api: new Api(request, token) });
+  }
+  [a, b] = callers as [typeof a, typeof b];
+});
+
+test.afterAll(async () => {
+  for (const context of contexts) await context.dispose();
+  for (const server of servers) await server.stop();
+  postgres?.stop();
+  servers = [];
+  contexts = [];
+});
+
+test("both servers are ready and hear each other's cache expiries", async () => {
+  for (const server of [a, b]) {
+    const ready = await server.request.get("/api/ready");
+    expect(ready.status(), await ready.text()).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, database: "ok", fanOut: "connected" });
+  }
+});
+
+test("a page one server serves from its cache goes at once when the other corrects or unpublishes it", async () => {
+  const tag = uniqueTag();
+  const draft = await uploadDraft(a.api, { title: `Cluster briefing ${tag}`, text: briefingText(tag) });
+  await completeDetails(a.api, draft.id);
+  const published = await publishOverWarnings(a.api, draft.id);
+  const page = new URL(published.url!).pathname;
+
+  // Both servers answer the page from their own cached copy before anything changes.
+  for (const server of [a, b]) {
+    await expect
+      .poll(async () => (await server.request.get(page)).headers()["x-verbatim-page-cache"], { timeout: 20_000 })
+      .toBe("HIT");
+  }
+  // Search on either server finds what was published through the first (one database, PostgreSQL's full text).
+  const found = await b.request.get(`/search?q=${encodeURIComponent(`fisheries ${tag}`)}`);
+  expect(await found.text()).toContain(`Cluster briefing ${tag}`);
+
+  // Corrected through the second server: the first one's readers get the corrected page, not its cached copy.
+  const { segments } = await readDraft(b.api, draft.id);
+  await correct(b.api, draft.id, {
+    segmentId: segments[1]!.id,
+    text: `The agreement was signed in Tromsø ${tag}.`,
+    reason: "The place was misheard.",
+  });
+  await expect
+    .poll(async () => (await a.request.get(page)).text(), { timeout: 5_000 })
+    .toContain(`The agreement was signed in Tromsø ${tag}.`);
+
+  // Cached again on the first server, then unpublished through the second: gone from the first at once.
+  await expect
+    .poll(async () => (await a.request.get(page)).headers()["x-verbatim-page-cache"], { timeout: 20_000 })
+    .toBe("HIT");
+  const unpublished = await transition(b.api, draft.id, { to: "UNPUBLISHED", note: "Legal asked." });
+  expect(unpublished.status(), await unpublished.text()).toBe(200);
+  expect((await b.request.get(page)).status()).toBe(404);
+  await expect.poll(async () => (await a.request.get(page)).status(), { timeout: 5_000 }).toBe(404);
+  const searched = await a.request.get(`/search?q=${encodeURIComponent(`fisheries ${tag}`)}`);
+  expect(await searched.text()).not.toContain(`Cluster briefing ${tag}`);
+});
+
+test("a draft published through both servers at the same moment is published once, then republished", async () => {
+  // Publishing a published transcript republishes it (the page takes the working copy's changes). Sent through both
+  // servers at once, one request must find the draft and publish it, the other find it published and republish it:
+  // never two first publications, never two publications with one number.
+  for (let round = 0; round < 3; round++) {
+    const tag = uniqueTag();
+    const draft = await uploadDraft(a.api, { title: `Twice-sent briefing ${tag}`, text: briefingText(tag) });
+    await completeDetails(a.api, draft.id);
+    const overrides = [{ check: "unnamed_speakers", reason: "The ministry does not name questioners." }];
+    const answers = await Promise.all(
+      [a, b].map((server) => transition(server.api, draft.id, { to: "PUBLISHED", overrides })),
+    );
+    for (const answer of answers) expect(answer.status(), await answer.text()).toBe(200);
+    const publications = await query<{ number: number }>(
+      `SELECT number FROM "Publication" WHERE "transcriptId" = $1 ORDER BY number`,
+      [draft.id],
+    );
+    expect(publications.map((publication) => publication.number)).toEqual([1, 2]);
+    const events = await query<{ action: string }>(
+      `SELECT action FROM "AuditEvent" WHERE "targetId" = $1 AND action LIKE 'transcript.%published' ORDER BY at`,
+      [draft.id],
+    );
+    expect(events.map((event) => event.action)).toEqual(["transcript.published", "transcript.republished"]);
+  }
+});
+
+test("a scheduled publication both servers' schedulers find due goes out once", async () => {
+  const tag = uniqueTag();
+  const draft = await uploadDraft(a.api, { title: `Scheduled cluster briefing ${tag}`, text: briefingText(tag) });
+  await completeDetails(a.api, draft.id);
+  // Past the margin under which a time publishes at once (SCHEDULE_MARGIN_MS in lib/publishing/workflow.ts).
+  const scheduled = await transition(a.api, draft.id, {
+    to: "PUBLISHED",
+    publishAt: new Date(Date.now() + 8_000).toISOString(),
+    overrides: [{ check: "unnamed_speakers", reason: "The ministry does not name questioners." }],
+  });
+  expect(scheduled.status(), await scheduled.text()).toBe(200);
+  const { url } = await json<{ url: string }>(scheduled);
+  const page = new URL(url).pathname;
+  expect((await b.request.get(page)).status()).toBe(404);
+
+  await expect.poll(async () => (await b.request.get(page)).status(), { timeout: 60_000 }).toBe(200);
+  expect((await a.request.get(page)).status()).toBe(200);
+  // Both schedulers kept running meanwhile: give them a few more rounds to publish it a second time.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const events = await query<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "targetId" = $1 AND action IN ('transcript.published', 'transcript.republished')`,
+    [draft.id],
+  );
+  expect(events).toHaveLength(1);
+});
+
+test("a session and the sign-in limit hold across servers", async ({ browser }) => {
+  // Signed in through the first server, the desk of the second lets the admin in.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${a.url}/signin`);
+    await page.getByLabel("Email").fill(ADMIN.ADMIN_EMAIL);
+    await page.getByLabel("Password").fill(ADMIN.ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/desk/);
+    await page.goto(`${b.url}/desk`);
+    await expect(page).toHaveURL(`${b.url}/desk`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+
+  // Wrong passwords tried against both servers count together: the tenth, five on each, locks the account on both
+  // (a count per server would still be checking passwords).
+  const csrf = async (server: typeof a) =>
+    ((await (await server.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const attempt = async (server: typeof a, csrfToken: string, password: string) => {
+    const response = await server.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: ADMIN.ADMIN_EMAIL, password, json: "true" },
+      maxRedirects: 0,
+    });
+    return new URL(((await response.json()) as { url: string }).url).searchParams.get("error");
+  };
+  const tokens = [await csrf(a), await csrf(b)];
+  const answers: (string | null)[] = [];
+  for (let index = 0; index < 10; index++) {
+    answers.push(await attempt(index % 2 === 0 ? a : b, tokens[index % 2]!, `wrong ${index}`));
+  }
+  expect(answers.slice(0, 9)).toEqual(Array(9).fill("That email and password do not match an active account."));
+  expect(answers[9]).toMatch(/^Too many sign-in attempts\./);
+  for (const [index, server] of [a, b].entries()) {
+    expect(await attempt(server, tokens[index]!, ADMIN.ADMIN_PASSWORD)).toMatch(/^Too many sign-in attempts\./);
+  }
+});
