@@ -20,6 +20,7 @@ import {
   uniqueTag,
   uploadDraft,
 } from "./support/publishing";
+import { PURGE_RECORDER_PORT } from "./support/purge-recorder";
 import { startServer, type RunningServer } from "./support/spawn-server";
 
 const ADMIN = { ADMIN_EMAIL: "cluster.admin@newsroom.test", ADMIN_PASSWORD: "two servers share one harbour" };
@@ -32,6 +33,9 @@ let databaseUrl: string;
 let servers: RunningServer[] = [];
 let contexts: APIRequestContext[] = [];
 let token: string;
+/** A second member of staff, an editor, with a token of their own. */
+let editorToken: string;
+const EDITOR = { email: "cluster.editor@newsroom.test", name: "Nils Second-Server" };
 
 /** A request context and an API caller (the admin's token) for each server. */
 let a: { url: string; request: APIRequestContext; api: Api };
@@ -45,6 +49,24 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
   } finally {
     await client.end();
   }
+}
+
+/** `npm run token -- create` on the cluster's database, as an operator would. */
+function createToken(email: string): string {
+  const created = spawnSync(
+    path.join("node_modules", ".bin", "tsx"),
+    ["scripts/token.ts", "create", "--as", email, "--name", "cluster test"],
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  expect(created.status, created.stderr).toBe(0);
+  return created.stdout.trim();
+}
+
+/** The PURGEs the edge cache (e2e/support/purge-recorder.ts) was sent since `since` that name `key`. */
+async function purgesOf(key: string, since: number): Promise<number[]> {
+  const response = await fetch(`http://127.0.0.1:${PURGE_RECORDER_PORT}/purges`);
+  const { purges } = (await response.json()) as { purges: { at: number; keys: string[] }[] };
+  return purges.filter((purge) => purge.at >= since && purge.keys.includes(key)).map((purge) => purge.at);
 }
 
 test.beforeAll(async () => {
@@ -62,17 +84,17 @@ test.beforeAll(async () => {
   const shared = {
     NEXTAUTH_SECRET: `cluster-${path.basename(postgres.url)}-${Date.now()}`,
     SCHEDULER_INTERVAL_MS: "500",
+    EDGE_PURGE_URL: `http://127.0.0.1:${PURGE_RECORDER_PORT}/`,
   };
   servers.push(await startServer({ databaseUrl, env: { ...ADMIN, ...shared } }));
   servers.push(await startServer({ databaseUrl, env: shared }));
 
-  const created = spawnSync(
-    path.join("node_modules", ".bin", "tsx"),
-    ["scripts/token.ts", "create", "--as", ADMIN.ADMIN_EMAIL, "--name", "cluster test"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
+  token = createToken(ADMIN.ADMIN_EMAIL);
+  await query(
+    `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('cluster-editor', $1, $2, 'EDITOR', now())`,
+    [EDITOR.email, EDITOR.name],
   );
-  expect(created.status, created.stderr).toBe(0);
-  token = created.stdout.trim();
+  editorToken = createToken(EDITOR.email);
 
   const callers = [];
   for (const server of servers) {
@@ -131,12 +153,62 @@ test("a page one server serves from its cache goes at once when the other correc
   await expect
     .poll(async () => (await a.request.get(page)).headers()["x-verbatim-page-cache"], { timeout: 20_000 })
     .toBe("HIT");
+  const beforeUnpublishing = Date.now();
   const unpublished = await transition(b.api, draft.id, { to: "UNPUBLISHED", note: "Legal asked." });
   expect(unpublished.status(), await unpublished.text()).toBe(200);
   expect((await b.request.get(page)).status()).toBe(404);
   await expect.poll(async () => (await a.request.get(page)).status(), { timeout: 5_000 }).toBe(404);
+  // The edge cache in front was told to forget the page once, by the server that unpublished it, not by both.
+  const slugKey = `public:slug:${page.split("/").pop()}`;
+  await expect.poll(async () => (await purgesOf(slugKey, beforeUnpublishing)).length, { timeout: 5_000 }).toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await purgesOf(slugKey, beforeUnpublishing)).toHaveLength(1);
   const searched = await a.request.get(`/search?q=${encodeURIComponent(`fisheries ${tag}`)}`);
   expect(await searched.text()).not.toContain(`Cluster briefing ${tag}`);
+});
+
+test("two people saving one paragraph through different servers: the second gets the conflict, with the first's words", async () => {
+  const tag = uniqueTag();
+  const draft = await uploadDraft(a.api, { title: `Shared desk briefing ${tag}`, text: briefingText(tag) });
+  const editor = new Api(b.request, editorToken);
+  const [first, second] = draft.segments;
+
+  const editorsText = `Good afternoon, and welcome to the fisheries briefing ${tag}, held in Bergen.`;
+  const saved = await editor.patch(`/api/transcripts/${draft.id}/segments/${first!.id}`, {
+    text: editorsText,
+    baseVersion: first!.version,
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const stale = await a.api.patch(`/api/transcripts/${draft.id}/segments/${first!.id}`, {
+    text: "Good afternoon.",
+    baseVersion: first!.version,
+  });
+  expect(stale.status()).toBe(409);
+  const { error } = await json<{
+    error: { code: string; message: string; current: { segment: { text: string; version: number } } };
+  }>(stale);
+  expect(error.code).toBe("CONFLICT");
+  expect(error.message).toContain(EDITOR.name);
+  expect(error.current.segment).toMatchObject({ text: editorsText, version: first!.version + 1 });
+
+  // Different paragraphs from the same versions, at once, through both servers: both save.
+  const [one, two] = await Promise.all([
+    a.api.patch(`/api/transcripts/${draft.id}/segments/${second!.id}`, {
+      text: `The agreement was signed in Bergen on Tuesday ${tag}.`,
+      baseVersion: second!.version,
+    }),
+    editor.patch(`/api/transcripts/${draft.id}/segments/${draft.segments[2]!.id}`, {
+      text: "Will the coastal fleet get a larger share of the quota?",
+      baseVersion: draft.segments[2]!.version,
+    }),
+  ]);
+  expect([one.status(), two.status()]).toEqual([200, 200]);
+  const now = await readDraft(b.api, draft.id);
+  expect(now.segments.slice(0, 3).map((segment) => segment.text)).toEqual([
+    editorsText,
+    `The agreement was signed in Bergen on Tuesday ${tag}.`,
+    "Will the coastal fleet get a larger share of the quota?",
+  ]);
 });
 
 test("a draft published through both servers at the same moment is published once, then republished", async () => {
