@@ -1,5 +1,9 @@
-// `npm run backup [-- --dir FOLDER]`: a consistent copy of the live database in data/backups (or FOLDER).
+// `npm run backup [-- --dir FOLDER]`: a consistent copy of the live database in data/backups (or FOLDER): the SQLite
+// file through SQLite's backup API, or on PostgreSQL an archive made by pg_dump.
+import path from "node:path";
 import { BackupError, backupDatabase } from "@/lib/db/backup";
+import { backupPostgres } from "@/lib/db/postgresql/backup";
+import { currentProvider } from "@/lib/db/provider";
 
 function folderArgument(args: readonly string[]): string | undefined {
   const index = args.indexOf("--dir");
@@ -16,7 +20,14 @@ async function main(): Promise<void> {
   if (unknown.length > 0)
     throw new BackupError(`Unknown argument ${unknown[0]}. Usage: npm run backup [-- --dir FOLDER]`);
   const started = performance.now();
-  const result = await backupDatabase({ directory: folderArgument(args) });
+  const directory = folderArgument(args);
+  const result =
+    currentProvider() === "postgresql"
+      ? await backupPostgres({
+          url: process.env.DATABASE_URL!,
+          directory: directory ?? path.join(process.cwd(), "data", "backups"),
+        })
+      : await backupDatabase({ directory });
   const megabytes = (result.bytes / (1024 * 1024)).toFixed(1);
   console.log(
     `Backed up to ${result.file} (${megabytes} MB, ${result.migrations} migrations, ${Math.round(performance.now() - started)} ms).`,
