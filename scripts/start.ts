@@ -39,7 +39,7 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-function buildIfStale(): void {
+export function buildIfStale(): void {
   const fingerprint = sourceFingerprint();
   const built =
     fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile)
