@@ -21,7 +21,6 @@ import pg from "pg";
 import { seededRandom } from "./support/seeded-random";
 import { copySqliteToPostgres } from "@/lib/db/postgresql/copy-from-sqlite";
 import { findPostgresBinaries, startLocalPostgres } from "@/lib/db/postgresql/local-server";
-import { migrationsFolder } from "@/lib/db/provider";
 
 const count = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -180,13 +179,14 @@ async function main(): Promise<void> {
   const file = path.join(directory, "bench.db");
   process.env.DATABASE_URL = `file:${file}`;
   try {
+    // Migrated as `npm start` does it, so the archive is a real install that `npm run db:copy` accepts.
+    const migrated = spawnSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: "utf8",
+    });
+    if (migrated.status !== 0) throw new Error(`prisma migrate deploy failed: ${migrated.stderr}`);
     const sqlite = new Database(file);
     sqlite.pragma("journal_mode = WAL");
-    const migrations = migrationsFolder("sqlite");
-    for (const name of fs.readdirSync(migrations).sort()) {
-      const script = path.join(migrations, name, "migration.sql");
-      if (fs.existsSync(script)) sqlite.exec(fs.readFileSync(script, "utf8"));
-    }
 
     const vocabulary = makeVocabulary(VOCABULARY);
     const sample = zipfSampler(VOCABULARY);
