@@ -43,8 +43,9 @@ const nextConfig: NextConfig = {
   // transcript that doubled the time to serve it from the cache (npm run bench:public). Pages are small next to
   // that cost and change only on publication, so they go without.
   generateEtags: false,
-  // piscina starts its worker threads from a file beside its own code; bundled, that path no longer exists.
-  serverExternalPackages: ["piscina"],
+  // piscina starts its worker threads from a file beside its own code; bundled, that path no longer exists. pino and
+  // prom-client load from node_modules too, so the server script and the app share one module of each.
+  serverExternalPackages: ["piscina", "pino", "prom-client"],
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in user lacks the role.
     authInterrupts: true,

@@ -14,6 +14,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ...(isPostgres ? ["**/sqlite/**", ...DATABASE_FREE] : ["**/postgresql/**"])],
     setupFiles: ["lib/test/temporary-database.ts"],
+    // Structured logs (lib/ops/log.ts) stay out of the test report unless a test sets its own level.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     globalSetup: ["lib/ingest/test-support/build-worker.ts", "lib/test/database-template.ts"],
     // Many files wait on something else (a spawned CLI, a worker thread, the database), so four run at once on a
     // 2-core machine: the suite took 84 s instead of 103 s with the default of one per core.

@@ -163,6 +163,13 @@ test("a page one server serves from its cache goes at once when the other correc
   await expect.poll(async () => (await purgesOf(slugKey, beforeUnpublishing)).length, { timeout: 5_000 }).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(await purgesOf(slugKey, beforeUnpublishing)).toHaveLength(1);
+  // The first server counted what it heard from the second, and how long it took (its /metrics, read locally).
+  const scraped = await (await fetch(`${a.url}/metrics`)).text();
+  expect(
+    Number(/verbatim_cache_expiries_total\{direction="received"\} (\d+)/.exec(scraped)?.[1]),
+  ).toBeGreaterThanOrEqual(2);
+  expect(Number(/verbatim_cache_fanout_lag_seconds_count (\d+)/.exec(scraped)?.[1])).toBeGreaterThanOrEqual(2);
+  expect(scraped).toMatch(/verbatim_db_pool_connections\{state="total"\} [1-9]/);
   const searched = await a.request.get(`/search?q=${encodeURIComponent(`fisheries ${tag}`)}`);
   expect(await searched.text()).not.toContain(`Cluster briefing ${tag}`);
 });

@@ -27,12 +27,18 @@ function apiToken(server: RunningServer): string {
   return created.stdout;
 }
 
-function upload(server: RunningServer, token: string, name: string, text: string) {
+function upload(
+  server: RunningServer,
+  token: string,
+  name: string,
+  text: string,
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set("file", new File([text], name, { type: "text/plain" }));
   return fetch(`${server.url}/api/transcripts`, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, ...headers },
     body: form,
   });
 }
@@ -175,6 +181,53 @@ test("the server's files are private and its process does not hold ADMIN_PASSWOR
     const environment = fs.readFileSync(`/proc/${server.pid}/environ`, "utf8").split("\0");
     expect(environment.some((entry) => entry.startsWith("ADMIN_EMAIL="))).toBe(true);
     expect(environment.some((entry) => entry.startsWith("ADMIN_PASSWORD="))).toBe(false);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("every request's log line, and the ingestion worker's, carry the request's id; /metrics counts them", async () => {
+  const server = await startServer({ env: { ...ADMIN, LOG_LEVEL: "info" } });
+  try {
+    const token = apiToken(server);
+    const requestId = "nginx-upload-7f3a9c1e";
+    const response = await upload(server, token, "ids.txt", "CHAIR: Order, order.\n\nMEMBER: Ready.", {
+      "x-request-id": requestId,
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+    // An id that is not a plain token is replaced, not echoed.
+    const other = await fetch(`${server.url}/api/health`, { headers: { "x-request-id": "<b>x</b> y" } });
+    expect(other.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const lines = () =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    await expect
+      .poll(() =>
+        lines()
+          .filter((line) => line.requestId === requestId)
+          .map((line) => line.msg),
+      )
+      .toEqual(expect.arrayContaining(["ingest task", "request"]));
+    const fromWorker = lines().find((line) => line.requestId === requestId && line.msg === "ingest task")!;
+    expect(fromWorker).toMatchObject({ level: "info", format: "txt", stored: true, bytes: expect.any(Number) });
+    const access = lines().find((line) => line.requestId === requestId && line.msg === "request")!;
+    expect(access).toMatchObject({ method: "POST", path: "/api/transcripts", status: 201, group: "staff_api" });
+    // Never a token or a query string in the log.
+    expect(server.output()).not.toContain(token);
+
+    // A scraper on this machine reads the metrics; a request a proxy forwarded does not.
+    const scraped = await fetch(`${server.url}/metrics`);
+    expect(scraped.status).toBe(200);
+    const text = await scraped.text();
+    expect(text).toMatch(/verbatim_http_requests_total\{group="staff_api",method="POST",status="201"\} 1/);
+    expect(text).toContain('verbatim_ingest_tasks{state="running"} 0');
+    const forwarded = await fetch(`${server.url}/metrics`, { headers: { "x-forwarded-for": "203.0.113.7" } });
+    expect(forwarded.status).toBe(404);
   } finally {
     await server.stop();
   }

@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -126,7 +127,10 @@ function createClient(): PrismaClient {
   if (currentProvider(url) === "postgresql") {
     // The same model generated for PostgreSQL (prisma/postgresql/schema.prisma): its types are the SQLite client's
     // (lib/db/schema-parity.test.ts keeps the two schemas one model), so the app is typed against one of them.
-    const adapter = new PrismaPg(poolConfig(url, { max: poolSize() }));
+    const pool = new pg.Pool(poolConfig(url, { max: poolSize() }));
+    // GET /metrics reports its connections (lib/ops/metrics.ts).
+    (globalThis as { verbatimPgPool?: pg.Pool }).verbatimPgPool = pool;
+    const adapter = new PrismaPg(pool);
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.

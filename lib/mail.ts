@@ -1,4 +1,5 @@
 import { getSiteName } from "@/lib/site";
+import { errorFields, log } from "@/lib/ops/log";
 
 export function isMailConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
@@ -22,7 +23,7 @@ export async function sendMail({ to, subject, text }: { to: string; subject: str
     });
     return true;
   } catch (error) {
-    console.error("[mail] sending failed:", error instanceof Error ? error.message : error);
+    log.error(errorFields(error), "sending an email failed");
     return false;
   }
 }

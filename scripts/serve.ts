@@ -12,6 +12,9 @@ import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } fr
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
 import { surrogateKeysFor } from "@/lib/publishing/surrogate-keys";
+import { errorFields, log } from "@/lib/ops/log";
+import { mayReadMetrics, metrics, recordRequest, routeGroup } from "@/lib/ops/metrics";
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from "@/lib/ops/request-context";
 
 /**
  * Publishes scheduled transcripts when they are due, by calling the server itself (cache expiry only works inside
@@ -31,17 +34,20 @@ function startScheduler(origin: string): NodeJS.Timeout {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       purge = false;
       const { published } = (await response.json()) as { published: string[] };
-      if (published.length > 0) console.log(`Published ${published.length} scheduled transcript(s).`);
+      if (published.length > 0) log.info({ published }, "published scheduled transcripts");
     } catch (error) {
-      console.error(`[scheduler] ${error instanceof Error ? error.message : String(error)}`);
+      log.error(errorFields(error), "the scheduler's call failed");
     }
   };
   void tick();
   return setInterval(() => void tick(), every).unref();
 }
 
-/** Asks this server (inside Next, where cache expiry works) to forget the tags another server expired. */
-async function expireInThisServer(origin: string, tags: string[]): Promise<void> {
+/**
+ * Asks this server (inside Next, where cache expiry works) to forget the tags another server expired; `sentAt` (when
+ * the other server sent them) gives the fan-out lag GET /metrics reports.
+ */
+async function expireInThisServer(origin: string, tags: string[], sentAt: number | null = null): Promise<void> {
   try {
     const response = await fetch(`${origin}/api/internal/expire`, {
       method: "POST",
@@ -49,8 +55,10 @@ async function expireInThisServer(origin: string, tags: string[]): Promise<void>
       body: JSON.stringify({ tags }),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    metrics().expiries.inc({ direction: "received" });
+    if (sentAt !== null) metrics().fanOutLag.observe(Math.max(0, Date.now() - sentAt) / 1000);
   } catch (error) {
-    console.error(`[fan-out] could not expire ${tags.join(" ")}: ${error instanceof Error ? error.message : error}`);
+    log.error({ tags, ...errorFields(error) }, "could not expire what another server expired");
   }
 }
 
@@ -66,14 +74,14 @@ function startCacheFanOut(origin: string): Listener | null {
     url,
     CACHE_CHANNEL,
     (payload) => {
-      const tags = decodeExpiry(payload);
-      if (tags && tags.length > 0) void expireInThisServer(origin, tags);
+      const heard = decodeExpiry(payload);
+      if (heard && heard.tags.length > 0) void expireInThisServer(origin, heard.tags, heard.sentAt);
     },
     {
       onConnected: (isReconnect) => {
         if (isReconnect) void expireInThisServer(origin, [PUBLIC_TAG]);
       },
-      onError: (error) => console.error(`[fan-out] ${error.message}`),
+      onError: (error) => log.warn(errorFields(error), "the cache fan-out listener lost its connection"),
     },
   );
   (globalThis as { verbatimFanOut?: { isConnected(): boolean } }).verbatimFanOut = listener;
@@ -89,6 +97,7 @@ function answerFromPageCache(request: IncomingMessage, response: ServerResponse)
   if (!key) return false;
   const cache = publicPageCache();
   const page = cache.get(key);
+  metrics().pageCopy.inc({ result: page ? "hit" : "miss" });
   if (page) {
     for (const [name, value] of page.headers) response.setHeader(name, value);
     response.setHeader("x-verbatim-page-cache", "HIT");
@@ -132,6 +141,46 @@ function answerFromPageCache(request: IncomingMessage, response: ServerResponse)
   return false;
 }
 
+/**
+ * GET /metrics: Prometheus's text format, for a scraper on this machine or one with METRICS_TOKEN (mayReadMetrics);
+ * anyone else gets the 404 an unknown address gets.
+ */
+async function answerMetrics(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const allowed = mayReadMetrics({
+    remoteAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    authorization: request.headers.authorization,
+  });
+  if (request.method !== "GET" || !allowed) {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found.");
+    return;
+  }
+  const { registry } = metrics();
+  const body = await registry.metrics();
+  response.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(body);
+}
+
+/** One JSON line per answered request (static files and health checks only at debug level), and its metrics. */
+function observe(request: IncomingMessage, response: ServerResponse, pathname: string, requestId: string): void {
+  const started = performance.now();
+  response.once("finish", () => {
+    const seconds = (performance.now() - started) / 1000;
+    recordRequest(pathname, request.method ?? "GET", response.statusCode, seconds);
+    const group = routeGroup(pathname);
+    const fields = {
+      requestId,
+      method: request.method,
+      path: pathname,
+      status: response.statusCode,
+      ms: Math.round(seconds * 10_000) / 10,
+      group,
+      ...(response.getHeader("x-verbatim-page-cache") === "HIT" ? { pageCopy: "hit" } : {}),
+    };
+    if (group === "static" || group === "health" || group === "metrics") log.debug(fields, "request");
+    else log.info(fields, "request");
+  });
+}
+
 async function main(): Promise<void> {
   // Several servers on one PostgreSQL database must sign sessions with one key.
   assertSharedSecret();
@@ -149,8 +198,23 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Made before Next loads, so the app's code records into this process's one registry.
+  metrics();
   const server = createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    // Every request gets an id (a proxy's, when well formed), answered back and carried by every log line about it.
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+    observe(request, response, pathname, requestId);
+    if (pathname === "/metrics") {
+      void answerMetrics(request, response);
+      return;
+    }
+    requestContext.run({ requestId }, () => serve(request, response));
+  });
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
     const keys = surrogateKeysFor(request.method, request.url);
     if (keys) response.setHeader("surrogate-key", keys.join(" "));
@@ -159,12 +223,12 @@ async function main(): Promise<void> {
       answered = answerFromPageCache(request, response);
     } catch (error) {
       // The copy is only a shortcut: on any trouble, Next answers as it would without it.
-      console.error("[page cache]", error);
+      log.error(errorFields(error), "the page copy failed; Next answers instead");
       publicPageCache().clear();
     }
     if (answered) return;
     void handle(request, response);
-  });
+  };
   // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
@@ -173,7 +237,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 75_000;
   let fanOut: Listener | null = null;
   server.listen(port, hostname, () => {
-    console.log(`Verbatim is serving on http://${hostname ?? "localhost"}:${port}`);
+    log.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "Verbatim is serving");
     const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
     startScheduler(origin);
     fanOut = startCacheFanOut(origin);

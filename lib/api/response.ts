@@ -1,4 +1,5 @@
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/ops/log";
 
 /** Every API error has this one shape. */
 export interface ApiErrorBody {
@@ -23,7 +24,7 @@ export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
     return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors, error.extra);
   }
-  console.error("[api] unexpected error:", error);
+  log.error(errorFields(error), "unexpected error in an API route");
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
 }
 

@@ -14,10 +14,13 @@ export function lockTranscript(tx: Raw, transcriptId: string): Promise<void> {
   });
 }
 
-/** Tells the other servers something (PostgreSQL's NOTIFY); on SQLite there are none. */
-export function notifyServers(client: Raw, channel: string, payload: string): Promise<void> {
-  return runQuery({
-    sqlite: async () => undefined,
-    postgresql: () => notifyPostgres(client, channel, payload),
+/** Tells the other servers something (PostgreSQL's NOTIFY): true when sent; on SQLite there are none (false). */
+export function notifyServers(client: Raw, channel: string, payload: string): Promise<boolean> {
+  return runQuery<Promise<boolean>>({
+    sqlite: async () => false,
+    postgresql: async () => {
+      await notifyPostgres(client, channel, payload);
+      return true;
+    },
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { migrationsFolder, runQuery } from "@/lib/db/provider";
 import { appliedMigrationsPostgres } from "@/lib/db/postgresql/migrations";
 import { appliedMigrationsSqlite } from "@/lib/db/sqlite/migrations";
+import { errorFields, log } from "@/lib/ops/log";
 
 export interface Readiness {
   ready: boolean;
@@ -44,7 +45,7 @@ export async function checkReadiness(client: typeof db = db, expected = expected
       postgresql: () => appliedMigrationsPostgres(client),
     });
   } catch (error) {
-    console.error("[ready] the database did not answer:", error instanceof Error ? error.message : error);
+    log.error(errorFields(error), "readiness: the database did not answer");
     return { ready: false, database: "unreachable", pendingMigrations: [], fanOut };
   }
   const done = new Set(applied);

@@ -12,6 +12,14 @@ export interface ExpiryMessage {
   /** The server that expired the tags itself: it ignores its own message. */
   origin: string;
   tags: string[];
+  /** When it was sent (ms since the epoch), for the fan-out lag GET /metrics reports. */
+  at?: number;
+}
+
+/** What a server hears: the tags to expire, and when they were sent (null from a sender that did not say). */
+export interface HeardExpiry {
+  tags: string[];
+  sentAt: number | null;
 }
 
 /** This server: the same in the Next app and in scripts/serve.ts, which run in one process. */
@@ -19,20 +27,23 @@ export function serverId(): string {
   return `${os.hostname()}:${process.pid}`;
 }
 
-export function encodeExpiry(tags: readonly string[], everything: string): string {
-  const payload = JSON.stringify({ origin: serverId(), tags: [...new Set(tags)] } satisfies ExpiryMessage);
+export function encodeExpiry(tags: readonly string[], everything: string, at: number = Date.now()): string {
+  const payload = JSON.stringify({ origin: serverId(), tags: [...new Set(tags)], at } satisfies ExpiryMessage);
   return Buffer.byteLength(payload) <= MAX_PAYLOAD
     ? payload
-    : JSON.stringify({ origin: serverId(), tags: [everything] } satisfies ExpiryMessage);
+    : JSON.stringify({ origin: serverId(), tags: [everything], at } satisfies ExpiryMessage);
 }
 
 /** The tags to expire here, or null for this server's own message or one that is not ours. */
-export function decodeExpiry(payload: string): string[] | null {
+export function decodeExpiry(payload: string): HeardExpiry | null {
   try {
     const message = JSON.parse(payload) as Partial<ExpiryMessage>;
     if (typeof message.origin !== "string" || !Array.isArray(message.tags)) return null;
     if (message.origin === serverId()) return null;
-    return message.tags.filter((tag): tag is string => typeof tag === "string");
+    return {
+      tags: message.tags.filter((tag): tag is string => typeof tag === "string"),
+      sentAt: typeof message.at === "number" && Number.isFinite(message.at) ? message.at : null,
+    };
   } catch {
     return null;
   }

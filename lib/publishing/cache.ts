@@ -8,6 +8,8 @@ import { publicPageCache } from "@/lib/http/page-cache";
 import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, encodeExpiry } from "@/lib/publishing/cache-messages";
 import { purgeEdge } from "@/lib/publishing/edge-purge";
+import { errorFields, log } from "@/lib/ops/log";
+import { metrics } from "@/lib/ops/metrics";
 
 /**
  * Expires cached public pages now (not stale-while-revalidate: an unpublished page must not be served once more),
@@ -19,9 +21,12 @@ export function expirePublicCache(tags: readonly string[]): void {
   if (tags.length === 0) return;
   // The edge cache in front of the servers (when EDGE_PURGE_URL is set) forgets the same tags, in the background.
   purgeEdge(tags);
-  void notifyServers(db, CACHE_CHANNEL, encodeExpiry(tags, PUBLIC_TAG)).catch((error: unknown) => {
-    console.error("[cache] could not tell the other servers what expired:", error);
-  });
+  void notifyServers(db, CACHE_CHANNEL, encodeExpiry(tags, PUBLIC_TAG)).then(
+    (sent) => {
+      if (sent) metrics().expiries.inc({ direction: "sent" });
+    },
+    (error: unknown) => log.error({ tags, ...errorFields(error) }, "could not tell the other servers what expired"),
+  );
   expireHere(tags);
 }
 

@@ -2,6 +2,7 @@
 // restore, a server start) is also sent as `PURGE` with `Surrogate-Key: <tags>` to EDGE_PURGE_URL, when it is set
 // (Varnish with xkey: deploy/varnish/default.vcl). Sent in the background and retried: a slow or absent edge never
 // holds up a publication, and a purge that cannot get through is logged, not lost silently.
+import { log } from "@/lib/ops/log";
 
 /** Waits before each retry; three tries in all. */
 const RETRY_DELAYS_MS = [250, 1_000];
@@ -38,7 +39,7 @@ export async function sendEdgePurge(tags: readonly string[], options: EdgePurgeO
       problem = error instanceof Error ? error.message : String(error);
     }
   }
-  console.error(`[edge purge] ${url} did not take the purge of ${keys}: ${problem}`);
+  log.error({ edge: url, keys, problem }, "the edge cache did not take a purge");
   return false;
 }
 

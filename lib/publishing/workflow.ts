@@ -17,6 +17,7 @@ import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
+import { errorFields, log } from "@/lib/ops/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -391,7 +392,7 @@ export async function publishDueTranscripts(now = new Date()): Promise<{ publish
   for (const { id } of due) {
     const tags = await publishDue(id, now).catch((error: unknown) => {
       // One transcript that cannot go out (its address taken since it was scheduled) must not hold up the others.
-      console.error(`[scheduler] could not publish transcript ${id}:`, error);
+      log.error({ transcriptId: id, ...errorFields(error) }, "the scheduler could not publish a transcript");
       return null;
     });
     if (tags) {

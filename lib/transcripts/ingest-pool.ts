@@ -10,6 +10,8 @@ import Piscina from "piscina";
 import { assertIngestSize, maxIngestBytes, maxUnpackedBytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest/types";
 import type { IngestTask, IngestTaskOutcome, StoreInstructions, StoredDraftSummary } from "./ingest-worker";
+import { errorFields, log } from "@/lib/ops/log";
+import { currentRequestId } from "@/lib/ops/request-context";
 
 export type { StoreInstructions, StoredDraftSummary };
 
@@ -80,7 +82,12 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
     niceIncrement: WORKER_NICE_INCREMENT,
   });
   // A thread that dies with no task on it is reported here; unhandled, the event would end the whole server.
-  pool.on("error", (error: unknown) => console.error("[ingest] a worker thread failed:", error));
+  pool.on("error", (error: unknown) => log.error(errorFields(error), "an ingestion worker thread failed"));
+  // For GET /metrics (lib/ops/metrics.ts): uploads being parsed, and waiting for a thread.
+  (globalThis as { verbatimIngestStats?: () => { running: number; queued: number } }).verbatimIngestStats = () => ({
+    running: Math.max(0, inFlight - pool.queueSize),
+    queued: pool.queueSize,
+  });
 
   async function run(
     input: IngestInput,
@@ -110,6 +117,7 @@ export function createIngestPool(options: IngestPoolOptions = {}): IngestPool {
         options: limits,
         started: startedInWorker,
         store,
+        requestId: currentRequestId(),
       };
       const outcome = await pool.run(task, { signal: abort.signal, transferList: [startedInWorker] });
       if (!outcome.ok) throw new IngestError(outcome.error.code, outcome.error.message);

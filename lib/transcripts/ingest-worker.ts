@@ -21,6 +21,7 @@ import {
 } from "@/lib/transcripts/store-draft";
 import { ingestFile } from "@/lib/ingest/pipeline";
 import { IngestError, type IngestInput, type IngestOptions, type IngestResult } from "@/lib/ingest/types";
+import { log } from "@/lib/ops/log";
 
 /** What the worker needs to store the parse as a draft owned by `userId`. */
 export interface StoreInstructions {
@@ -40,6 +41,8 @@ export interface IngestTask {
   /** Told when the task starts running, so the time limit does not count time spent waiting in the queue. */
   started: MessagePort;
   store?: StoreInstructions;
+  /** The request that handed the file over (lib/ops/request-context.ts), for the worker's log line. */
+  requestId?: string;
 }
 
 /** What a stored draft reports back: enough for the API's answer, without copying the whole parse across threads. */
@@ -85,11 +88,25 @@ export default async function runIngestTask({
   options,
   started,
   store,
+  requestId,
 }: IngestTask): Promise<IngestTaskOutcome> {
   started.postMessage("started");
   started.close();
+  const began = performance.now();
+  const done = (fields: Record<string, unknown>) =>
+    log.info(
+      {
+        requestId,
+        bytes: input.bytes.byteLength,
+        ms: Math.round(performance.now() - began),
+        stored: Boolean(store),
+        ...fields,
+      },
+      "ingest task",
+    );
   try {
     const parsed = await ingestFile(input, options);
+    done({ format: parsed.source.format, segments: parsed.segments.length });
     if (!store) return { ok: true, result: parsed };
     const result = store.overrides ? applyDraftOverrides(parsed, store.overrides) : parsed;
     const title = draftTitle(store.title, result);
@@ -117,7 +134,10 @@ export default async function runIngestTask({
       },
     };
   } catch (error) {
-    if (error instanceof IngestError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof IngestError) {
+      done({ refused: error.code });
+      return { ok: false, error: { code: error.code, message: error.message } };
+    }
     throw error;
   }
 }
