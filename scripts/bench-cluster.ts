@@ -21,6 +21,7 @@ import { startLocalPostgres, type LocalPostgres } from "@/lib/db/postgresql/loca
 import { nginxMainConfig, nginxSiteConfig, varnishConfig } from "@/lib/ops/cluster-config";
 import { pressConference } from "./bench-editor";
 import { buildIngestWorker } from "./build-ingest-worker";
+import { buildIfStale } from "./start";
 
 const root = process.cwd();
 const number = (name: string, fallback: number) => {
@@ -52,6 +53,7 @@ const autocannon = createRequire(__filename)("autocannon") as (options: {
   connections: number;
   duration: number;
   timeout?: number;
+  headers?: Record<string, string>;
 }) => Promise<AutocannonResult>;
 
 const children: ChildProcess[] = [];
@@ -73,11 +75,17 @@ function which(program: string): string | null {
   return null;
 }
 
-function ensureBuild(): void {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("Building (no .next yet)…");
-  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("The build failed.");
+/** Reading-page requests the servers answered so far (their /metrics, read from loopback). */
+async function pageRequestsAt(serverUrls: string[]): Promise<number> {
+  let total = 0;
+  for (const url of serverUrls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    for (const line of text.split("\n")) {
+      const match = /^verbatim_http_requests_total\{[^}]*group="public_page"[^}]*\} (\d+)/.exec(line);
+      if (match) total += Number(match[1]);
+    }
+  }
+  return total;
 }
 
 function createToken(databaseUrl: string): string {
@@ -179,13 +187,24 @@ async function edit(origin: string, token: string, seeded: Seeded, stop: () => b
 }
 
 /** Readers and editors at once; then checks every accepted save is in the working copy. */
-async function run(label: string, readerOrigin: string, editorOrigin: string, token: string, seeded: Seeded) {
+async function run(
+  label: string,
+  readerOrigin: string,
+  editorOrigin: string,
+  token: string,
+  seeded: Seeded,
+  serverUrls: string[],
+) {
   const page = `${readerOrigin}/t/${seeded.slug}`;
-  await autocannon({ url: page, connections: CONNECTIONS, duration: WARMUP_S, timeout: 30 });
+  // Readers ask for what a browser asks for: a compressed page.
+  const reader = { url: page, connections: CONNECTIONS, timeout: 30, headers: { "accept-encoding": "gzip" } };
+  await autocannon({ ...reader, duration: WARMUP_S });
+  const servedBefore = await pageRequestsAt(serverUrls);
   let done = false;
   const editing = edit(editorOrigin, token, seeded, () => done);
-  const readers = await autocannon({ url: page, connections: CONNECTIONS, duration: DURATION_S, timeout: 30 });
+  const readers = await autocannon({ ...reader, duration: DURATION_S });
   done = true;
+  const reachedServers = (await pageRequestsAt(serverUrls)) - servedBefore;
   const editors = await editing;
   const current = (await (
     await fetch(`${editorOrigin}/api/transcripts/${seeded.id}?from=0&take=200`, {
@@ -195,7 +214,7 @@ async function run(label: string, readerOrigin: string, editorOrigin: string, to
   const lost = [...editors.saved].filter(
     ([id, text]) => current.segments.find((segment) => segment.id === id)?.text !== text,
   ).length;
-  return { label, readers, editors, lost };
+  return { label, readers, editors, lost, reachedServers };
 }
 
 async function main(): Promise<void> {
@@ -204,7 +223,7 @@ async function main(): Promise<void> {
   const missing = [!nginx && "nginx", !varnishd && "varnish varnish-modules"].filter(Boolean);
   if (missing.length > 0)
     throw new Error(`bench:cluster needs ${missing.join(", ")}: apt-get install -y ${missing.join(" ")}`);
-  ensureBuild();
+  buildIfStale();
   await buildIngestWorker({ onlyIfStale: true });
 
   // (a) One server on SQLite, no edge.
@@ -212,7 +231,9 @@ async function main(): Promise<void> {
   servers.push(single);
   const singleToken = createToken(`file:${single.databasePath}`);
   const singleSeed = await seed(single.url, singleToken);
-  const baseline = await run("one server, SQLite, no edge", single.url, single.url, singleToken, singleSeed);
+  const baseline = await run("one server, SQLite, no edge", single.url, single.url, singleToken, singleSeed, [
+    single.url,
+  ]);
   await single.stop();
   servers.length = 0;
 
@@ -276,7 +297,14 @@ async function main(): Promise<void> {
   }
   const clusterToken = createToken(databaseUrl);
   const clusterSeed = await seed(edge, clusterToken);
-  const cluster = await run("edge → nginx → 2 servers, PostgreSQL", edge, edge, clusterToken, clusterSeed);
+  const cluster = await run(
+    "edge → nginx → 2 servers, PostgreSQL",
+    edge,
+    edge,
+    clusterToken,
+    clusterSeed,
+    servers.map((server) => server.url),
+  );
 
   // Unpublished through one server: how long until the edge answers 404?
   const page = `${edge}/t/${clusterSeed.slug}`;
@@ -292,7 +320,10 @@ async function main(): Promise<void> {
   if (unpublished.status !== 200) throw new Error(`Unpublishing failed: ${await unpublished.text()}`);
   let goneMs = -1;
   while (performance.now() - started < 10_000) {
-    if ((await fetch(page)).status === 404) {
+    const answer = await fetch(page);
+    // Read every answer to the end: an unread body keeps its connection busy.
+    await answer.arrayBuffer();
+    if (answer.status === 404) {
       goneMs = performance.now() - started;
       break;
     }
@@ -308,6 +339,9 @@ async function main(): Promise<void> {
     console.log(`  ${row.label}`);
     console.log(
       `    readers  ${cell(row.readers.requests.average, 1)} requests/s   p50 ${cell(row.readers.latency.p50)} ms   p99 ${cell(row.readers.latency.p99)} ms   errors ${row.readers.errors + row.readers.timeouts + row.readers.non2xx}`,
+    );
+    console.log(
+      `    reading-page requests that reached a server: ${cell(row.reachedServers)} of ${cell(row.readers.requests.total)}`,
     );
     console.log(
       `    editors  ${row.editors.saves} saves   p50 ${cell(row.editors.p50, 1)} ms   p99 ${cell(row.editors.p99, 1)} ms   refused ${row.editors.failures}   lost ${row.lost}`,
