@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditDetailsSchema, readJson, writeJson, type AuditDetails } from "@/lib/json-columns";
+import { auditDetailsSchema, readJson, type AuditDetails } from "@/lib/json-columns";
+import { auditRow, type AuditRowInput } from "@/lib/transcripts/rows";
 
 /** Everything an admin can find in the audit log. Keep in step with AUDIT_ACTION_LABELS. */
 export const AUDIT_ACTIONS = [
@@ -72,7 +73,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 
 type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
 
-export interface AuditEventInput {
+export interface AuditEventInput extends AuditRowInput {
   actorId: string | null;
   action: AuditAction;
   targetType: "user" | "account" | "system" | "transcript";
@@ -82,15 +83,7 @@ export interface AuditEventInput {
 
 /** Pass the transaction client so the event commits or rolls back with the change it records. */
 export async function recordAuditEvent(writer: Writer, event: AuditEventInput): Promise<void> {
-  await writer.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId ?? null,
-      details: writeJson(auditDetailsSchema, event.details ?? {}),
-    },
-  });
+  await writer.auditEvent.create({ data: auditRow(event) });
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -13,6 +13,7 @@ import {
 } from "@/lib/anchoring";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mentionMatcher } from "@/lib/transcripts/mentions";
+import { mentionRow } from "@/lib/transcripts/rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -113,7 +114,9 @@ async function matchNames(tx: Tx, transcriptId: string, segmentId: string, text:
   for (const match of mentionMatcher([...idsByName.keys()])(text)) {
     for (const linkId of idsByName.get(match.name) ?? []) {
       if (overlapsKept(kept, segmentId, match.start, match.end, linkId)) continue;
-      await tx.mention.create({ data: { transcriptEntityId: linkId, segmentId, start: match.start, end: match.end } });
+      await tx.mention.create({
+        data: mentionRow({ transcriptEntityId: linkId, segmentId, start: match.start, end: match.end }),
+      });
       kept.push({ segmentId, start: match.start, end: match.end, transcriptEntityId: linkId });
       touched.add(linkId);
     }

@@ -1,7 +1,8 @@
 // Revisions: every saved change to a transcript is one numbered row holding the before and after of each row it
 // touched. Nothing else is needed to rebuild, compare or restore any earlier state (lib/editor/history.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { revisionChangesSchema, writeJson, type RevisionChange, type RevisionRowType } from "@/lib/json-columns";
+import type { RevisionChange, RevisionRowType } from "@/lib/json-columns";
+import { revisionRow, wordCountDelta } from "@/lib/transcripts/rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,21 +16,14 @@ export interface RevisionInput {
 
 /** Adds the next revision (in the caller's transaction) and returns its number. */
 export async function recordRevision(tx: Tx, input: RevisionInput): Promise<number> {
+  // The live paragraphs' word count moves with the revision that changed them, in the same statement.
+  const words = wordCountDelta(input.changes);
   const { revision } = await tx.transcript.update({
     where: { id: input.transcriptId },
-    data: { revision: { increment: 1 } },
+    data: { revision: { increment: 1 }, ...(words !== 0 ? { wordCount: { increment: words } } : {}) },
     select: { revision: true },
   });
-  await tx.revision.create({
-    data: {
-      transcriptId: input.transcriptId,
-      number: revision,
-      actorId: input.actorId,
-      action: input.action,
-      summary: input.summary,
-      changes: writeJson(revisionChangesSchema, input.changes),
-    },
-  });
+  await tx.revision.create({ data: revisionRow({ ...input, number: revision }) });
   return revision;
 }
 

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { withTranscript } from "@/lib/transcripts/access";
+import { segmentRow } from "@/lib/transcripts/rows";
 import { liveAnnotationsOf, moveAnnotation, reanchorAnnotations } from "@/lib/editor/anchors";
 import { mergeMentions, refreshMentions, splitMentions } from "@/lib/editor/mentions";
 import { change, changed, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
@@ -235,11 +236,14 @@ export async function insertSegment(
     const position = await positionAfter(tx, transcriptId, after?.position ?? null, changes);
     const row = await tx.segment.create({
       data: {
-        transcriptId,
-        position,
-        text: input.text,
-        speakerId: input.speakerId === undefined ? (after?.speakerId ?? null) : input.speakerId,
-        startMs: input.startMs ?? null,
+        ...segmentRow({
+          transcriptId,
+          position,
+          speakerId: input.speakerId === undefined ? (after?.speakerId ?? null) : input.speakerId,
+          text: input.text,
+          startMs: input.startMs ?? null,
+          endMs: null,
+        }),
         updatedAt: new Date(),
         updatedById: actor.id,
       },
@@ -292,12 +296,14 @@ export async function splitSegment(
     });
     const second = await tx.segment.create({
       data: {
-        transcriptId,
-        position,
-        speakerId: segment.speakerId,
-        text: split.second,
-        startMs: middle,
-        endMs: middle === null ? null : segment.endMs,
+        ...segmentRow({
+          transcriptId,
+          position,
+          speakerId: segment.speakerId,
+          text: split.second,
+          startMs: middle,
+          endMs: middle === null ? null : segment.endMs,
+        }),
         updatedAt: new Date(),
         updatedById: actor.id,
       },

@@ -1,5 +1,6 @@
 // Speakers of one transcript: add, rename everywhere (paragraphs point at the speaker, so a rename is one row),
 // describe (title, role, outlet, person), merge two, and split one into several.
+import { speakerRow } from "@/lib/transcripts/rows";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
@@ -74,7 +75,17 @@ async function createSpeaker(tx: Tx, transcriptId: string, fields: SpeakerFields
     select: { position: true },
   });
   return tx.speaker.create({
-    data: { transcriptId, position: (last?.position ?? -1) + 1, ...dataOf(fields), name },
+    data: {
+      ...speakerRow({
+        transcriptId,
+        name,
+        title: fields.title ?? null,
+        role: roleValue(fields.role) ?? null,
+        outlet: fields.outlet ?? null,
+        position: (last?.position ?? -1) + 1,
+      }),
+      personId: fields.personId ?? null,
+    },
     select: fullSpeakerSelect,
   });
 }

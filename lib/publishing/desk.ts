@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { hasRole, type Actor } from "@/lib/permissions";
 import { CHECKS, CHECK_LABELS, evaluateChecks, type CheckFailure, type CheckId } from "@/lib/publishing/checks";
-import { buildSnapshot } from "@/lib/publishing/snapshot";
+import { snapshotOf } from "@/lib/publishing/snapshot";
+import { loadWorkingCopy } from "@/lib/transcripts/working-copy";
 import type { PublicTranscript, PublishedSegment } from "@/lib/publishing/types";
 import { latestPublication, loadCheckInput, type WorkflowAction } from "@/lib/publishing/workflow";
 
@@ -198,18 +199,15 @@ export async function loadPreview(actor: Actor, transcriptId: string): Promise<P
   const handle = await findTranscriptFor(actor, transcriptId);
   if (!handle) return null;
   const previous = await latestPublication(db, transcriptId);
-  const snapshot = await buildSnapshot(db, transcriptId, previous?.snapshot ?? null);
-  const transcript = await db.transcript.findUniqueOrThrow({
-    where: { id: transcriptId },
-    select: { firstPublishedAt: true, corrections: { orderBy: { at: "asc" } } },
-  });
+  const copy = await loadWorkingCopy(db, transcriptId, { includeNotes: false });
+  const snapshot = snapshotOf(copy, previous?.snapshot ?? null);
   return {
     ...snapshot,
     id: transcriptId,
     path: `/t/${snapshot.slug}`,
-    publishedAt: (transcript.firstPublishedAt ?? new Date()).toISOString(),
+    publishedAt: (copy.transcript.firstPublishedAt ?? new Date()).toISOString(),
     updatedAt: null,
-    corrections: transcript.corrections.map((correction) => ({
+    corrections: copy.corrections.map((correction) => ({
       id: correction.id,
       segmentId: correction.segmentId,
       before: correction.before,

@@ -1,16 +1,13 @@
 // Freezing what readers see. A snapshot is built from the working copy when an editor publishes; a correction
 // makes the next snapshot from the previous one with one paragraph changed, so private edits never leak out.
 import { quoteSelector, reanchor } from "@/lib/anchoring";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, sourcesSchema, tagsSchema } from "@/lib/json-columns";
 import { publishedSnapshotSchema } from "@/lib/publishing/snapshot-schema";
 import type { PublishedAnnotation, PublishedSnapshot } from "@/lib/publishing/types";
 import { countWords } from "@/lib/format/text";
+import { loadWorkingCopy, type WorkingCopy } from "@/lib/transcripts/working-copy";
 
-type Tx = Pick<
-  Prisma.TransactionClient,
-  "transcript" | "segment" | "annotation" | "speaker" | "sourceFile" | "transcriptEntity"
->;
+type Tx = Parameters<typeof loadWorkingCopy>[0];
 
 /** The working copy as readers would see it now. `previous` carries each annotation's first published words. */
 export async function buildSnapshot(
@@ -18,65 +15,12 @@ export async function buildSnapshot(
   transcriptId: string,
   previous: PublishedSnapshot | null,
 ): Promise<PublishedSnapshot> {
-  const transcript = await tx.transcript.findUniqueOrThrow({
-    where: { id: transcriptId },
-    select: {
-      slug: true,
-      title: true,
-      summary: true,
-      occurredAt: true,
-      place: true,
-      language: true,
-      sourceUrl: true,
-      mediaUrl: true,
-      fidelity: true,
-      fidelityConfirmedBy: { select: { name: true } },
-      tags: true,
-      durationMs: true,
-    },
-  });
-  const [segments, speakers, annotations, sourceFiles, entities] = await Promise.all([
-    tx.segment.findMany({
-      where: { transcriptId, deletedAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true, speakerId: true, text: true, startMs: true, endMs: true },
-    }),
-    tx.speaker.findMany({
-      where: { transcriptId },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true, title: true, role: true, outlet: true },
-    }),
-    tx.annotation.findMany({
-      // Internal notes never leave the desk; an annotation waiting for review blocks publication before this.
-      where: { transcriptId, deletedAt: null, status: "ANCHORED", kind: { not: "NOTE" }, segment: { deletedAt: null } },
-      orderBy: [{ start: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        segmentId: true,
-        start: true,
-        end: true,
-        exact: true,
-        body: true,
-        verdict: true,
-        claim: true,
-        sources: true,
-        checker: true,
-      },
-    }),
-    tx.sourceFile.findMany({
-      where: { transcriptId },
-      orderBy: { uploadedAt: "asc" },
-      select: { filename: true, sha256: true, format: true, uploadedAt: true },
-    }),
-    tx.transcriptEntity.findMany({
-      where: { transcriptId, status: "ACCEPTED" },
-      orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
-      select: { mentionCount: true, entity: { select: { id: true, type: true, name: true } } },
-    }),
-  ]);
-  const speaking = new Set(segments.map((segment) => segment.speakerId));
-  const order = new Map(segments.map((segment, index) => [segment.id, index]));
+  return snapshotOf(await loadWorkingCopy(tx, transcriptId, { includeNotes: false }), previous);
+}
+
+/** What readers would see of a working copy: no internal notes, and only annotations anchored on their words. */
+export function snapshotOf(copy: WorkingCopy, previous: PublishedSnapshot | null): PublishedSnapshot {
+  const { transcript } = copy;
   const firstPublished = new Map(previous?.annotations.map((annotation) => [annotation.id, annotation.publishedExact]));
   return {
     schema: 1,
@@ -91,13 +35,14 @@ export async function buildSnapshot(
     fidelity: transcript.fidelity,
     fidelityCheckedBy: transcript.fidelityConfirmedBy?.name ?? null,
     tags: readJson(tagsSchema, transcript.tags, []),
-    wordCount: segments.reduce((total, segment) => total + countWords(segment.text), 0),
+    wordCount: copy.wordCount,
     durationMs: transcript.durationMs,
-    sourceFiles: sourceFiles.map((file) => ({ ...file, uploadedAt: file.uploadedAt.toISOString() })),
-    speakers: speakers.filter((speaker) => speaking.has(speaker.id)),
-    segments,
-    annotations: annotations
-      .sort((a, b) => (order.get(a.segmentId) ?? 0) - (order.get(b.segmentId) ?? 0) || a.start - b.start)
+    sourceFiles: copy.sourceFiles.map((file) => ({ ...file, uploadedAt: file.uploadedAt.toISOString() })),
+    speakers: copy.speakers,
+    segments: copy.segments,
+    // Internal notes never leave the desk; an annotation waiting for review blocks publication before this.
+    annotations: copy.annotations
+      .filter((annotation) => annotation.status === "ANCHORED" && annotation.kind !== "NOTE")
       .map((annotation) => ({
         id: annotation.id,
         kind: annotation.kind as PublishedAnnotation["kind"],
@@ -113,7 +58,7 @@ export async function buildSnapshot(
         sources: readJson(sourcesSchema, annotation.sources, []),
         checker: annotation.checker,
       })),
-    entities: entities.map(({ entity, mentionCount }) => ({ ...entity, mentionCount })),
+    entities: copy.entities.map(({ entity, mentionCount }) => ({ ...entity, mentionCount })),
   };
 }
 

@@ -5,23 +5,24 @@
 // in one transaction, so a failure or a killed worker writes nothing. The rows are built here, once, for both.
 import { randomBytes } from "node:crypto";
 import { failpoint } from "@/lib/failpoints";
-import { EntityType, SpeakerRole, type Fidelity } from "@/lib/generated/prisma/enums";
+import type { Fidelity } from "@/lib/generated/prisma/enums";
 import type { IngestResult } from "@/lib/ingest/types";
 import { toWellFormed } from "@/lib/ingest/unicode";
 import { mentionMatcher } from "@/lib/transcripts/mentions";
+import {
+  auditRow,
+  ENTITY_TYPES,
+  mentionRow,
+  revisionRow,
+  segmentRow,
+  sourceReportColumns,
+  SPEAKER_ROLES,
+  speakerRow,
+} from "@/lib/transcripts/rows";
 import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
 
 /** The Fidelity enum, from the generated client's plain enums module (the worker bundle does not load Prisma). */
 export type DraftFidelity = Fidelity;
-
-const SPEAKER_ROLES = {
-  moderator: SpeakerRole.MODERATOR,
-  questioner: SpeakerRole.QUESTIONER,
-  official: SpeakerRole.OFFICIAL,
-  speaker: SpeakerRole.SPEAKER,
-} as const satisfies Record<NonNullable<IngestResult["speakers"][number]["role"]>, SpeakerRole>;
-
-const ENTITY_TYPES = { person: EntityType.PERSON, org: EntityType.ORG, place: EntityType.PLACE } as const;
 
 /** A sensible starting label, which the reporter can change: tool exports and auto-captions are machine text. */
 export function suggestFidelity(result: IngestResult): DraftFidelity {
@@ -88,6 +89,17 @@ export interface DraftWriter {
   date(value: Date): unknown;
 }
 
+/** Inserts rows built by lib/transcripts/rows.ts (plus ids and dates), their keys as the columns. */
+async function insertRows(writer: DraftWriter, table: string, rows: readonly Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  await writer.insert(
+    table,
+    columns,
+    rows.map((row) => columns.map((column) => row[column])),
+  );
+}
+
 /** Writes the original bytes, the transcript, its speakers, paragraphs, entities and mentions, and the audit entry. */
 export async function insertDraft(
   writer: DraftWriter,
@@ -140,70 +152,47 @@ export async function insertDraft(
     ],
   );
 
-  await writer.insert(
-    "SourceFile",
-    [
-      "id",
-      "transcriptId",
-      "content",
-      "filename",
-      "mediaType",
-      "size",
-      "sha256",
-      "encoding",
-      "format",
-      "cleanupReport",
-      "warnings",
-      "uploadedById",
-      "uploadedAt",
-    ],
-    [
-      [
-        nextId(),
-        transcriptId,
-        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        result.source.filename,
-        result.source.mediaType,
-        result.source.bytes,
-        result.source.sha256,
-        result.source.encoding,
-        result.source.format,
-        JSON.stringify({ removed: result.removed, restored }),
-        JSON.stringify(result.warnings),
-        userId,
-        now,
-      ],
-    ],
-  );
+  await insertRows(writer, "SourceFile", [
+    {
+      id: nextId(),
+      transcriptId,
+      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      filename: result.source.filename,
+      mediaType: result.source.mediaType,
+      size: result.source.bytes,
+      sha256: result.source.sha256,
+      encoding: result.source.encoding,
+      format: result.source.format,
+      ...sourceReportColumns({ removed: result.removed, restored: [...restored] }, result.warnings),
+      uploadedById: userId,
+      uploadedAt: now,
+    },
+  ]);
 
   const speakerIds = new Map<string, string>();
   const speakers = result.speakers.map((speaker, position) => {
     const id = nextId();
     speakerIds.set(speaker.name, id);
     const role = speaker.role ? SPEAKER_ROLES[speaker.role] : null;
-    return [id, transcriptId, speaker.name, speaker.title, role, speaker.outlet, position];
+    return {
+      id,
+      ...speakerRow({ transcriptId, name: speaker.name, title: speaker.title, role, outlet: speaker.outlet, position }),
+    };
   });
-  await writer.insert("Speaker", ["id", "transcriptId", "name", "title", "role", "outlet", "position"], speakers);
+  await insertRows(writer, "Speaker", speakers);
 
   const segments = result.segments.map((segment, position) => ({
     id: nextId(),
-    position,
-    speakerId: segment.speaker ? (speakerIds.get(segment.speaker) ?? null) : null,
-    ...segment,
-  }));
-  await writer.insert(
-    "Segment",
-    ["id", "transcriptId", "position", "speakerId", "text", "startMs", "endMs"],
-    segments.map((segment) => [
-      segment.id,
+    ...segmentRow({
       transcriptId,
-      segment.position,
-      segment.speakerId,
-      segment.text,
-      segment.startMs,
-      segment.endMs,
-    ]),
-  );
+      position,
+      speakerId: segment.speaker ? (speakerIds.get(segment.speaker) ?? null) : null,
+      text: segment.text,
+      startMs: segment.startMs,
+      endMs: segment.endMs,
+    }),
+  }));
+  await insertRows(writer, "Segment", segments);
   // e2e/durability.spec.ts kills the server here, with the paragraphs written and nothing committed.
   failpoint("store-draft.after-segments");
 
@@ -218,46 +207,55 @@ export async function insertDraft(
     linkIdsByName.set(entity.name, [...(linkIdsByName.get(entity.name) ?? []), linkId]);
   }
   await writer.insert("TranscriptEntity", ["id", "transcriptId", "entityId", "mentionCount"], links);
-  const mentions: unknown[][] = [];
+  const mentions: Record<string, unknown>[] = [];
   const matchMentions = mentionMatcher([...linkIdsByName.keys()]);
   for (const segment of segments) {
     for (const { name, start, end } of matchMentions(segment.text)) {
-      for (const linkId of linkIdsByName.get(name) ?? []) mentions.push([nextId(), linkId, segment.id, start, end]);
+      for (const transcriptEntityId of linkIdsByName.get(name) ?? []) {
+        mentions.push({ id: nextId(), ...mentionRow({ transcriptEntityId, segmentId: segment.id, start, end }) });
+      }
     }
   }
-  await writer.insert("Mention", ["id", "transcriptEntityId", "segmentId", "start", "end"], mentions);
+  await insertRows(writer, "Mention", mentions);
   // The count is the stored mentions, never the suggester's own tally: the two used to disagree.
   await writer.countMentions(transcriptId);
 
   // Revision 1 is the upload itself: the history starts here.
-  await writer.insert(
-    "Revision",
-    ["id", "transcriptId", "number", "actorId", "at", "action", "summary", "changes"],
-    [[nextId(), transcriptId, 1, userId, now, "transcript.created", `Uploaded ${result.source.filename}`, "[]"]],
-  );
+  await insertRows(writer, "Revision", [
+    {
+      id: nextId(),
+      ...revisionRow({
+        transcriptId,
+        number: 1,
+        actorId: userId,
+        action: "transcript.created",
+        summary: `Uploaded ${result.source.filename}`,
+        changes: [],
+      }),
+      at: now,
+    },
+  ]);
 
   // The same entry lib/audit.ts's recordAuditEvent writes, in the same transaction as the draft.
-  await writer.insert(
-    "AuditEvent",
-    ["id", "actorId", "action", "targetType", "targetId", "details", "at"],
-    [
-      [
-        nextId(),
-        userId,
-        "transcript.created",
-        "transcript",
-        transcriptId,
-        JSON.stringify({
+  await insertRows(writer, "AuditEvent", [
+    {
+      id: nextId(),
+      ...auditRow({
+        actorId: userId,
+        action: "transcript.created",
+        targetType: "transcript",
+        targetId: transcriptId,
+        details: {
           title,
           filename: result.source.filename,
           format: result.source.format,
           sha256: result.source.sha256,
           restoredLines: restored.length,
-        }),
-        now,
-      ],
-    ],
-  );
+        },
+      }),
+      at: now,
+    },
+  ]);
   return { id: transcriptId, slug };
 }
 

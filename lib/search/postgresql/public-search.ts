@@ -72,22 +72,19 @@ async function rankedIds(
   offset: number,
   rankWindow: number,
 ): Promise<number[]> {
-  const boundary = new Parameters();
-  const q = boundary.add(query);
-  const where = [`p."searchVector" @@ verbatim_search_query(${q})`, ...filterSql(request, boundary)].join(" AND ");
-  const floor = await db.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT p."id" AS id FROM ${FROM} WHERE ${where} ORDER BY p."id" DESC LIMIT 1 OFFSET ${boundary.add(rankWindow - 1)}`,
-    ...boundary.values,
-  );
-  const ranked = new Parameters();
-  const rq = ranked.add(query);
-  const conditions = [`p."searchVector" @@ verbatim_search_query(${rq})`, ...filterSql(request, ranked)];
-  if (floor[0]) conditions.push(`p."id" >= ${ranked.add(Number(floor[0].id))}`);
+  const parameters = new Parameters();
+  const q = parameters.add(query);
+  const where = [`p."searchVector" @@ verbatim_search_query(${q})`, ...filterSql(request, parameters)].join(" AND ");
+  // One pass: the newest `rankWindow` matches (the GIN index finds them, the id orders them), ranked among
+  // themselves. Finding the window's floor first and ranking in a second query made PostgreSQL match twice.
   const rows = await db.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT p."id" AS id FROM ${FROM} WHERE ${conditions.join(" AND ")}
-      ORDER BY ts_rank_cd(p."searchVector", verbatim_search_query(${rq})) DESC, p."id" DESC
-      LIMIT ${ranked.add(limit)} OFFSET ${ranked.add(offset)}`,
-    ...ranked.values,
+    `SELECT w.id FROM (
+        SELECT p."id" AS id, p."searchVector" AS vector FROM ${FROM} WHERE ${where}
+         ORDER BY p."id" DESC LIMIT ${parameters.add(rankWindow)}
+      ) AS w
+      ORDER BY ts_rank_cd(w.vector, verbatim_search_query(${q})) DESC, w.id DESC
+      LIMIT ${parameters.add(limit)} OFFSET ${parameters.add(offset)}`,
+    ...parameters.values,
   );
   return rows.map((row) => Number(row.id));
 }
