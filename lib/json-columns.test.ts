@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { log } from "@/lib/ops/log";
 import {
   auditDetailsSchema,
   cleanupReportSchema,
@@ -25,7 +26,7 @@ describe("JSON columns", () => {
   });
 
   it("falls back, with a log line, when a column does not parse or has the wrong shape", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     expect(readJson(warningsSchema, "not json", ["fallback"])).toEqual(["fallback"]);
     expect(readJson(warningsSchema, '{"a":1}', [])).toEqual([]);
     expect(readJson(auditDetailsSchema, "[1,2]", {})).toEqual({});

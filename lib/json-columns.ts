@@ -1,6 +1,7 @@
 // Every JSON text column's shape, in one place. SQLite has no JSON column type in Prisma 6, so these columns are
 // strings: writers go through `writeJson`, readers through `readJson`, and nobody re-declares a shape.
 import { z } from "zod";
+import { log } from "@/lib/ops/log";
 
 /** SourceFile.cleanupReport: the lines the clean-up removed (with reasons) and the ids the reporter kept. */
 export const cleanupReportSchema = z.object({
@@ -61,12 +62,12 @@ export function readJson<T>(schema: z.ZodType<T>, text: string | null | undefine
   try {
     value = JSON.parse(text);
   } catch {
-    console.warn("[json-columns] a JSON column does not parse; using the default");
+    log.warn("a JSON column does not parse; using the default");
     return fallback;
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  console.warn("[json-columns] a JSON column does not fit its schema; using the default");
+  log.warn("a JSON column does not fit its schema; using the default");
   return fallback;
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { log } from "@/lib/ops/log";
 import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getAuthOptions } from "@/lib/auth/options";
@@ -51,14 +52,14 @@ describe("next-auth options", () => {
   });
 
   it("log nothing for an ended session, but note a cookie that does not decode", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(log, "error").mockImplementation(() => {});
     const logger = getAuthOptions().logger!;
     logger.error!("JWT_SESSION_ERROR", new SessionEndedError("ended"));
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
     logger.error!("JWT_SESSION_ERROR", new Error("decryption operation failed"));
-    expect(warn).toHaveBeenCalledWith("[auth] refused a session cookie that does not decode");
+    expect(warn).toHaveBeenCalledWith("refused a session cookie that does not decode");
     expect(error).not.toHaveBeenCalled();
   });
 });

@@ -5,6 +5,7 @@ import { safeRedirectPath } from "@/lib/auth/redirect";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { assertLiveSession, endSession, SessionEndedError, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
+import { errorFields, log } from "@/lib/ops/log";
 
 export { SESSION_MAX_AGE_SECONDS };
 
@@ -21,11 +22,14 @@ export function getAuthOptions(): NextAuthOptions {
           // An ended session (signed out, deactivated, outdated) is expected: requireUser tells the person.
           if (endedSessionIn(metadata)) return;
           // A cookie that does not decode (expired, tampered, another secret) is an ended session too, not a fault.
-          console.warn("[auth] refused a session cookie that does not decode");
-        } else console.error(`[auth] ${code}`, metadata);
+          log.warn("refused a session cookie that does not decode");
+        } else {
+          const details = metadata instanceof Error ? errorFields(metadata) : { metadata };
+          log.error({ code, ...details }, "next-auth reported an error");
+        }
       },
       warn(code) {
-        console.warn(`[auth] ${code}`);
+        log.warn({ code }, "next-auth warning");
       },
       debug() {},
     },

@@ -140,10 +140,13 @@ export async function editSegmentIn(
   assertTimings(next.startMs, next.endMs);
   const before = segmentSnapshot(segment);
   const after = segmentSnapshot({ ...segment, ...next });
-  let revision = (await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { revision: true } }))
-    .revision;
   let row: SegmentRow = segment;
-  if (JSON.stringify(before) !== JSON.stringify(after)) {
+  let revision: number;
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    // Nothing changed: nothing to record, and the revision to report is the transcript's current one.
+    revision = (await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { revision: true } }))
+      .revision;
+  } else {
     const annotationChanges = await reanchorAnnotations(tx, segmentId, segment.text, next.text);
     await refreshMentions(tx, transcriptId, segmentId, segment.text, next.text);
     row = await tx.segment.update({
