@@ -7,6 +7,7 @@ import { listen, type Listener } from "@/lib/db/postgresql/listener";
 import { currentProvider } from "@/lib/db/provider";
 import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
+import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
@@ -55,6 +56,10 @@ async function expireInThisServer(origin: string, tags: string[], sentAt: number
       body: JSON.stringify({ tags }),
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // Then the edge forgets them again. The server that made the change purged it at once, but until this server
+    // had expired its own copy, the edge could have fetched the old page from here and kept it: only a purge sent
+    // after every server's expiry is sure to be the last word.
+    void sendEdgePurge(tags);
     metrics().expiries.inc({ direction: "received" });
     if (sentAt !== null) metrics().fanOutLag.observe(Math.max(0, Date.now() - sentAt) / 1000);
   } catch (error) {
