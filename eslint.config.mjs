@@ -54,5 +54,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "data/**",
+    "dist/**",
   ]),
 ]);

@@ -85,6 +85,8 @@ test.beforeAll(async () => {
     NEXTAUTH_SECRET: `cluster-${path.basename(postgres.url)}-${Date.now()}`,
     SCHEDULER_INTERVAL_MS: "500",
     EDGE_PURGE_URL: `http://127.0.0.1:${PURGE_RECORDER_PORT}/`,
+    // Small enough to reach in a test: a reader's searches on both servers count together.
+    RATE_LIMITS: "search=4",
   };
   servers.push(await startServer({ databaseUrl, env: { ...ADMIN, ...shared } }));
   servers.push(await startServer({ databaseUrl, env: shared }));
@@ -310,4 +312,25 @@ test("a session and the sign-in limit hold across servers", async ({ browser }) 
   for (const [index, server] of [a, b].entries()) {
     expect(await attempt(server, tokens[index]!, ADMIN.ADMIN_PASSWORD)).toMatch(/^Too many sign-in attempts\./);
   }
+});
+
+test("a reader's searches on both servers count against one limit", async () => {
+  // One reader (one address, as a proxy on this machine forwards it), alternating between the servers.
+  const reader = { "x-forwarded-for": "198.51.100.77" };
+  const statuses: number[] = [];
+  for (let index = 0; index < 6; index++) {
+    const server = index % 2 === 0 ? a : b;
+    const response = await server.request.get("/search?q=agreement", { headers: reader });
+    statuses.push(response.status());
+    if (response.status() === 429) {
+      expect(Number(response.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+      expect(response.headers()["cache-control"]).toBe("no-store");
+    }
+  }
+  // Four allowed in all (two on each), then refused on both: a limit per server would have allowed eight.
+  expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  // Another reader is not held back by the first.
+  expect(
+    (await b.request.get("/search?q=agreement", { headers: { "x-forwarded-for": "198.51.100.78" } })).status(),
+  ).toBe(200);
 });

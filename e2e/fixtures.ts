@@ -6,8 +6,8 @@ import type { Role } from "@/lib/permissions";
 export { expect, TEST_PASSWORD };
 
 /**
- * Every test sends its own client address: sign-in throttling counts failures per address, and one test's
- * deliberate failures must not lock out the others.
+ * Every test sends its own client address, from its browser and from its `request` alike: sign-in throttling and
+ * readers' rate limits count per address, and one test's requests must not use up another's allowance.
  */
 export const test = base.extend<{ clientAddress: string }>({
   clientAddress: [
@@ -18,6 +18,14 @@ export const test = base.extend<{ clientAddress: string }>({
     },
     { auto: true },
   ],
+  request: async ({ playwright, baseURL, clientAddress }, provide) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": clientAddress },
+    });
+    await provide(request);
+    await request.dispose();
+  },
 });
 
 export function uniqueEmail(label: string): string {

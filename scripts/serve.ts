@@ -11,6 +11,7 @@ import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
+import { limitedGroup, readerLimits, refusal } from "@/lib/http/reader-limits";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
 import { surrogateKeysFor } from "@/lib/publishing/surrogate-keys";
 import { errorFields, log } from "@/lib/ops/log";
@@ -192,6 +193,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || undefined;
   const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
+  // Readers' rate limits, read now so a RATE_LIMITS the server cannot read stops it with a sentence.
+  readerLimits();
   // The database, its WAL and anything else this process creates: owner only.
   process.umask(0o077);
   // Only needed to create the first admin, before the server starts (scripts/start.ts does not pass it on).
@@ -217,7 +220,27 @@ async function main(): Promise<void> {
       void answerMetrics(request, response);
       return;
     }
-    requestContext.run({ requestId }, () => serve(request, response));
+    requestContext.run({ requestId }, () => {
+      const group = limitedGroup(pathname);
+      if (!group) return serve(request, response);
+      // A costly reader request (API, search, oEmbed, export, share image) is counted for its client first.
+      const address = String(request.headers[CLIENT_ADDRESS_HEADER]);
+      readerLimits()
+        .take(group, address)
+        .then(
+          (verdict) => {
+            for (const [name, value] of Object.entries(verdict.headers)) response.setHeader(name, value);
+            if (verdict.allowed) return serve(request, response);
+            const { contentType, body } = refusal(group);
+            response.writeHead(429, { "content-type": contentType, "cache-control": "no-store" }).end(body);
+          },
+          (error: unknown) => {
+            // The limit protects the server; it is never a reason to refuse a reader.
+            log.error(errorFields(error), "could not count a request against its rate limit");
+            serve(request, response);
+          },
+        );
+    });
   });
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.

@@ -4,6 +4,7 @@ import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from "rate-lim
 import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
 import { poolConfig } from "@/lib/db/postgresql/connection";
 import { currentProvider } from "@/lib/db/provider";
+import { hasTrustedAddress } from "@/lib/http/client-address";
 
 /** The table both schemas declare (model RateLimitCounter); the migrations create it, with the library's columns. */
 const COUNTER_TABLE = "RateLimitCounter";
@@ -129,10 +130,6 @@ function toSeconds(waitsMs: number[]): number {
 
 function accountKey(email: string): string {
   return email.trim().toLowerCase();
-}
-
-function hasTrustedAddress(address: string): boolean {
-  return address !== "" && address !== "unknown";
 }
 
 function isBusy(error: unknown): boolean {

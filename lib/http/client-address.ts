@@ -58,3 +58,8 @@ export function clientAddressFromHeaders(headers: Headers | Record<string, strin
   const address = (Array.isArray(value) ? value[0] : value)?.trim();
   return address || "unknown";
 }
+
+/** False for "unknown" (no address the server could trust): such a request is not counted against anyone. */
+export function hasTrustedAddress(address: string): boolean {
+  return address !== "" && address !== "unknown";
+}

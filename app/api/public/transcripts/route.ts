@@ -1,6 +1,4 @@
 import { handleApiErrors, jsonError } from "@/lib/api/response";
-import { clientAddressFromHeaders } from "@/lib/http/client-address";
-import { publicApiLimit } from "@/lib/http/public-api-limit";
 import { publicJson } from "@/lib/http/public-json";
 import { getApiTranscriptList } from "@/lib/search/cached";
 import { parseSearchParams } from "@/lib/search/params";
@@ -11,17 +9,10 @@ import { parseSearchParams } from "@/lib/search/params";
  * without, every published transcript, newest first. 20 per page. Documented in docs/discovery.md ("Public read API").
  */
 export const GET = handleApiErrors(async (request: Request) => {
-  const limit = await publicApiLimit().take(clientAddressFromHeaders(request.headers));
-  if (!limit.allowed) {
-    const response = jsonError(429, "RATE_LIMITED", "Too many requests: wait a minute and try again.");
-    for (const [name, value] of Object.entries(limit.headers)) response.headers.set(name, value);
-    return response;
-  }
+  // Rate-limited per client before it gets here, with its RateLimit-* headers (scripts/serve.ts).
   const { request: search, errors } = parseSearchParams(new URL(request.url).searchParams);
   if (Object.keys(errors).length > 0) {
-    const response = jsonError(400, "BAD_REQUEST", Object.values(errors).join(" "), errors);
-    for (const [name, value] of Object.entries(limit.headers)) response.headers.set(name, value);
-    return response;
+    return jsonError(400, "BAD_REQUEST", Object.values(errors).join(" "), errors);
   }
-  return publicJson(request, await getApiTranscriptList(search), limit.headers);
+  return publicJson(request, await getApiTranscriptList(search));
 });
