@@ -9,7 +9,12 @@ import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_ADDRESS_HEADER, compileTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  compileTrustedProxies,
+  dropUntrustedForwarding,
+  resolveClientAddress,
+} from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { limitedGroup, readerLimits, refusal } from "@/lib/http/reader-limits";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
@@ -210,6 +215,7 @@ async function main(): Promise<void> {
   metrics();
   const server = createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    dropUntrustedForwarding(request, trust);
     // Every request gets an id (a proxy's, when well formed), answered back and carried by every log line about it.
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     request.headers[REQUEST_ID_HEADER] = requestId;

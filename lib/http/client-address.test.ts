@@ -3,6 +3,7 @@ import {
   CLIENT_ADDRESS_HEADER,
   clientAddressFromHeaders,
   compileTrustedProxies,
+  dropUntrustedForwarding,
   resolveClientAddress,
 } from "@/lib/http/client-address";
 
@@ -67,5 +68,31 @@ describe("clientAddressFromHeaders", () => {
 
   it("says unknown when nothing was stamped", () => {
     expect(clientAddressFromHeaders(new Headers())).toBe("unknown");
+  });
+});
+
+describe("dropUntrustedForwarding", () => {
+  const forwarded = () => ({
+    "x-forwarded-host": "evil.test",
+    "x-forwarded-proto": "https",
+    "x-forwarded-port": "443",
+    forwarded: "host=evil.test;proto=https",
+    "x-forwarded-for": "203.0.113.9",
+    host: "desk.newsroom.test",
+  });
+
+  it("removes the host, scheme and port a client claims when it is not a trusted proxy", () => {
+    const request = { socket: { remoteAddress: "198.51.100.4" }, headers: forwarded() };
+    dropUntrustedForwarding(request, compileTrustedProxies("loopback"));
+    expect(request.headers).toEqual({ "x-forwarded-for": "203.0.113.9", host: "desk.newsroom.test" });
+  });
+
+  it("keeps them from a trusted proxy, and removes them when no proxy is trusted at all", () => {
+    const proxied = { socket: { remoteAddress: "::ffff:127.0.0.1" }, headers: forwarded() };
+    dropUntrustedForwarding(proxied, compileTrustedProxies("loopback"));
+    expect(proxied.headers).toEqual(forwarded());
+    const direct = { socket: { remoteAddress: "127.0.0.1" }, headers: forwarded() };
+    dropUntrustedForwarding(direct, compileTrustedProxies(undefined));
+    expect(direct.headers["x-forwarded-host" as keyof typeof direct.headers]).toBeUndefined();
   });
 });

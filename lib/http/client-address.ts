@@ -63,3 +63,20 @@ export function clientAddressFromHeaders(headers: Headers | Record<string, strin
 export function hasTrustedAddress(address: string): boolean {
   return address !== "" && address !== "unknown";
 }
+
+/** What a proxy says about the original request: believed only from a trusted proxy. */
+const FORWARDING_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"] as const;
+
+/**
+ * Removes the forwarding headers (host, scheme, port) from a request whose peer is not a trusted proxy, so nothing
+ * behind the server (the cross-site check, Next's own URLs) believes a host a client made up. X-Forwarded-For is
+ * left to resolveClientAddress, which already reads it only through trusted hops.
+ */
+export function dropUntrustedForwarding(
+  request: { socket: { remoteAddress?: string }; headers: IncomingHttpHeaders },
+  trust: TrustProxy,
+): void {
+  const peer = request.socket.remoteAddress;
+  if (peer && trust(normaliseAddress(peer), 0)) return;
+  for (const name of FORWARDING_HEADERS) delete request.headers[name];
+}
