@@ -17,6 +17,7 @@ import {
 } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { limitedGroup, readerLimits, refusal } from "@/lib/http/reader-limits";
+import { maxBodyBytes, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
 import { surrogateKeysFor } from "@/lib/publishing/surrogate-keys";
 import { errorFields, log } from "@/lib/ops/log";
@@ -171,6 +172,41 @@ async function answerMetrics(request: IncomingMessage, response: ServerResponse)
   response.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(body);
 }
 
+/**
+ * A body declared longer than any route reads (the upload limit with its framing) is refused before a byte of it is
+ * read, and the connection closed: nothing behind would take it.
+ */
+function refuseOversizedBody(request: IncomingMessage, response: ServerResponse): boolean {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (!(declared > maxBodyBytes())) return false;
+  response.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+  response.end(
+    JSON.stringify({
+      error: {
+        code: "TOO_LARGE",
+        message: `That request is over the ${megabytes(maxIngestBytes())} MB limit. Split the transcript into parts.`,
+      },
+    }),
+  );
+  return true;
+}
+
+/**
+ * An answer given before the server has read the request's whole body (a refusal: too large, not signed in, not
+ * allowed) closes the connection after it. Kept alive, the socket would still be carrying the rest of that body, and the
+ * client's next request on it would wait behind it (76 s, measured) instead of being answered.
+ */
+function closeAfterAnswerMidBody(request: IncomingMessage, response: ServerResponse): void {
+  const hasBody =
+    Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined;
+  if (!hasBody) return;
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((...args: unknown[]) => {
+    if (!request.complete) response.setHeader("connection", "close");
+    return writeHead(...args);
+  }) as typeof response.writeHead;
+}
+
 /** One JSON line per answered request (static files and health checks only at debug level), and its metrics. */
 function observe(request: IncomingMessage, response: ServerResponse, pathname: string, requestId: string): void {
   const started = performance.now();
@@ -249,6 +285,8 @@ async function main(): Promise<void> {
     });
   });
   const serve = (request: IncomingMessage, response: ServerResponse) => {
+    if (refuseOversizedBody(request, response)) return;
+    closeAfterAnswerMidBody(request, response);
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
     const keys = surrogateKeysFor(request.method, request.url);
     if (keys) response.setHeader("surrogate-key", keys.join(" "));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
 import { capFilename } from "@/lib/ingest/filename";
-import { assertIngestSize, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
+import { assertIngestSize, maxBodyBytes, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
 import { IngestError, type IngestInput } from "@/lib/ingest/types";
 import type { DraftOverrides } from "@/lib/transcripts/draft-overrides";
 import { draftOverridesSchema, keepSpeakersApartSchema } from "@/lib/transcripts/upload-input";
@@ -60,10 +60,7 @@ function optionalText(form: FormData, name: string): string | undefined {
   return value === null ? undefined : String(value);
 }
 
-/** The largest body read: the file limit plus room for multipart framing and base64, which add up to about 40%. */
-export function maxBodyBytes(): number {
-  return Math.ceil(maxIngestBytes() * 1.4) + 64 * 1024;
-}
+export { maxBodyBytes };
 
 /** Reads POST /api/transcripts: a multipart upload (field `file`) or a JSON body with `text` or `contentBase64`. */
 export async function readTranscriptRequest(request: Request): Promise<TranscriptRequest> {

@@ -46,6 +46,25 @@ describe("reading a request body", () => {
     expect(error.message).toContain("2 MB");
   });
 
+  it("refuses a declared Content-Length over 2 MB without reading a byte of the body", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const request = new Request("http://localhost/api", {
+      method: "POST",
+      headers: { "content-length": String(MAX_BODY_BYTES + 1) },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    await expectAppError(readBody(request, segmentPatchSchema), "TOO_LARGE");
+    // The stream's first pull may run when the request is made; nothing is read after that.
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
   it("refuses unknown fields, naming them", async () => {
     const error = await expectAppError(
       readBody(post(JSON.stringify({ text: "Hi", baseVersion: 1, version: 9 })), segmentPatchSchema),

@@ -166,6 +166,10 @@ export const shareSchema = z.object({ email: z.string().trim().toLowerCase().max
 
 /** Reads a JSON body and checks it; bad JSON or a wrong field is a 400 with the field's message. */
 export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  // A declared length over the limit is refused before a byte is read.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    throw new AppError("TOO_LARGE", "That request is over the 2 MB limit.");
+  }
   // Counted as it streams (lib/api/transcript-request.ts): an endless body is cut off, not buffered.
   const bytes = await readBodyBytes(request, MAX_BODY_BYTES).catch((error: unknown) => {
     if (error instanceof IngestError) throw new AppError("TOO_LARGE", "That request is over the 2 MB limit.");

@@ -14,6 +14,14 @@ export function maxIngestBytes(options: IngestOptions = {}): number {
   return options.maxBytes ?? fromEnvironment("INGEST_MAX_BYTES") ?? DEFAULT_MAX_BYTES;
 }
 
+/**
+ * The largest request body any route reads: the upload limit plus room for multipart framing and base64, which add
+ * up to about 40%. The server's front door (scripts/serve.ts) refuses a declared length over it before reading.
+ */
+export function maxBodyBytes(): number {
+  return Math.ceil(maxIngestBytes() * 1.4) + 64 * 1024;
+}
+
 /** The unpacked-size limit for archives (.docx): the option, else INGEST_MAX_UNPACKED_BYTES, else 64 MB. */
 export function maxUnpackedBytes(options: IngestOptions = {}): number {
   return options.maxUnpackedBytes ?? fromEnvironment("INGEST_MAX_UNPACKED_BYTES") ?? DEFAULT_MAX_UNPACKED_BYTES;
