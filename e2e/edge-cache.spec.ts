@@ -57,3 +57,47 @@ test("public responses name their cache tags, and publishing and unpublishing pu
     .toContainEqual(expect.arrayContaining(["public:listings", `public:slug:${slug}`]));
   expect((await request.get(path)).status()).toBe(404);
 });
+
+test("a share image asked for before publication is not kept as a 404: after publishing it is there", async ({
+  request,
+}) => {
+  const tag = uniqueTag();
+  const reporter = await staffMember(request, "REPORTER", `Rita Reporter ${tag}`);
+  const editor = await staffMember(request, "EDITOR", `Edda Editor ${tag}`);
+  const draft = await uploadDraft(reporter.api, {
+    title: `Ferry timetable ${tag}`,
+    text: `MINISTER HOLM: The winter ferry keeps its Sunday crossing ${tag}.\n\nQUESTION: Thank you.`,
+  });
+  await completeDetails(reporter.api, draft.id);
+  // The image's address has a suffix of the build's making: read it off a published page's og:image.
+  const other = await uploadDraft(reporter.api, {
+    title: `Ferry fares ${tag}`,
+    text: `MINISTER HOLM: Fares stay as they are ${tag}.\n\nQUESTION: Thank you.`,
+  });
+  await completeDetails(reporter.api, other.id);
+  const otherPath = new URL((await publishOverWarnings(editor.api, other.id)).url as string).pathname;
+  const otherImage = /<meta property="og:image" content="([^"]+)"/.exec(
+    await (await request.get(otherPath)).text(),
+  )?.[1];
+  const suffix = new URL(otherImage!).pathname.split("/").pop()!;
+  expect(suffix).toMatch(/^opengraph-image/);
+  const image = `/t/${draft.slug}/${suffix}`;
+
+  // A reader (or a link preview) asks before publication: not found, and not kept anywhere without the tag that
+  // publishing expires.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const early = await request.get(image);
+    expect(early.status()).toBe(404);
+    const cacheControl = early.headers()["cache-control"] ?? "";
+    const taggedForTheEdge = (early.headers()["surrogate-key"] ?? "").split(" ").includes(`public:slug:${draft.slug}`);
+    expect(/no-store|max-age=0|no-cache/.test(cacheControl) || taggedForTheEdge, cacheControl).toBe(true);
+  }
+
+  await publishOverWarnings(editor.api, draft.id);
+  await expect
+    .poll(async () => {
+      const response = await request.get(image);
+      return `${response.status()} ${response.headers()["content-type"]}`;
+    })
+    .toBe("200 image/png");
+});

@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { parseId } from "@/lib/validations/route-params";
 import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
 import { formatPublicDate, speakerDescription } from "@/lib/publishing/labels";
 import { getPublicQuote } from "@/lib/publishing/public-queries";
 import { getSiteName } from "@/lib/site";
+import { notFoundImage } from "@/lib/http/not-found";
 
 export const alt = "The quote, who said it, where and when";
 export const size = SHARE_CARD_SIZE;
@@ -20,7 +20,9 @@ export async function generateStaticParams() {
 export default async function Image({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   const quote = id ? await getPublicQuote(id) : null;
-  if (!quote) notFound();
+  // Not notFound(): its 404 would be kept without the quote's cache tag, so it would outlive the publication that
+  // makes the image exist. This answer carries the tag of the lookup above and goes when publishing expires it.
+  if (!quote) return notFoundImage();
   const speaker = quote.speaker;
   const who = speaker ? [speaker.name, speakerDescription(speaker)].filter(Boolean).join(", ") : "Unattributed speaker";
   const when = [formatPublicDate(quote.transcript.occurredAt), quote.transcript.place].filter(Boolean).join(" · ");
