@@ -246,6 +246,26 @@ test("a draft published through both servers at the same moment is published onc
     );
     expect(events.map((event) => event.action)).toEqual(["transcript.published", "transcript.republished"]);
   }
+
+  // Sent as the desk sends it, with the version both editors decided on: one publishes, the other is told who did.
+  const tag = uniqueTag();
+  const draft = await uploadDraft(a.api, { title: `Decided-on briefing ${tag}`, text: briefingText(tag) });
+  await completeDetails(a.api, draft.id);
+  const { version } = await readDraft(a.api, draft.id);
+  const overrides = [{ check: "unnamed_speakers", reason: "The ministry does not name questioners." }];
+  const answers = await Promise.all(
+    [a, b].map((server) => transition(server.api, draft.id, { to: "PUBLISHED", overrides, baseVersion: version })),
+  );
+  expect(answers.map((answer) => answer.status()).sort()).toEqual([200, 409]);
+  const refused = (await answers.find((answer) => answer.status() === 409)!.json()) as {
+    error: { code: string; message: string };
+  };
+  expect(refused.error.code).toBe("CONFLICT");
+  expect(refused.error.message).toMatch(/changed this transcript after you opened it .*; it is now published\./);
+  const publications = await query<{ number: number }>(`SELECT number FROM "Publication" WHERE "transcriptId" = $1`, [
+    draft.id,
+  ]);
+  expect(publications).toHaveLength(1);
 });
 
 test("a scheduled publication both servers' schedulers find due goes out once", async () => {

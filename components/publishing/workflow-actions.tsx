@@ -17,6 +17,8 @@ type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
 interface Props {
   transcriptId: string;
   status: Status;
+  /** The transcript's version this page shows: a transition decided on it is refused if another came first. */
+  version: number;
   /** Editors and admins. */
   canPublish: boolean;
   /** The viewer created the transcript (a reporter taking it back, not an editor returning it). */
@@ -38,7 +40,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** The workflow's buttons for this transcript and this person: submit, return, publish or schedule, unpublish. */
-export function WorkflowActions({ transcriptId, status, canPublish, isOwner, hasBlockingFailures, warnings }: Props) {
+export function WorkflowActions({
+  transcriptId,
+  status,
+  version,
+  canPublish,
+  isOwner,
+  hasBlockingFailures,
+  warnings,
+}: Props) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -55,7 +65,11 @@ export function WorkflowActions({ transcriptId, status, canPublish, isOwner, has
     setPending(true);
     setError(undefined);
     setProblems([]);
-    const result = await postJson(`/api/transcripts/${transcriptId}/transitions`, { to, ...extra });
+    const result = await postJson(`/api/transcripts/${transcriptId}/transitions`, {
+      to,
+      baseVersion: version,
+      ...extra,
+    });
     setPending(false);
     if (!result.ok) {
       setError(Object.values(result.fieldErrors)[0] ?? result.message);

@@ -89,6 +89,8 @@ export interface PublishingState {
   id: string;
   title: string;
   status: TranscriptStatus;
+  /** The version this page decides on: sent with a transition, which is refused if another came first. */
+  version: number;
   ownerId: string;
   publicPath: string | null;
   publishAt: Date | null;
@@ -134,6 +136,7 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
         publishAt: true,
         firstPublishedAt: true,
         createdById: true,
+        version: true,
       },
     }),
     loadCheckInput(db, transcriptId),
@@ -171,6 +174,7 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
     id: transcriptId,
     title: transcript.title,
     status: transcript.status,
+    version: transcript.version,
     ownerId: transcript.createdById,
     publicPath: transcript.status === "PUBLISHED" && transcript.publicSlug ? `/t/${transcript.publicSlug}` : null,
     publishAt: transcript.publishAt,

@@ -21,6 +21,7 @@ export const transitionSchema = z
       )
       .max(20)
       .optional(),
+    baseVersion: z.number().int().min(1, "baseVersion is the transcript's version, from 1.").optional(),
   })
   .strict();
 

@@ -180,6 +180,51 @@ describe("who may publish", () => {
   });
 });
 
+describe("deciding on a version", () => {
+  it("lets one of two transitions sent on the same version through and refuses the other, naming who came first", async () => {
+    const { reporter, editor } = await newsroom();
+    const other = await staff("Petra Publisher", "EDITOR");
+    const transcript = await readyTranscript(reporter, editor);
+    const { version } = await db.transcript.findUniqueOrThrow({
+      where: { id: transcript.id },
+      select: { version: true },
+    });
+    // Both editors opened Review & publish at this version; the first to send publishes it.
+    expect((await publishAt(editor, transcript.id, hoursIn(0), { baseVersion: version })).status).toBe("PUBLISHED");
+    const refused = await expectAppError(
+      publishAt(other, transcript.id, hoursIn(0), { baseVersion: version }),
+      "CONFLICT",
+    );
+    expect(refused.message).toMatch(
+      /^Eddie Editor changed this transcript after you opened it \(at .+\); it is now published\./,
+    );
+    expect(refused.extra).toMatchObject({ current: { status: "PUBLISHED", version: version + 1, by: "Eddie Editor" } });
+    // Published once: one publication, one workflow event.
+    expect(await publicationsOf(transcript.id)).toHaveLength(1);
+    expect((await workflowEvents(transcript.id)).map((event) => event.action)).toEqual(["published"]);
+    // On the version it now has, the second editor may act (here: unpublish).
+    const unpublished = await transitionTranscript(other, transcript.id, {
+      to: "UNPUBLISHED",
+      note: "Legal asked.",
+      baseVersion: version + 1,
+    });
+    expect(unpublished.status).toBe("UNPUBLISHED");
+  });
+
+  it("counts a change to the transcript's details as a new version too; without baseVersion nothing is compared", async () => {
+    const { reporter, editor } = await newsroom();
+    const transcript = await readyTranscript(reporter, editor);
+    const { version: before } = await db.transcript.findUniqueOrThrow({
+      where: { id: transcript.id },
+      select: { version: true },
+    });
+    await updateMetadata(reporter, transcript.id, { baseVersion: before, place: "Brussels" });
+    await expectAppError(publishAt(editor, transcript.id, hoursIn(0), { baseVersion: before }), "CONFLICT");
+    expect((await statusOf(transcript.id)).status).toBe("DRAFT");
+    expect((await publishAt(editor, transcript.id, hoursIn(0))).status).toBe("PUBLISHED");
+  });
+});
+
 describe("pre-publish checks", () => {
   it("refuses blocking failures (an annotation needing review, no title) even with overrides, writing nothing", async () => {
     const { reporter, editor } = await newsroom();

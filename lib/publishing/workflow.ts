@@ -31,6 +31,12 @@ export interface TransitionInput {
   publishAt?: string | null;
   /** Warnings the editor publishes over, each with a reason. */
   overrides?: Override[];
+  /**
+   * The transcript's version the person decided on (the desk always sends it). Every transition and every change to
+   * the transcript's own fields raises it, so of two transitions sent on the same version one goes through and the
+   * other is refused with 409, naming who changed it first.
+   */
+  baseVersion?: number;
 }
 
 export interface TransitionResult {
@@ -53,6 +59,7 @@ const stateSelect = {
   firstPublishedAt: true,
   createdById: true,
   revision: true,
+  version: true,
   shares: { select: { userId: true } },
 } satisfies Prisma.TranscriptSelect;
 type State = Prisma.TranscriptGetPayload<{ select: typeof stateSelect }>;
@@ -87,6 +94,9 @@ export async function transitionTranscript(
     await lockTranscript(tx, transcriptId);
     await requireTranscriptFor(actor, transcriptId, { client: tx });
     const state = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: stateSelect });
+    if (input.baseVersion !== undefined && input.baseVersion !== state.version) {
+      throw await changedMeanwhile(tx, state);
+    }
     const note = input.note?.trim() || null;
     switch (input.to) {
       case "IN_REVIEW":
@@ -101,6 +111,39 @@ export async function transitionTranscript(
   });
   expirePublicCache(outcome.staleTags);
   return outcome.result;
+}
+
+const STATUS_WORDS: Record<TranscriptStatus, string> = {
+  DRAFT: "a draft",
+  IN_REVIEW: "in review",
+  SCHEDULED: "scheduled",
+  PUBLISHED: "published",
+  UNPUBLISHED: "unpublished",
+};
+
+/** The 409 for a transition decided on an older version: who changed the transcript last, when, and where it is now. */
+async function changedMeanwhile(tx: Tx, state: State): Promise<AppError> {
+  const [event, revision] = await Promise.all([
+    tx.workflowEvent.findFirst({
+      where: { transcriptId: state.id },
+      orderBy: { at: "desc" },
+      select: { at: true, actor: { select: { name: true } } },
+    }),
+    tx.revision.findFirst({
+      where: { transcriptId: state.id },
+      orderBy: { number: "desc" },
+      select: { at: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  const latest = [event, revision].filter((entry) => entry !== null).sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+  const by = latest?.actor?.name ?? null;
+  const at = latest?.at.toISOString() ?? null;
+  return new AppError(
+    "CONFLICT",
+    `${by ?? "Someone"} changed this transcript after you opened it${at ? ` (at ${at})` : ""}; it is now ${STATUS_WORDS[state.status]}. Reload to see where it stands, then decide again.`,
+    {},
+    { current: { status: state.status, version: state.version, by, at } },
+  );
 }
 
 function resultOf(status: TranscriptStatus, state: Pick<State, "publicSlug" | "firstPublishedAt">, at?: Date | null) {
@@ -124,7 +167,8 @@ async function recordTransition(
     data = {},
   }: { note: string | null; overrides?: Override[]; data?: Prisma.TranscriptUpdateInput },
 ): Promise<void> {
-  await tx.transcript.update({ where: { id: state.id }, data: { status: to, ...data } });
+  // A new version: a transition decided on the old one is refused (baseVersion).
+  await tx.transcript.update({ where: { id: state.id }, data: { status: to, version: { increment: 1 }, ...data } });
   await tx.workflowEvent.create({
     data: {
       transcriptId: state.id,

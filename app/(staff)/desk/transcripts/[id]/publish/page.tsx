@@ -98,6 +98,7 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
           <WorkflowActions
             transcriptId={state.id}
             status={state.status}
+            version={state.version}
             canPublish={canPublish}
             isOwner={state.ownerId === user.id}
             hasBlockingFailures={failing.some((row) => row.blocking)}
