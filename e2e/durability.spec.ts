@@ -1,6 +1,6 @@
 // The server process itself: a kill -9 in the middle of storing an upload, a back-up and restore while it serves,
 // what its files and environment expose. Each test runs a server of its own (e2e/support/spawn-server.ts).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -229,6 +229,148 @@ test("every request's log line, and the ingestion worker's, carry the request's 
     const forwarded = await fetch(`${server.url}/metrics`, { headers: { "x-forwarded-for": "203.0.113.7" } });
     expect(forwarded.status).toBe(404);
   } finally {
+    await server.stop();
+  }
+});
+
+test("a restore on a running server holds saves off with 503, loses none it acknowledged, and takes down what it undid", async () => {
+  const server = await startServer({ env: ADMIN });
+  const lockHolder = new Database(server.databasePath, { timeout: 0 });
+  try {
+    const token = apiToken(server);
+    const call = async (route: string, init: RequestInit = {}) => {
+      const response = await fetch(`${server.url}${route}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as never };
+    };
+    const draft = async (title: string, text: string) => {
+      const created = await call("/api/transcripts", {
+        method: "POST",
+        body: JSON.stringify({ filename: "briefing.txt", title, text }),
+      });
+      expect(created.status).toBe(201);
+      return (created.body as { id: string }).id;
+    };
+    const edited = await draft("Harbour committee", "CHAIR: The harbour committee meets on Monday.\n\nMEMBER: Agreed.");
+    const backup = npmRun(server, "backup");
+    expect(backup.code, backup.stderr).toBe(0);
+    const backupFile = /Backed up to (\S+\.db)/.exec(backup.stdout)![1]!;
+
+    // Published after the backup: the restore undoes it, and readers must stop seeing it.
+    const published = await draft("Late briefing", "MINISTER: The ferry runs all winter.\n\nQUESTION: Thank you.");
+    const { version } = (await call(`/api/transcripts/${published}`)).body as { version: number };
+    await call(`/api/transcripts/${published}`, {
+      method: "PATCH",
+      body: JSON.stringify({ baseVersion: version, occurredAt: "2026-12-01", fidelityConfirmed: true }),
+    });
+    let answer = await call(`/api/transcripts/${published}/transitions`, {
+      method: "POST",
+      body: JSON.stringify({ to: "PUBLISHED" }),
+    });
+    if (answer.status === 422) {
+      const checks = (answer.body as { error: { checks: { check: string }[] } }).error.checks;
+      answer = await call(`/api/transcripts/${published}/transitions`, {
+        method: "POST",
+        body: JSON.stringify({ to: "PUBLISHED", overrides: checks.map((c) => ({ check: c.check, reason: "Test." })) }),
+      });
+    }
+    expect(answer.status).toBe(200);
+    const page = new URL((answer.body as { url: string }).url).pathname;
+    expect((await fetch(`${server.url}${page}`)).status).toBe(200);
+    expect((await fetch(`${server.url}${page}`)).status).toBe(200);
+
+    // An editor saves one paragraph again and again while the restore runs.
+    const { segments } = (await call(`/api/transcripts/${edited}?from=0&take=5`)).body as {
+      segments: { id: string; version: number }[];
+    };
+    const paragraph = { ...segments[0]! };
+    const acknowledged: string[] = [];
+    const refusals: (string | null)[] = [];
+    let saving = true;
+    const saves = (async () => {
+      for (let round = 0; saving; round++) {
+        const text = `The harbour committee meets on Monday, draft ${round}.`;
+        const saved = await call(`/api/transcripts/${edited}/segments/${paragraph.id}`, {
+          method: "PATCH",
+          body: JSON.stringify({ text, baseVersion: paragraph.version }),
+        });
+        if (saved.status === 200) {
+          acknowledged.push(text);
+          paragraph.version = (saved.body as { segment: { version: number } }).segment.version;
+        } else if (saved.status === 409) {
+          // The restore took the paragraph back to an earlier version: the editor is told, and saves on that one.
+          paragraph.version = (
+            saved.body as { error: { current: { segment: { version: number } } } }
+          ).error.current.segment.version;
+        } else {
+          expect(saved.status).toBe(503);
+          refusals.push(saved.headers.get("retry-after"));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    })();
+    while (acknowledged.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // A write of someone else's under way holds the restore at its wait for writers, long enough to see the hold.
+    for (;;) {
+      try {
+        lockHolder.exec("BEGIN IMMEDIATE");
+        break;
+      } catch {
+        // The editor's save holds it for a moment.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    const restore = spawn("npm", ["run", "restore", "--", backupFile], {
+      env: { ...process.env, DATABASE_URL: `file:${server.databasePath}` },
+    });
+    let restoreOutput = "";
+    restore.stdout.on("data", (chunk: Buffer) => (restoreOutput += chunk.toString()));
+    restore.stderr.on("data", (chunk: Buffer) => (restoreOutput += chunk.toString()));
+    const restored = new Promise<number | null>((resolve) => restore.on("exit", resolve));
+    const marker = path.join(path.dirname(server.databasePath), ".restore-in-progress");
+    await expect.poll(() => fs.existsSync(marker), { timeout: 30_000 }).toBe(true);
+    // While the restore holds writers off, a save is answered at once: 503, come back in 5 s, nothing written.
+    const held = await call(`/api/transcripts/${edited}/segments/${paragraph.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ text: "Sent while the restore runs.", baseVersion: paragraph.version }),
+    });
+    expect(held.status).toBe(503);
+    expect(held.headers.get("retry-after")).toBe("5");
+    expect(held.body as unknown).toMatchObject({ error: { code: "UNAVAILABLE" } });
+    lockHolder.exec("COMMIT");
+    expect(await restored, restoreOutput).toBe(0);
+    const afterRestore = acknowledged.length;
+    await expect.poll(() => acknowledged.length, { timeout: 15_000 }).toBeGreaterThan(afterRestore);
+    saving = false;
+    await saves;
+
+    // The save that was waiting when the restore began was refused the same way, or went through after it.
+    for (const retryAfter of refusals) expect(retryAfter).toBe("5");
+    // Every acknowledged save is in a revision of the restored database or of the copy kept aside.
+    const aside = /kept at (\S+\.db)/.exec(restoreOutput)![1]!;
+    const revisionTexts = (file: string) =>
+      readDatabase(file, (sqlite) =>
+        (sqlite.prepare(`SELECT changes FROM Revision WHERE transcriptId = ?`).all(edited) as { changes: string }[])
+          .map((row) => row.changes)
+          .join("\n"),
+      );
+    const kept = `${revisionTexts(aside)}\n${revisionTexts(server.databasePath)}`;
+    expect(acknowledged.filter((text) => !kept.includes(JSON.stringify(text).slice(1, -1)))).toEqual([]);
+
+    // The page published after the backup is gone for readers within a second or two, without a restart.
+    await expect.poll(async () => (await fetch(`${server.url}${page}`)).status, { timeout: 10_000 }).toBe(404);
+    // And the restore is in the audit log: who, which file.
+    const audit = readDatabase(server.databasePath, (sqlite) =>
+      sqlite.prepare(`SELECT details FROM AuditEvent WHERE action = 'system.restored'`).all(),
+    ) as { details: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ backup: path.resolve(backupFile), keptAside: aside });
+  } finally {
+    if (lockHolder.inTransaction) lockHolder.exec("ROLLBACK");
+    lockHolder.close();
     await server.stop();
   }
 });

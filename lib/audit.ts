@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "transcript.reopened",
   "transcript.checks_overridden",
   "transcript.corrected",
+  "system.restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -69,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "transcript.reopened": "Reopened an unpublished transcript as a draft",
   "transcript.checks_overridden": "Published over pre-publish warnings",
   "transcript.corrected": "Recorded a public correction",
+  "system.restored": "Restored the database from a backup",
 };
 
 type Writer = Pick<Prisma.TransactionClient, "auditEvent">;

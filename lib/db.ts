@@ -7,6 +7,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
 import { poolConfig } from "@/lib/db/postgresql/connection";
 import { currentProvider } from "@/lib/db/provider";
+import { restoreInProgress, RESTORING_MESSAGE } from "@/lib/db/maintenance";
+import { AppError } from "@/lib/errors";
 
 // The one Prisma client. Nothing else constructs one. Kept on globalThis so hot reloads in development reuse it.
 const globalForPrisma = globalThis as unknown as { verbatimPrisma?: PrismaClient };
@@ -64,7 +66,7 @@ function isWriteLockFree(database: BetterSqlite3.Database): boolean {
  * which would hang every later transaction, whereas a deferred transaction fails at its first write and is
  * rolled back cleanly.
  */
-function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: string): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -98,7 +100,18 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3): Prism
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => {
       await waitForWriteLock();
-      return startTransaction(...args);
+      const transaction = await startTransaction(...args);
+      // A restore holds writers off (lib/db/maintenance.ts). Looked at once this transaction holds the write lock:
+      // either it began before the restore waited for writers (and the restore's copy will hold what it writes), or
+      // the restore has begun and it is refused, so nothing is written between that copy and the replacement.
+      if (restoreInProgress(file)) {
+        // The adapter's rollback() only lets the next transaction in; the statement is Prisma's to send, so here
+        // it is sent directly.
+        if (database.inTransaction) database.exec("ROLLBACK");
+        await transaction.rollback();
+        throw new AppError("UNAVAILABLE", RESTORING_MESSAGE);
+      }
+      return transaction;
     };
     // Single writes that Prisma sends outside a transaction (a plain create, say) wait the same way.
     const queryRaw = adapter.queryRaw.bind(adapter);
@@ -134,8 +147,9 @@ function createClient(): PrismaClient {
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${resolveSqlitePath(url)}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter) });
+  const file = resolveSqlitePath(url);
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+  return new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter, file) });
 }
 
 export const db: PrismaClient = globalForPrisma.verbatimPrisma ?? createClient();

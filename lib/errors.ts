@@ -51,7 +51,9 @@ export type AppErrorCode =
   /** Pre-publish checks stopped a publication (lib/publishing/checks.ts). */
   | "CHECKS_FAILED"
   /** A request for something Verbatim does not offer (oEmbed's `format=xml`). */
-  | "NOT_IMPLEMENTED";
+  | "NOT_IMPLEMENTED"
+  /** Writes are held off for a moment (a restore is running): try again after Retry-After. */
+  | "UNAVAILABLE";
 
 /** The one map from an error's code to the HTTP status every API route answers with. */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -77,6 +79,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
   CHECKS_FAILED: 422,
   NOT_IMPLEMENTED: 501,
+  UNAVAILABLE: 503,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -5,6 +5,12 @@ import { createServer } from "node:http";
 import { assertSharedSecret } from "@/lib/auth/secret";
 import { listen, type Listener } from "@/lib/db/postgresql/listener";
 import { currentProvider } from "@/lib/db/provider";
+import {
+  lastRestoredAt,
+  RESTORE_RETRY_AFTER_SECONDS,
+  restoreInProgress,
+  RESTORING_MESSAGE,
+} from "@/lib/db/maintenance";
 import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
@@ -191,6 +197,41 @@ function refuseOversizedBody(request: IncomingMessage, response: ServerResponse)
   return true;
 }
 
+const isSqlite = currentProvider(process.env.DATABASE_URL || undefined) === "sqlite";
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * While `npm run restore` works on the SQLite database (lib/db/maintenance.ts), a request that may write is answered
+ * 503 with Retry-After before anything reads it; the editor keeps its text and saves again, as it does offline. A
+ * transaction that got past this point is refused as it begins (lib/db.ts).
+ */
+function refuseWritesDuringRestore(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!isSqlite || !WRITE_METHODS.has(request.method ?? "GET") || !restoreInProgress()) return false;
+  response.writeHead(503, {
+    "content-type": "application/json; charset=utf-8",
+    "retry-after": String(RESTORE_RETRY_AFTER_SECONDS),
+    "cache-control": "no-store",
+  });
+  response.end(JSON.stringify({ error: { code: "UNAVAILABLE", message: RESTORING_MESSAGE } }));
+  return true;
+}
+
+/**
+ * Forgets every public page here and at the edge when a restore has finished on this SQLite database (it may have
+ * changed any of them: a publication undone, an unpublication undone). Looked at every second.
+ */
+function watchForRestores(origin: string): void {
+  if (!isSqlite) return;
+  let seen = lastRestoredAt();
+  setInterval(() => {
+    const now = lastRestoredAt();
+    if (now === seen) return;
+    seen = now;
+    log.info({}, "a restore finished: forgetting every public page");
+    void expireInThisServer(origin, [PUBLIC_TAG]);
+  }, 1_000).unref();
+}
+
 /**
  * An answer given before the server has read the request's whole body (a refusal: too large, not signed in, not
  * allowed) closes the connection after it. Kept alive, the socket would still be carrying the rest of that body, and the
@@ -286,6 +327,7 @@ async function main(): Promise<void> {
   });
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response)) return;
+    if (refuseWritesDuringRestore(request, response)) return;
     closeAfterAnswerMidBody(request, response);
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
     const keys = surrogateKeysFor(request.method, request.url);
@@ -313,6 +355,7 @@ async function main(): Promise<void> {
     const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
     startScheduler(origin);
     fanOut = startCacheFanOut(origin);
+    watchForRestores(origin);
   });
 
   const shutdown = () => {

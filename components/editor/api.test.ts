@@ -34,3 +34,26 @@ describe("an ended session, as the editor tells it", () => {
     });
   });
 });
+
+describe("a server holding writes off (503, during a restore)", () => {
+  it("is answered like being offline: the edits stay and are sent again, with the server's sentence", async () => {
+    const result = await apiRequest(
+      "PATCH",
+      "/api/transcripts/t1/segments/s1",
+      { text: "x", baseVersion: 1 },
+      {
+        fetcher: answering(503, {
+          error: {
+            code: "UNAVAILABLE",
+            message: "The database is being restored from a backup. Nothing was saved; try again in a few seconds.",
+          },
+        }),
+      },
+    );
+    expect(result).toEqual({
+      ok: false,
+      offline: true,
+      message: "The database is being restored from a backup. Nothing was saved; try again in a few seconds.",
+    });
+  });
+});

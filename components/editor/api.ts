@@ -72,6 +72,15 @@ export async function apiRequest<T>(
   }
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
   const error = readErrorObject(parsed);
+  // 503: the server holds writes off for a moment (a restore). Like being offline: the edits stay here and the
+  // save queue sends them again.
+  if (response.status === 503) {
+    return {
+      ok: false,
+      offline: true,
+      message: typeof error.message === "string" && error.message ? error.message : OFFLINE_MESSAGE,
+    };
+  }
   const message =
     response.status === 401
       ? sessionEndedMessage(error)

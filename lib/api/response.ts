@@ -1,3 +1,4 @@
+import { RESTORE_RETRY_AFTER_SECONDS } from "@/lib/db/maintenance";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/ops/log";
 
@@ -22,7 +23,10 @@ export function jsonError(
 /** Expected failures become their status and sentence; anything else is logged and answered with a plain 500. */
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
-    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors, error.extra);
+    const response = jsonError(HTTP_STATUS[error.code], error.code, error.message, error.fieldErrors, error.extra);
+    // Writes held off for a restore: say when to come back, as the server's front door does.
+    if (error.code === "UNAVAILABLE") response.headers.set("retry-after", String(RESTORE_RETRY_AFTER_SECONDS));
+    return response;
   }
   log.error(errorFields(error), "unexpected error in an API route");
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");

@@ -102,6 +102,35 @@ describe("restoreDatabase", () => {
     check.close();
   });
 
+  it("waits for a write already under way, so the copy kept aside holds it: no acknowledged write is lost", async () => {
+    const directory = path.join(folder, "in-flight");
+    const { file } = await backupDatabase({ databaseFile: live, directory });
+    // A server's transaction that began before the restore: it holds the write lock and commits 300 ms later.
+    const server = new Database(live);
+    server.exec("BEGIN IMMEDIATE");
+    server
+      .prepare(
+        "INSERT INTO User (id, email, name, role, active, sessionVersion, createdAt, updatedAt) VALUES ('id-late', 'late@newsroom.test', 'Acknowledged late', 'REPORTER', 1, 1, 0, 0)",
+      )
+      .run();
+    const committed = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        server.exec("COMMIT");
+        resolve(Date.now());
+      }, 300),
+    );
+    try {
+      const result = await restoreDatabase({ backupFile: file, databaseFile: live, directory });
+      const restoredAt = Date.now();
+      expect(await committed).toBeLessThanOrEqual(restoredAt);
+      // Acknowledged before the restore replaced the database: not in it, but in the copy kept aside.
+      expect(names(live)).not.toContain("Acknowledged late");
+      expect(names(result.previous!)).toContain("Acknowledged late");
+    } finally {
+      server.close();
+    }
+  });
+
   it("a connection that stayed open through the restore reads the restored rows", async () => {
     const directory = path.join(folder, "open-reader");
     const { file } = await backupDatabase({ databaseFile: live, directory });

@@ -122,6 +122,32 @@ async function keepAside(databaseFile: string, directory: string): Promise<strin
   }
 }
 
+/**
+ * Waits, without blocking the thread, until no transaction holds the database's write lock: with the restore's marker
+ * down (lib/db/maintenance.ts) no new one starts, so once this returns every acknowledged write is in the file.
+ */
+export async function waitForWriters(databaseFile: string, { timeoutMs = 30_000 } = {}): Promise<void> {
+  const database = new Database(databaseFile, { fileMustExist: true, timeout: 0 });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        database.exec("BEGIN IMMEDIATE");
+        database.exec("COMMIT");
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        if (Date.now() > deadline) {
+          throw new BackupError("A write to the database did not finish within 30 s; nothing was restored. Try again.");
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+  } finally {
+    database.close();
+  }
+}
+
 export interface RestoreResult {
   restoredFrom: string;
   /** Where the database as it was before the restore was kept. */
@@ -132,9 +158,9 @@ export interface RestoreResult {
 
 /**
  * Replaces the database with a backup: checks the backup's integrity and that its schema is one this version
- * knows, keeps the current database aside (data/backups/before-restore-….db), then copies the backup in through
- * the backup API, so a running server sees the restored data on its next query instead of a file swapped
- * underneath it.
+ * knows, waits for the writes under way, keeps the current database aside (data/backups/before-restore-….db), then
+ * copies the backup in through the backup API, so a running server sees the restored data on its next query instead
+ * of a file swapped underneath it. The caller holds writers off meanwhile (beginRestore, lib/db/maintenance.ts).
  */
 export async function restoreDatabase({
   backupFile,
@@ -163,6 +189,9 @@ export async function restoreDatabase({
       throw new BackupError("The backup's migration history does not match this version of Verbatim.");
     }
 
+    // The writes already under way finish first (new ones are held off while the restore's marker is down), so the
+    // copy kept aside holds every write that was acknowledged.
+    if (fs.existsSync(databaseFile)) await waitForWriters(databaseFile);
     const previous = fs.existsSync(databaseFile) ? await keepAside(databaseFile, directory) : null;
     await backup.backup(databaseFile);
     fs.chmodSync(databaseFile, 0o600);

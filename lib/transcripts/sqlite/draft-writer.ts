@@ -2,6 +2,8 @@
 // write lock up front, so concurrent writers queue on the busy timeout instead of failing half-way with "database is
 // locked"); a failure rolls back, and so does SQLite for a connection a killed worker left open.
 import type Database from "better-sqlite3";
+import { restoreInProgress, RESTORING_MESSAGE } from "@/lib/db/maintenance";
+import { IngestError } from "@/lib/ingest/types";
 import { insertDraft, slugPattern, type DraftWriter, type StoreDraftRequest, type StoredDraft } from "../store-draft";
 
 /** Dates as Prisma's SQLite adapter writes them ("2026-11-27T13:10:34.859+00:00"), so Prisma reads them back. */
@@ -53,6 +55,9 @@ function sqliteWriter(sqlite: Database.Database): DraftWriter {
 export async function storeDraftSqlite(sqlite: Database.Database, request: StoreDraftRequest): Promise<StoredDraft> {
   sqlite.exec("BEGIN IMMEDIATE");
   try {
+    // Holding the write lock: a restore that has begun (lib/db/maintenance.ts) refuses the draft, as the server's
+    // own transactions are refused (lib/db.ts).
+    if (restoreInProgress(sqlite.name)) throw new IngestError("BUSY", RESTORING_MESSAGE);
     // The writer is synchronous: nothing else runs on this connection between BEGIN and COMMIT.
     const draft = await insertDraft(sqliteWriter(sqlite), request);
     sqlite.exec("COMMIT");
