@@ -6,6 +6,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
 import { poolConfig } from "@/lib/db/postgresql/connection";
+import { WRITES_ALLOWED_SQL } from "@/lib/db/postgresql/restore-lock";
 import { currentProvider } from "@/lib/db/provider";
 import { restoreInProgress, RESTORING_MESSAGE } from "@/lib/db/maintenance";
 import { AppError } from "@/lib/errors";
@@ -129,6 +130,32 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: 
   return factory;
 }
 
+/**
+ * On PostgreSQL, every transaction asks, as it begins, whether a restore holds writers off
+ * (lib/db/postgresql/restore-lock.ts): if so it is rolled back and refused with the restore's 503; if not, it keeps a
+ * shared lock until it ends, which the restore waits for.
+ */
+function holdOffWritesDuringRestore(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      const transaction = await startTransaction(...args);
+      const answer = await transaction.queryRaw({ sql: WRITES_ALLOWED_SQL, args: [], argTypes: [] });
+      if (answer.rows[0]?.[0] !== true) {
+        // The adapter's rollback() only hands the connection back; the statement is Prisma's to send.
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
+        await transaction.rollback();
+        throw new AppError("UNAVAILABLE", RESTORING_MESSAGE);
+      }
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /** Connections one process keeps to PostgreSQL: DATABASE_POOL_SIZE, else 10. */
 function poolSize(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE);
@@ -143,7 +170,7 @@ function createClient(): PrismaClient {
     const pool = new pg.Pool(poolConfig(url, { max: poolSize() }));
     // GET /metrics reports its connections (lib/ops/metrics.ts).
     (globalThis as { verbatimPgPool?: pg.Pool }).verbatimPgPool = pool;
-    const adapter = new PrismaPg(pool);
+    const adapter = holdOffWritesDuringRestore(new PrismaPg(pool));
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.

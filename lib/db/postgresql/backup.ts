@@ -11,6 +11,7 @@ import pg from "pg";
 import { BackupError, backupFileName, type BackupResult, type RestoreResult } from "@/lib/db/backup";
 import { poolConfig } from "./connection";
 import { migratePostgres, migrationNames } from "./migrate";
+import { holdWritersOff } from "./restore-lock";
 
 /** pg_dump or pg_restore: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin, else the PATH. */
 export function postgresTool(name: "pg_dump" | "pg_restore"): string {
@@ -169,6 +170,27 @@ export async function restorePostgres({
     throw new BackupError("The backup's migration history does not match this version of Verbatim.");
   }
 
+  // Writers are held off from here to the end, across every server; the writes under way finish first, so the copy
+  // kept aside holds every acknowledged one (./restore-lock.ts).
+  const release = await holdWritersOff(url);
+  try {
+    return await replaceDatabase({ file, url, directory, migrations });
+  } finally {
+    await release();
+  }
+}
+
+async function replaceDatabase({
+  file,
+  url,
+  directory,
+  migrations,
+}: {
+  file: string;
+  url: string;
+  directory: string;
+  migrations: string;
+}): Promise<RestoreResult> {
   const previous = (await backupPostgres({ url, directory, prefix: "before-restore" })).file;
   // Everything the backup holds replaces what is there, in one transaction: a failure leaves the database as it was.
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
