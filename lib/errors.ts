@@ -52,8 +52,10 @@ export type AppErrorCode =
   | "CHECKS_FAILED"
   /** A request for something Verbatim does not offer (oEmbed's `format=xml`). */
   | "NOT_IMPLEMENTED"
-  /** Writes are held off for a moment (a restore is running): try again after Retry-After. */
-  | "UNAVAILABLE";
+  /** Writes are held off for a moment (a restore is running, the database is busy): try again after Retry-After. */
+  | "UNAVAILABLE"
+  /** The disk holding the database is full: nothing was saved. */
+  | "STORAGE_FULL";
 
 /** The one map from an error's code to the HTTP status every API route answers with. */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -80,6 +82,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CHECKS_FAILED: 422,
   NOT_IMPLEMENTED: 501,
   UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
 };
 
 export function isAppError(error: unknown): error is AppError {

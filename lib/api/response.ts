@@ -1,5 +1,6 @@
 import { RESTORE_RETRY_AFTER_SECONDS } from "@/lib/db/maintenance";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { DATABASE_BUSY_MESSAGE, databaseTrouble, DISK_FULL_MESSAGE } from "@/lib/db/errors";
+import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/ops/log";
 
 /** Every API error has this one shape. */
@@ -27,6 +28,16 @@ export function errorResponse(error: unknown): Response {
     // Writes held off for a restore: say when to come back, as the server's front door does.
     if (error.code === "UNAVAILABLE") response.headers.set("retry-after", String(RESTORE_RETRY_AFTER_SECONDS));
     return response;
+  }
+  // A full disk or a database busy past its wait: the person is told what happened, and that nothing was saved.
+  const trouble = databaseTrouble(error);
+  if (trouble === "full") {
+    log.error(errorFields(error), "the database has no room left to write");
+    return errorResponse(new AppError("STORAGE_FULL", DISK_FULL_MESSAGE));
+  }
+  if (trouble === "busy") {
+    log.warn(errorFields(error), "the database was busy past the wait");
+    return errorResponse(new AppError("UNAVAILABLE", DATABASE_BUSY_MESSAGE));
   }
   log.error(errorFields(error), "unexpected error in an API route");
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Nothing was saved; try again.");
