@@ -19,7 +19,7 @@ describe("a full disk during a save", () => {
     const segmentId = transcript.segmentIds[0]!;
     const revisionsBefore = await db.revision.count({ where: { transcriptId: transcript.id } });
     // No page more than the file has now: the next write that needs one fails as a full disk would (SQLITE_FULL).
-    const [{ page_count: pages }] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+    const pages = (await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count"))[0]!.page_count;
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages)}`);
 
     const failure = await editSegment(owner, transcript.id, segmentId, {
