@@ -374,3 +374,133 @@ test("a restore on a running server holds saves off with 503, loses none it ackn
     await server.stop();
   }
 });
+
+/** The staff API of a spawned server, with an API token: status, headers and JSON body. */
+function staffApi(server: RunningServer, token: string) {
+  return async (route: string, init: RequestInit = {}) => {
+    const response = await fetch(`${server.url}${route}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+  };
+}
+
+/** A draft with its details complete, ready to publish over the checks' warnings. */
+async function readyDraft(call: ReturnType<typeof staffApi>, title: string, text: string): Promise<string> {
+  const created = await call("/api/transcripts", {
+    method: "POST",
+    body: JSON.stringify({ filename: "briefing.txt", title, text }),
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  const { version } = (await call(`/api/transcripts/${id}`)).body as { version: number };
+  const details = await call(`/api/transcripts/${id}`, {
+    method: "PATCH",
+    body: JSON.stringify({ baseVersion: version, occurredAt: "2026-12-01", fidelityConfirmed: true }),
+  });
+  expect(details.status).toBe(200);
+  return id;
+}
+
+// Named speakers, a date and a confirmed fidelity label (readyDraft): nothing for the checks to warn about.
+const PUBLISH = JSON.stringify({ to: "PUBLISHED" });
+
+function publishedState(file: string, transcriptId: string) {
+  return readDatabase(file, (sqlite) => ({
+    integrity: sqlite.pragma("integrity_check", { simple: true }),
+    status: (sqlite.prepare(`SELECT status FROM Transcript WHERE id = ?`).get(transcriptId) as { status: string })
+      .status,
+    counts: ["Publication", "Correction", "PublicListing", "PublicParagraph"].map(
+      (table) =>
+        (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE transcriptId = ?`).get(transcriptId) as { n: number })
+          .n,
+    ),
+    // The full-text index agrees with its rows (it is written by triggers in the same transaction).
+    indexed: (sqlite.prepare(`SELECT count(*) AS n FROM PublicParagraphFts`).get() as { n: number }).n,
+    paragraphs: (sqlite.prepare(`SELECT count(*) AS n FROM PublicParagraph`).get() as { n: number }).n,
+    texts: (
+      sqlite.prepare(`SELECT text FROM PublicParagraph WHERE transcriptId = ? ORDER BY number`).all(transcriptId) as {
+        text: string;
+      }[]
+    ).map((row) => row.text),
+  }));
+}
+
+test("a kill -9 in the middle of publishing, or of a correction, leaves it undone and everything consistent", async () => {
+  let server = await startServer({
+    env: { ...ADMIN, VERBATIM_FAILPOINTS: "publish.after-index,correction.after-index" },
+  });
+  const token = apiToken(server);
+  let call = staffApi(server, token);
+  const publishing = await readyDraft(
+    call,
+    "Harbour dues",
+    "MAYOR LINDQVIST: The harbour dues rise in May.\n\nCOUNCILLOR BERG: Agreed.",
+  );
+
+  // Killed with the publication and the public index written, nothing committed.
+  const pending = call(`/api/transcripts/${publishing}/transitions`, { method: "POST", body: PUBLISH });
+  pending.catch(() => undefined);
+  await expect
+    .poll(() => server.output(), { timeout: 60_000, message: "publishing never reached the failpoint" })
+    .toContain("[failpoint] publish.after-index reached");
+  expect(writeLockIsHeld(server.databasePath)).toBe(true);
+  await server.kill("SIGKILL");
+  server = await startServer({ databasePath: server.databasePath, env: ADMIN });
+  try {
+    call = staffApi(server, token);
+    const afterKill = publishedState(server.databasePath, publishing);
+    expect(afterKill).toMatchObject({ integrity: "ok", status: "DRAFT", counts: [0, 0, 0, 0] });
+    expect(afterKill.indexed).toBe(afterKill.paragraphs);
+    // Published again, it goes through whole.
+    const published = await call(`/api/transcripts/${publishing}/transitions`, {
+      method: "POST",
+      body: PUBLISH,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const page = new URL(published.body.url as string).pathname;
+    expect((await fetch(`${server.url}${page}`)).status).toBe(200);
+    expect(publishedState(server.databasePath, publishing)).toMatchObject({
+      status: "PUBLISHED",
+      counts: [1, 0, 1, 2],
+    });
+  } finally {
+    await server.stop();
+  }
+
+  // A correction killed the same way: the published words, the publication and the index are as they were.
+  server = await startServer({
+    databasePath: server.databasePath,
+    env: { ...ADMIN, VERBATIM_FAILPOINTS: "correction.after-index" },
+  });
+  call = staffApi(server, token);
+  const { segments } = (await call(`/api/transcripts/${publishing}?from=0&take=5`)).body as {
+    segments: { id: string }[];
+  };
+  const correction = JSON.stringify({
+    segmentId: segments[0]!.id,
+    text: "The harbour dues rise in June.",
+    reason: "The month was misheard.",
+  });
+  const correcting = call(`/api/transcripts/${publishing}/corrections`, { method: "POST", body: correction });
+  correcting.catch(() => undefined);
+  await expect
+    .poll(() => server.output(), { timeout: 60_000, message: "the correction never reached the failpoint" })
+    .toContain("[failpoint] correction.after-index reached");
+  await server.kill("SIGKILL");
+  server = await startServer({ databasePath: server.databasePath, env: ADMIN });
+  try {
+    call = staffApi(server, token);
+    const afterKill = publishedState(server.databasePath, publishing);
+    expect(afterKill).toMatchObject({ integrity: "ok", status: "PUBLISHED", counts: [1, 0, 1, 2] });
+    expect(afterKill.texts[0]).toContain("rise in May");
+    expect(afterKill.indexed).toBe(afterKill.paragraphs);
+    const corrected = await call(`/api/transcripts/${publishing}/corrections`, { method: "POST", body: correction });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    expect(publishedState(server.databasePath, publishing)).toMatchObject({ counts: [2, 1, 1, 2] });
+  } finally {
+    await server.stop();
+  }
+});

@@ -3,7 +3,12 @@
 // Off unless VERBATIM_FAILPOINTS names the point; a server never has it set outside tests.
 
 /** The places a test can stop at. */
-export type FailpointName = "store-draft.after-segments";
+export type FailpointName =
+  | "store-draft.after-segments"
+  /** Publishing, with the transcript's state, its publication and the public index written, not committed. */
+  | "publish.after-index"
+  /** A correction, with the new publication, the working copy's edit and the public index written, not committed. */
+  | "correction.after-index";
 
 function enabled(name: FailpointName): boolean {
   return (process.env.VERBATIM_FAILPOINTS ?? "")

@@ -13,6 +13,7 @@ import { expirePublicCache } from "@/lib/publishing/cache";
 import { transcriptTags } from "@/lib/publishing/cache-tags";
 import { correctSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import { latestPublication } from "@/lib/publishing/workflow";
+import { failpoint } from "@/lib/failpoints";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
 
 export interface CorrectionInput {
@@ -131,6 +132,8 @@ export async function recordCorrection(
       targetId: transcriptId,
       details: { correctionId: row.id, segmentId: published.id, reason },
     });
+    // e2e/durability.spec.ts kills the server here, with everything written and nothing committed.
+    failpoint("correction.after-index");
     const quotes = snapshot.annotations.filter((annotation) => annotation.kind === "QUOTE").map((a) => a.id);
     return {
       correction: { ...row, at: row.at.toISOString(), replacedUnpublishedEdit },

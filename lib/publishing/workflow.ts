@@ -16,6 +16,7 @@ import { transcriptTags } from "@/lib/publishing/cache-tags";
 import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from "@/lib/publishing/checks";
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
+import { failpoint } from "@/lib/failpoints";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
 import { errorFields, log } from "@/lib/ops/log";
 
@@ -397,6 +398,8 @@ async function publish(
     data: { publicSlug: slug, firstPublishedAt, publishAt: null },
   });
   await syncPublicIndex(tx, state.id, now);
+  // e2e/durability.spec.ts kills the server here, with everything written and nothing committed.
+  failpoint("publish.after-index");
   return {
     result: resultOf("PUBLISHED", { publicSlug: slug, firstPublishedAt }),
     staleTags: transcriptTags(
