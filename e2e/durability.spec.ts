@@ -504,3 +504,50 @@ test("a kill -9 in the middle of publishing, or of a correction, leaves it undon
     await server.stop();
   }
 });
+
+test("a save that waits past the database's wait for another writer is refused with 503 and a sentence, never a 500", async () => {
+  // A short wait, so the test need not hold the database for the default 30 s.
+  const server = await startServer({ env: { ...ADMIN, SQLITE_WRITE_WAIT_MS: "300" } });
+  const holder = new Database(server.databasePath, { timeout: 5_000 });
+  try {
+    const token = apiToken(server);
+    const call = staffApi(server, token);
+    const id = await readyDraft(
+      call,
+      "Harbour lights",
+      "MAYOR LINDQVIST: The lights go on at dusk.\n\nCOUNCILLOR BERG: Agreed.",
+    );
+    const { segments } = (await call(`/api/transcripts/${id}?from=0&take=5`)).body as {
+      segments: { id: string; version: number; text: string }[];
+    };
+    // Another process (a long import, a stuck tool) holds the write lock.
+    holder.exec("BEGIN IMMEDIATE");
+    const refused = await fetch(`${server.url}/api/transcripts/${id}/segments/${segments[0]!.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: "The lights go on at nine.", baseVersion: segments[0]!.version }),
+    });
+    holder.exec("ROLLBACK");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(await refused.json()).toEqual({
+      error: {
+        code: "UNAVAILABLE",
+        message:
+          "The database was busy with other changes for too long: nothing was saved. Try again in a few seconds.",
+      },
+    });
+    // Nothing was written; once the other writer is done, the same save goes through.
+    const unchanged = (await call(`/api/transcripts/${id}?from=0&take=5`)).body as { segments: { text: string }[] };
+    expect(unchanged.segments[0]!.text).toBe(segments[0]!.text);
+    const saved = await call(`/api/transcripts/${id}/segments/${segments[0]!.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ text: "The lights go on at nine.", baseVersion: segments[0]!.version }),
+    });
+    expect(saved.status).toBe(200);
+  } finally {
+    if (holder.inTransaction) holder.exec("ROLLBACK");
+    holder.close();
+    await server.stop();
+  }
+});

@@ -21,8 +21,11 @@ const globalForPrisma = globalThis as unknown as { verbatimPrisma?: PrismaClient
  */
 const BUSY_TIMEOUT_MS = 2_000;
 
-/** How long a transaction waits, without holding this thread, for another connection's write to finish. */
-const WRITE_LOCK_WAIT_MS = 30_000;
+/** How long a transaction waits, without holding this thread, for another connection's write: SQLITE_WRITE_WAIT_MS, else 30 s. */
+function writeLockWaitMs(): number {
+  const configured = Number(process.env.SQLITE_WRITE_WAIT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 30_000;
+}
 
 type SqliteError = Error & { code?: string };
 
@@ -91,7 +94,7 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: 
     // While this connection is itself inside a transaction, it holds the lock already, or the adapter queues the
     // new transaction on its own lock.
     const waitForWriteLock = async () => {
-      const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+      const deadline = Date.now() + writeLockWaitMs();
       let pause = 2;
       while (!database.inTransaction && !isWriteLockFree(database) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, pause));

@@ -6,6 +6,8 @@ describe("what a database error means for the person", () => {
     // Prisma's known request error on SQLite carries the result code itself.
     expect(databaseTrouble({ name: "PrismaClientKnownRequestError", code: "SQLITE_FULL" })).toBe("full");
     expect(databaseTrouble({ code: "SQLITE_BUSY" })).toBe("busy");
+    // SQLite's busy timeout running out reaches Prisma's caller as "Operation has timed out".
+    expect(databaseTrouble({ name: "PrismaClientKnownRequestError", code: "P1008" })).toBe("busy");
     // The pg adapter's error carries PostgreSQL's SQLSTATE in its cause.
     expect(databaseTrouble({ name: "DriverAdapterError", cause: { originalCode: "53100", kind: "postgres" } })).toBe(
       "full",

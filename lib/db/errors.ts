@@ -6,8 +6,9 @@
 const FULL_CODES = new Set(["SQLITE_FULL", "53100", "53200"]);
 /**
  * ... and for "another writer held on too long": SQLite busy or locked; PostgreSQL lock timeout, deadlock,
- * serialization failure, statement cancelled by its timeout, too many connections; Prisma's own "transaction could
- * not be started in time" (P2028) and write conflict (P2034).
+ * serialization failure, statement cancelled by its timeout, too many connections; Prisma's own "operation timed out"
+ * (P1008: SQLite's busy timeout ran out), "no connection from the pool in time" (P2024), "transaction could not be
+ * started in time" (P2028) and write conflict (P2034).
  */
 const BUSY_CODES = new Set([
   "SQLITE_BUSY",
@@ -17,6 +18,8 @@ const BUSY_CODES = new Set([
   "40001",
   "57014",
   "53300",
+  "P1008",
+  "P2024",
   "P2028",
   "P2034",
 ]);
