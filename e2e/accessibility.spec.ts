@@ -87,6 +87,18 @@ for (const { name, width, height } of WIDTHS) {
       await expectAccessibleAndFitting(page, path);
     }
 
+    // Moved on by someone (here the same person, in another tab) while Review & publish was open: the decision made
+    // on the old version is refused, saying who changed it and where it stands now.
+    await page.goto(`/desk/transcripts/${draft.id}/publish`);
+    await transitionTranscript(admin, draft.id, { to: "IN_REVIEW" });
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(
+      page.getByText(/Ada Accessible changed this transcript after you opened it; it is now in review\./),
+    ).toBeVisible();
+    // ... and the page now shows it as it stands: in review, with nothing left to submit.
+    await expect(page.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+    await expectShownAccessibleAndFitting(page, `/desk/transcripts/${draft.id}/publish (conflict)`);
+
     // Published, Review & publish shows the correction form and the timeline; the desk home lists it.
     await transitionTranscript(admin, draft.id, {
       to: "PUBLISHED",

@@ -261,7 +261,7 @@ test("a draft published through both servers at the same moment is published onc
     error: { code: string; message: string };
   };
   expect(refused.error.code).toBe("CONFLICT");
-  expect(refused.error.message).toMatch(/changed this transcript after you opened it .*; it is now published\./);
+  expect(refused.error.message).toMatch(/changed this transcript after you opened it; it is now published\./);
   const publications = await query<{ number: number }>(`SELECT number FROM "Publication" WHERE "transcriptId" = $1`, [
     draft.id,
   ]);

@@ -7,7 +7,8 @@ export interface CheckProblem {
 }
 
 export type PostResult =
-  { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string>; checks: CheckProblem[] };
+  | { ok: true }
+  | { ok: false; status: number; message: string; fieldErrors: Record<string, string>; checks: CheckProblem[] };
 
 export async function postJson(url: string, body: unknown): Promise<PostResult> {
   let response: Response;
@@ -20,6 +21,7 @@ export async function postJson(url: string, body: unknown): Promise<PostResult> 
   } catch {
     return {
       ok: false,
+      status: 0,
       message: "Verbatim cannot reach the server. Nothing was changed; try again.",
       fieldErrors: {},
       checks: [],
@@ -31,6 +33,7 @@ export async function postJson(url: string, body: unknown): Promise<PostResult> 
   } | null;
   return {
     ok: false,
+    status: response.status,
     message: payload?.error?.message ?? `The server answered ${response.status}. Nothing was changed.`,
     fieldErrors: payload?.error?.fieldErrors ?? {},
     checks: payload?.error?.checks ?? [],

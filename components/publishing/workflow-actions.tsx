@@ -74,6 +74,8 @@ export function WorkflowActions({
     if (!result.ok) {
       setError(Object.values(result.fieldErrors)[0] ?? result.message);
       setProblems(result.checks);
+      // Someone changed it first: show the page as it stands now, beside the sentence saying who.
+      if (result.status === 409) router.refresh();
       return;
     }
     setNotes({});

@@ -141,7 +141,7 @@ async function changedMeanwhile(tx: Tx, state: State): Promise<AppError> {
   const at = latest?.at.toISOString() ?? null;
   return new AppError(
     "CONFLICT",
-    `${by ?? "Someone"} changed this transcript after you opened it${at ? ` (at ${at})` : ""}; it is now ${STATUS_WORDS[state.status]}. Reload to see where it stands, then decide again.`,
+    `${by ?? "Someone"} changed this transcript after you opened it; it is now ${STATUS_WORDS[state.status]}. Look at it as it stands, then decide again.`,
     {},
     { current: { status: state.status, version: state.version, by, at } },
   );

@@ -4,10 +4,10 @@
 import { db } from "@/lib/db";
 import { isEmptyQuery } from "@/lib/search/query";
 import { headlineSql, restoreAngleBrackets, tsqueryText } from "@/lib/search/postgresql/tsquery";
-import { excerpt, MARK_CLOSE, MARK_OPEN, snippetRuns } from "@/lib/search/snippets";
+import { pagingOf, searchPage, toPublicHit } from "@/lib/search/public-hits";
+import { excerpt, MARK_CLOSE, MARK_OPEN } from "@/lib/search/snippets";
 import {
   MATCH_COUNT_CAP,
-  SEARCH_PAGE_SIZE,
   type PublicSearchHit,
   type SearchFilters,
   type SearchPage,
@@ -142,9 +142,8 @@ export async function searchPublishedPostgres(
   request: SearchRequest,
   { rankWindow = RANK_WINDOW }: { rankWindow?: number } = {},
 ): Promise<SearchPage<PublicSearchHit>> {
-  const pageSize = request.pageSize ?? SEARCH_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(request.page));
-  const offset = (page - 1) * pageSize;
+  const paging = pagingOf(request);
+  const { page, pageSize, offset } = paging;
   const isBrowsing = isEmptyQuery(request.query);
   if (isBrowsing && !hasFilters(request)) return { hits: [], total: 0, totalIsCapped: false, page, pageCount: 1 };
 
@@ -158,35 +157,7 @@ export async function searchPublishedPostgres(
     const row = rows.get(id);
     if (!row) return [];
     const headline = row.snippet === null ? null : restoreAngleBrackets(row.snippet);
-    const marked = headline?.includes(MARK_OPEN) ? withEllipses(headline, row.text) : excerpt(row.text);
-    return [
-      {
-        transcript: {
-          id: row.transcriptId,
-          slug: row.slug,
-          title: row.title,
-          occurredAt: row.occurredAt ? new Date(row.occurredAt).toISOString() : null,
-          place: row.place,
-          publishedAt: new Date(row.publishedAt).toISOString(),
-        },
-        paragraph: {
-          number: Number(row.number),
-          speaker: row.speakerName,
-          speakerSlug: row.speakerSlug,
-          outlet: row.outlet,
-          startMs: row.startMs === null ? null : Number(row.startMs),
-        },
-        path: `/t/${row.slug}#p-${row.number}`,
-        snippet: snippetRuns(marked, { markOpen: MARK_OPEN, markClose: MARK_CLOSE }),
-      },
-    ];
+    return [toPublicHit(row, headline?.includes(MARK_OPEN) ? withEllipses(headline, row.text) : excerpt(row.text))];
   });
-  const counted = Math.min(total, MATCH_COUNT_CAP);
-  return {
-    hits,
-    total: counted,
-    totalIsCapped: total > MATCH_COUNT_CAP,
-    page,
-    pageCount: Math.max(1, Math.ceil(counted / pageSize)),
-  };
+  return searchPage(hits, total, paging);
 }

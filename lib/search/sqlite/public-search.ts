@@ -12,10 +12,10 @@ import {
   rowidLiteral,
   sqliteDate,
 } from "@/lib/search/sqlite/fts5";
-import { excerpt, MARK_CLOSE, MARK_OPEN, snippetRuns } from "@/lib/search/snippets";
+import { pagingOf, searchPage, toPublicHit } from "@/lib/search/public-hits";
+import { excerpt } from "@/lib/search/snippets";
 import {
   MATCH_COUNT_CAP,
-  SEARCH_PAGE_SIZE,
   type PublicSearchHit,
   type SearchFilters,
   type SearchPage,
@@ -177,17 +177,12 @@ async function browseIds(request: SearchRequest, limit: number, offset: number):
   return rows.map((row) => Number(row.id));
 }
 
-function toIso(value: string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
-}
-
 export async function searchPublishedSqlite(
   request: SearchRequest,
   { rankWindow = RANK_WINDOW }: { rankWindow?: number } = {},
 ): Promise<SearchPage<PublicSearchHit>> {
-  const pageSize = request.pageSize ?? SEARCH_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(request.page));
-  const offset = (page - 1) * pageSize;
+  const paging = pagingOf(request);
+  const { page, pageSize, offset } = paging;
   const isBrowsing = isEmptyQuery(request.query);
   if (isBrowsing && !hasFilters(request)) return { hits: [], total: 0, totalIsCapped: false, page, pageCount: 1 };
 
@@ -199,36 +194,7 @@ export async function searchPublishedSqlite(
   const [rows, marked] = await Promise.all([paragraphs(ids), match ? snippets(ids, match) : new Map<number, string>()]);
   const hits = ids.flatMap((id): PublicSearchHit[] => {
     const row = rows.get(id);
-    if (!row) return [];
-    return [
-      {
-        transcript: {
-          id: row.transcriptId,
-          slug: row.slug,
-          title: row.title,
-          occurredAt: toIso(row.occurredAt),
-          place: row.place,
-          publishedAt: new Date(row.publishedAt).toISOString(),
-        },
-        paragraph: {
-          number: Number(row.number),
-          speaker: row.speakerName,
-          speakerSlug: row.speakerSlug,
-          outlet: row.outlet,
-          startMs: row.startMs === null ? null : Number(row.startMs),
-        },
-        path: `/t/${row.slug}#p-${row.number}`,
-        snippet: snippetRuns(marked.get(id) ?? excerpt(row.text), { markOpen: MARK_OPEN, markClose: MARK_CLOSE }),
-      },
-    ];
+    return row ? [toPublicHit(row, marked.get(id) ?? excerpt(row.text))] : [];
   });
-  const capped = total > MATCH_COUNT_CAP;
-  const counted = Math.min(total, MATCH_COUNT_CAP);
-  return {
-    hits,
-    total: counted,
-    totalIsCapped: capped,
-    page,
-    pageCount: Math.max(1, Math.ceil(counted / pageSize)),
-  };
+  return searchPage(hits, total, paging);
 }
