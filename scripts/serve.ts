@@ -23,7 +23,7 @@ import {
 } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
 import { limitedGroup, readerLimits, refusal } from "@/lib/http/reader-limits";
-import { maxBodyBytes, maxIngestBytes, megabytes } from "@/lib/ingest/limits";
+import { ingestSizeProblem, maxBodyBytes } from "@/lib/ingest/limits";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
 import { surrogateKeysFor } from "@/lib/publishing/surrogate-keys";
 import { errorFields, log } from "@/lib/ops/log";
@@ -185,16 +185,26 @@ async function answerMetrics(request: IncomingMessage, response: ServerResponse)
 function refuseOversizedBody(request: IncomingMessage, response: ServerResponse): boolean {
   const declared = Number(request.headers["content-length"] ?? 0);
   if (!(declared > maxBodyBytes())) return false;
-  response.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
-  response.end(
-    JSON.stringify({
-      error: {
-        code: "TOO_LARGE",
-        message: `That request is over the ${megabytes(maxIngestBytes())} MB limit. Split the transcript into parts.`,
-      },
-    }),
-  );
+  // Over the largest body, so over the file limit too: the same sentence an upload gets.
+  const problem = ingestSizeProblem(declared)!;
+  answerJsonError(response, 413, problem.code, problem.message, { connection: "close" });
   return true;
+}
+
+/** An error in the API's one shape, from here, before Next sees the request; never cached. */
+function answerJsonError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...headers,
+  });
+  response.end(JSON.stringify({ error: { code, message } }));
 }
 
 const isSqlite = currentProvider(process.env.DATABASE_URL || undefined) === "sqlite";
@@ -207,12 +217,9 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 function refuseWritesDuringRestore(request: IncomingMessage, response: ServerResponse): boolean {
   if (!isSqlite || !WRITE_METHODS.has(request.method ?? "GET") || !restoreInProgress()) return false;
-  response.writeHead(503, {
-    "content-type": "application/json; charset=utf-8",
+  answerJsonError(response, 503, "UNAVAILABLE", RESTORING_MESSAGE, {
     "retry-after": String(RESTORE_RETRY_AFTER_SECONDS),
-    "cache-control": "no-store",
   });
-  response.end(JSON.stringify({ error: { code: "UNAVAILABLE", message: RESTORING_MESSAGE } }));
   return true;
 }
 

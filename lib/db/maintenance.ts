@@ -7,6 +7,7 @@
 // have changed. A marker left by a restore that died (its process is gone) is ignored.
 import fs from "node:fs";
 import path from "node:path";
+import { BackupError } from "@/lib/db/backup";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 
 export const RESTORE_RETRY_AFTER_SECONDS = 5;
@@ -57,7 +58,11 @@ export function restoreInProgress(databaseFile?: string): Marker | null {
 /** Puts the marker down; refuses when another live restore has one. */
 export function beginRestore(backup: string, databaseFile?: string): void {
   const current = restoreInProgress(databaseFile);
-  if (current) throw new Error(`Another restore (process ${current.pid}, since ${current.startedAt}) is running.`);
+  if (current) {
+    throw new BackupError(
+      `Another restore (process ${current.pid}, since ${current.startedAt}) is running; nothing was restored. Wait for it to finish.`,
+    );
+  }
   const marker: Marker = { pid: process.pid, startedAt: new Date().toISOString(), backup };
   fs.writeFileSync(restoreMarkerFile(databaseFile), JSON.stringify(marker), { mode: 0o600 });
 }

@@ -4,6 +4,7 @@ import { listMentionsNeedingReview } from "@/lib/editor/review";
 import { cleanupReportSchema, readJson, warningsSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { findTranscriptFor, requireTranscriptFor } from "@/lib/transcripts/access";
+import { liveSegments } from "@/lib/transcripts/working-copy";
 import {
   annotationSelect,
   entitySelect,
@@ -24,7 +25,7 @@ export const MAX_PAGE = 5_000;
 
 export async function loadSegmentPage(transcriptId: string, from: number, take: number): Promise<EditorSegment[]> {
   const rows = await db.segment.findMany({
-    where: { transcriptId, deletedAt: null },
+    where: liveSegments(transcriptId),
     orderBy: { position: "asc" },
     skip: from,
     take,
@@ -42,7 +43,7 @@ export async function loadEditorBootstrap(
   const [row, segmentCount, segments, speakers, annotations, entities, source, deleted, reviewMentions] =
     await Promise.all([
       db.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: transcriptMetaSelect }),
-      db.segment.count({ where: { transcriptId, deletedAt: null } }),
+      db.segment.count({ where: liveSegments(transcriptId) }),
       loadSegmentPage(transcriptId, 0, FIRST_PAGE),
       db.speaker.findMany({ where: { transcriptId }, orderBy: { position: "asc" }, select: speakerSelect }),
       db.annotation.findMany({
@@ -118,7 +119,7 @@ export async function getTranscriptPage(actor: Actor, transcriptId: string, from
   await requireTranscriptFor(actor, transcriptId);
   const [row, segmentCount, speakers, segments] = await Promise.all([
     db.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: transcriptMetaSelect }),
-    db.segment.count({ where: { transcriptId, deletedAt: null } }),
+    db.segment.count({ where: liveSegments(transcriptId) }),
     db.speaker.findMany({ where: { transcriptId }, orderBy: { position: "asc" }, select: speakerSelect }),
     loadSegmentPage(transcriptId, from, take),
   ]);

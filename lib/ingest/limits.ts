@@ -34,14 +34,19 @@ export function megabytes(bytes: number): string {
 
 /** Refuses an empty or over-limit upload. Callers may run it before reading a body, with the declared size. */
 export function assertIngestSize(size: number, options: IngestOptions = {}): void {
+  const problem = ingestSizeProblem(size, options);
+  if (problem) throw problem;
+}
+
+/** Why a file of `size` bytes is refused (empty, or over the limit, in a sentence), or null when it is not. */
+export function ingestSizeProblem(size: number, options: IngestOptions = {}): IngestError | null {
   const limit = maxIngestBytes(options);
-  if (size === 0) throw new IngestError("EMPTY", "The file is empty.");
-  if (size > limit) {
-    // Rounded, a file a few bytes over would read "25 MB; the limit is 25 MB".
-    const over =
-      megabytes(size) === megabytes(limit)
-        ? `The file is just over the ${megabytes(limit)} MB limit.`
-        : `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB.`;
-    throw new IngestError("TOO_LARGE", `${over} Split the transcript into parts.`);
-  }
+  if (size === 0) return new IngestError("EMPTY", "The file is empty.");
+  if (size <= limit) return null;
+  // Rounded, a file a few bytes over would read "25 MB; the limit is 25 MB".
+  const over =
+    megabytes(size) === megabytes(limit)
+      ? `The file is just over the ${megabytes(limit)} MB limit.`
+      : `The file is ${megabytes(size)} MB; the limit is ${megabytes(limit)} MB.`;
+  return new IngestError("TOO_LARGE", `${over} Split the transcript into parts.`);
 }

@@ -17,6 +17,7 @@ import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 import { failpoint } from "@/lib/failpoints";
+import { liveSegments } from "@/lib/transcripts/working-copy";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
 import { errorFields, log } from "@/lib/ops/log";
 
@@ -283,7 +284,7 @@ export async function loadCheckInput(tx: Tx | typeof db, transcriptId: string): 
       where: { transcriptId, deletedAt: null, kind: "NOTE", resolvedAt: null, segment: { deletedAt: null } },
     }),
     tx.segment.findMany({
-      where: { transcriptId, deletedAt: null },
+      where: liveSegments(transcriptId),
       orderBy: { position: "asc" },
       select: { text: true, speaker: { select: { name: true } } },
     }),

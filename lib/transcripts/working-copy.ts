@@ -1,8 +1,8 @@
 // The working copy, read whole: one loader for everything that needs the transcript as it stands now, so the
 // snapshot an editor publishes (lib/publishing/snapshot.ts), the staff preview (same snapshot, never stored) and the
 // staff exports (lib/export/staff-model.ts) all see the same paragraphs, speakers, annotations and word count. The
-// editor's own first load pages its paragraphs (lib/editor/queries.ts) and reads them with their versions and
-// editors; it shares the selection of live rows (`liveSegments`, `liveAnnotations`) with this module.
+// editor's first load pages its paragraphs (lib/editor/queries.ts) and the pre-publish checks read a few columns
+// (lib/publishing/workflow.ts): both choose their paragraphs with `liveSegments`, as this module does.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countWords } from "@/lib/format/text";
 
@@ -16,7 +16,7 @@ export const liveSegments = (transcriptId: string) =>
   ({ transcriptId, deletedAt: null }) satisfies Prisma.SegmentWhereInput;
 
 /** Annotations that are part of the transcript: not deleted, on a paragraph that is not deleted. */
-export const liveAnnotations = (transcriptId: string, { includeNotes }: { includeNotes: boolean }) =>
+const liveAnnotations = (transcriptId: string, { includeNotes }: { includeNotes: boolean }) =>
   ({
     transcriptId,
     deletedAt: null,
