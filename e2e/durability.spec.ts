@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { startServer, type RunningServer } from "./support/spawn-server";
 
 const ADMIN = { ADMIN_EMAIL: "night.editor@newsroom.test", ADMIN_PASSWORD: "lanterns over the harbour at dusk" };
@@ -548,6 +548,104 @@ test("a save that waits past the database's wait for another writer is refused w
   } finally {
     if (holder.inTransaction) holder.exec("ROLLBACK");
     holder.close();
+    await server.stop();
+  }
+});
+
+/** A browser page of the spawned server, signed in through the form as the admin. */
+async function signedInPage(browser: Browser, server: RunningServer) {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(ADMIN.ADMIN_EMAIL);
+  await page.getByLabel("Password").fill(ADMIN.ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk/);
+  return { context, page };
+}
+
+test("a full disk during a save in the editor: a 507 with a sentence, nothing half-written, the text kept and saved once there is room", async ({
+  browser,
+}) => {
+  // lib/failpoints.ts: while `<database>.disk-full` exists, the database file may not grow (SQLITE_FULL).
+  const server = await startServer({ env: { ...ADMIN, VERBATIM_FAILPOINTS: "sqlite.disk-full" } });
+  const marker = `${server.databasePath}.disk-full`;
+  const { context, page } = await signedInPage(browser, server);
+  try {
+    const call = staffApi(server, apiToken(server));
+    const id = await readyDraft(
+      call,
+      "Budget hearing",
+      "CHAIR HANSEN: The committee will now hear the minister.\n\nMINISTER HOLM: Thank you, chair.",
+    );
+    const before = readDatabase(server.databasePath, (sqlite) => ({
+      text: (
+        sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
+          text: string;
+        }
+      ).text,
+      revisions: (sqlite.prepare(`SELECT COUNT(*) AS n FROM Revision WHERE transcriptId = ?`).get(id) as { n: number })
+        .n,
+    }));
+    await page.goto(`/desk/transcripts/${id}`);
+    const paragraph = page.getByRole("textbox", { name: /^Paragraph 1,/ });
+    await expect(paragraph).toBeEnabled();
+
+    // Many new words: the paragraph, its revision and the desk's full-text index all need new pages.
+    const words = Array.from({ length: 6_000 }, (_, index) => `amendment${index.toString(36)}`).join(" ");
+    const text = `The committee will now hear the minister. ${words}`;
+    fs.writeFileSync(marker, "");
+    const refused = page.waitForResponse(
+      (response) => response.request().method() === "PATCH" && response.url().includes(`/api/transcripts/${id}/`),
+    );
+    await paragraph.fill(text);
+    const response = await refused;
+    expect(response.status()).toBe(507);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "STORAGE_FULL",
+        message:
+          "The server has no room left to save this: nothing was saved. Your text is kept; tell your administrator.",
+      },
+    });
+    // At the paragraph, which keeps the text.
+    await expect(page.getByText("Not saved: The server has no room left to save this")).toBeVisible();
+    await expect(paragraph).toHaveValue(text);
+    // Nothing half-written: the paragraph and its history are as they were.
+    expect(
+      readDatabase(server.databasePath, (sqlite) => ({
+        text: (
+          sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
+            text: string;
+          }
+        ).text,
+        revisions: (
+          sqlite.prepare(`SELECT COUNT(*) AS n FROM Revision WHERE transcriptId = ?`).get(id) as { n: number }
+        ).n,
+      })),
+    ).toEqual(before);
+
+    // Room again: the editor sends the kept text by itself.
+    fs.rmSync(marker);
+    await expect
+      .poll(
+        () =>
+          readDatabase(
+            server.databasePath,
+            (sqlite) =>
+              (
+                sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
+                  text: string;
+                }
+              ).text,
+          ),
+        { timeout: 60_000, message: "the kept text was never saved" },
+      )
+      .toBe(text);
+    await expect(page.getByText("Not saved: The server has no room left to save this")).toBeHidden();
+  } finally {
+    fs.rmSync(marker, { force: true });
+    await context.close();
     await server.stop();
   }
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -9,7 +10,9 @@ import { poolConfig } from "@/lib/db/postgresql/connection";
 import { WRITES_ALLOWED_SQL } from "@/lib/db/postgresql/restore-lock";
 import { currentProvider } from "@/lib/db/provider";
 import { restoreInProgress, RESTORING_MESSAGE } from "@/lib/db/maintenance";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { failpointArmed, failpointEnabled } from "@/lib/failpoints";
+import { RESTORING_CODE } from "@/lib/db/errors";
 
 // The one Prisma client. Nothing else constructs one. Kept on globalThis so hot reloads in development reuse it.
 const globalForPrisma = globalThis as unknown as { verbatimPrisma?: PrismaClient };
@@ -28,6 +31,9 @@ function writeLockWaitMs(): number {
 }
 
 type SqliteError = Error & { code?: string };
+
+/** Set while a `db.$transaction` callback runs (SQLite): its statements belong to the open transaction. */
+const insideATransaction = new AsyncLocalStorage<true>();
 
 /** Statements that need the write lock (Prisma's own SQL, and raw SQL sent through it). */
 const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
@@ -104,7 +110,20 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: 
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => {
       await waitForWriteLock();
+      fillTheDiskWhenArmed(database, file);
       const transaction = await startTransaction(...args);
+      // From here until it ends, this connection is inside the transaction: see `outsideTheOpenTransaction`.
+      let ended!: () => void;
+      const open = new Promise<void>((resolve) => (ended = resolve));
+      openTransaction = open;
+      for (const method of ["commit", "rollback"] as const) {
+        const end = transaction[method].bind(transaction);
+        transaction[method] = () => {
+          if (openTransaction === open) openTransaction = null;
+          ended();
+          return end();
+        };
+      }
       // A restore holds writers off (lib/db/maintenance.ts). Looked at once this transaction holds the write lock:
       // either it began before the restore waited for writers (and the restore's copy will hold what it writes), or
       // the restore has begun and it is refused, so nothing is written between that copy and the replacement.
@@ -117,20 +136,82 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: 
       }
       return transaction;
     };
+    // Statements Prisma sends outside a transaction share this one connection with the transaction that may be open
+    // on it. A long transaction yields to the event loop between slices of its work (lib/ops/slices.ts), so another
+    // request's statement can arrive in the middle of it: on this connection it would read what is not committed yet,
+    // and its write would become part of the transaction (and be undone with it). So, from any other request, a read
+    // goes to a second connection (WAL: it sees what is committed) and a write waits for the transaction to end.
+    // Statements sent through the global client from inside the transaction's own callback keep to it, as before.
+    let openTransaction: Promise<void> | null = null;
+    let readConnection: Promise<Awaited<ReturnType<typeof connect>>> | null = null;
+    const outsideTheOpenTransaction = () => openTransaction !== null && !insideATransaction.getStore();
+    // Until no other transaction is open and no other connection writes (waiting for the latter may let one begin).
+    const waitToWrite = async () => {
+      do {
+        while (outsideTheOpenTransaction()) await openTransaction;
+        await waitForWriteLock();
+      } while (outsideTheOpenTransaction());
+    };
+    /**
+     * A single write outside any transaction (an audit event, say) is held off by a restore too: it runs in a
+     * transaction of its own that looks at the restore's marker once it holds the write lock, as transactions do
+     * (above). The statement runs synchronously inside `send`, so nothing else on this connection comes in between.
+     */
+    const writeAlone = <T>(send: () => Promise<T>): Promise<T> => {
+      if (database.inTransaction) return send(); // inside this request's own transaction (see below)
+      database.exec("BEGIN IMMEDIATE");
+      if (restoreInProgress(file)) {
+        database.exec("ROLLBACK");
+        // Prisma passes an adapter's error on wrapped, with its code (lib/api/response.ts answers it with the 503).
+        return Promise.reject(Object.assign(new Error(RESTORING_MESSAGE), { code: RESTORING_CODE }));
+      }
+      try {
+        return send();
+      } finally {
+        database.exec("COMMIT");
+      }
+    };
     // Single writes that Prisma sends outside a transaction (a plain create, say) wait the same way.
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = async (query) => {
-      if (WRITE_STATEMENT.test(query.sql)) await waitForWriteLock();
+      if (WRITE_STATEMENT.test(query.sql)) {
+        await waitToWrite();
+        return writeAlone(() => queryRaw(query));
+      }
+      if (outsideTheOpenTransaction()) {
+        readConnection ??= connect();
+        return (await readConnection).queryRaw(query);
+      }
       return queryRaw(query);
     };
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.executeRaw = async (query) => {
-      if (WRITE_STATEMENT.test(query.sql)) await waitForWriteLock();
-      return executeRaw(query);
+      await waitToWrite();
+      return WRITE_STATEMENT.test(query.sql) ? writeAlone(() => executeRaw(query)) : executeRaw(query);
+    };
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      if (readConnection) await (await readConnection).dispose();
+      return dispose();
     };
     return adapter;
   };
   return factory;
+}
+
+/** Most pages a SQLite file may have (SQLite's own default): what max_page_count goes back to. */
+const UNLIMITED_PAGES = 1_073_741_823;
+
+/**
+ * The fault drill's full disk (lib/failpoints.ts `sqlite.disk-full`, e2e/durability.spec.ts): while armed, the file may not
+ * grow, so a write that needs a new page fails with SQLITE_FULL exactly as on a full disk.
+ */
+function fillTheDiskWhenArmed(database: BetterSqlite3.Database, file: string): void {
+  if (!failpointEnabled("sqlite.disk-full")) return;
+  const pages = failpointArmed("sqlite.disk-full", `${file}.disk-full`)
+    ? (database.pragma("page_count", { simple: true }) as number | bigint)
+    : UNLIMITED_PAGES;
+  database.pragma(`max_page_count = ${Number(pages)}`);
 }
 
 /**
@@ -154,10 +235,33 @@ function holdOffWritesDuringRestore(factory: PrismaPg): PrismaPg {
       }
       return transaction;
     };
+    // A single write outside any transaction runs in one of its own, so it takes the same shared lock (or is refused).
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const send = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<unknown>;
+      (adapter[method] as (query: SqlQuery) => Promise<unknown>) = async (query) => {
+        if (!WRITE_STATEMENT.test(query.sql)) return send(query);
+        const transaction = await adapter.startTransaction().catch((error: unknown) => {
+          // Prisma passes an adapter's error on wrapped, with its code (lib/api/response.ts answers it with the 503).
+          throw isAppError(error) ? Object.assign(new Error(error.message), { code: RESTORING_CODE }) : error;
+        });
+        try {
+          const result = await (transaction[method] as (query: SqlQuery) => Promise<unknown>)(query);
+          await transaction.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+          await transaction.commit();
+          return result;
+        } catch (error) {
+          await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+          await transaction.rollback();
+          throw error;
+        }
+      };
+    }
     return adapter;
   };
   return factory;
 }
+
+type SqlQuery = Parameters<Awaited<ReturnType<PrismaPg["connect"]>>["queryRaw"]>[0];
 
 /** Connections one process keeps to PostgreSQL: DATABASE_POOL_SIZE, else 10. */
 function poolSize(): number {
@@ -179,7 +283,12 @@ function createClient(): PrismaClient {
   // WAL is set once on the file by scripts/prepare-database.ts; it lets readers run while a writer commits.
   const file = resolveSqlitePath(url);
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter, file) });
+  const client = new PrismaClient({ adapter: waitForTheWriteLockWithoutBlocking(adapter, file) });
+  // Marks the transaction's own callback, so the connection can tell its statements from other requests'.
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { $transaction: unknown }).$transaction = (...args: unknown[]) =>
+    insideATransaction.run(true, () => transaction(...args));
+  return client;
 }
 
 export const db: PrismaClient = globalForPrisma.verbatimPrisma ?? createClient();

@@ -236,7 +236,13 @@ async function seed(): Promise<{ id: string; slug: string; words: number; paragr
 // Signing in, checking, measuring
 
 /** next-auth's credentials sign-in, as e2e/fixtures.ts `signIn` does it: answers the Cookie header to send. */
-async function signIn(url: string): Promise<string> {
+export async function signIn(
+  url: string,
+  { email, password }: { email: string; password: string } = {
+    email: ADMIN.ADMIN_EMAIL,
+    password: ADMIN.ADMIN_PASSWORD,
+  },
+): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -253,7 +259,7 @@ async function signIn(url: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(response);
   if (![...jar.keys()].some((name) => name.includes("next-auth.session-token"))) {

@@ -1,5 +1,6 @@
 // `tsx scripts/build-ingest-worker.ts`: bundles lib/transcripts/ingest-worker.ts (and the pipeline it imports) into
-// dist/ingest-worker.mjs, the file lib/transcripts/ingest-pool.ts runs in worker threads. The Next server bundles lib code into
+// dist/ingest-worker.mjs, the file lib/transcripts/ingest-pool.ts runs in worker threads, and
+// lib/export/export-worker.ts into dist/export-worker.mjs (lib/export/off-thread.ts). The Next server bundles lib code into
 // its own chunks, so worker threads need a standalone file; npm packages stay external and load from node_modules.
 // `npm run build`, `npm run test:e2e`, vitest (global setup) and `npm run ingest` build it; only when stale.
 import fs from "node:fs";
@@ -9,6 +10,10 @@ import { build } from "esbuild";
 const root = process.cwd();
 export const INGEST_WORKER_ENTRY = path.join(root, "lib", "transcripts", "ingest-worker.ts");
 export const INGEST_WORKER_BUNDLE = path.join(root, "dist", "ingest-worker.mjs");
+/** The export worker (lib/export/export-worker.ts, run by lib/export/off-thread.ts), built beside it. */
+export const EXPORT_WORKER_ENTRY = path.join(root, "lib", "export", "export-worker.ts");
+export const EXPORT_WORKER_BUNDLE = path.join(root, "dist", "export-worker.mjs");
+const BUNDLES = [INGEST_WORKER_BUNDLE, EXPORT_WORKER_BUNDLE];
 /** The inputs esbuild read last time, with their sizes and times: the bundle is stale when any changed. */
 const INPUTS_FILE = path.join(root, "dist", "ingest-worker.inputs.json");
 
@@ -24,7 +29,7 @@ function stamp(file: string): string | null {
 }
 
 function isFresh(): boolean {
-  if (!fs.existsSync(INGEST_WORKER_BUNDLE) || !fs.existsSync(INPUTS_FILE)) return false;
+  if (BUNDLES.some((bundle) => !fs.existsSync(bundle)) || !fs.existsSync(INPUTS_FILE)) return false;
   try {
     const inputs = JSON.parse(fs.readFileSync(INPUTS_FILE, "utf8")) as InputStamps;
     const files = Object.keys(inputs);
@@ -42,8 +47,9 @@ export async function buildIngestWorker({ onlyIfStale = false }: { onlyIfStale?:
 }> {
   if (onlyIfStale && isFresh()) return { built: false, file: INGEST_WORKER_BUNDLE };
   const result = await build({
-    entryPoints: [INGEST_WORKER_ENTRY],
-    outfile: INGEST_WORKER_BUNDLE,
+    entryPoints: { "ingest-worker": INGEST_WORKER_ENTRY, "export-worker": EXPORT_WORKER_ENTRY },
+    outdir: path.dirname(INGEST_WORKER_BUNDLE),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -58,12 +64,14 @@ export async function buildIngestWorker({ onlyIfStale = false }: { onlyIfStale?:
     // Written beside and renamed into place, so a server or test run starting a worker never reads half a file.
     write: false,
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error("esbuild wrote no output.");
   fs.mkdirSync(path.dirname(INGEST_WORKER_BUNDLE), { recursive: true });
-  const partial = `${INGEST_WORKER_BUNDLE}.${process.pid}.partial`;
-  fs.writeFileSync(partial, output.contents);
-  fs.renameSync(partial, INGEST_WORKER_BUNDLE);
+  for (const bundle of BUNDLES) {
+    const output = result.outputFiles.find((file) => file.path === bundle);
+    if (!output) throw new Error(`esbuild wrote no ${path.basename(bundle)}.`);
+    const partial = `${bundle}.${process.pid}.partial`;
+    fs.writeFileSync(partial, output.contents);
+    fs.renameSync(partial, bundle);
+  }
   const inputs: InputStamps = {};
   for (const file of Object.keys(result.metafile.inputs)) {
     const current = stamp(file);

@@ -178,6 +178,13 @@ export type SegmentSaved = SegmentEditResult;
 
 export type ReplaceMatch = Match;
 
+/** A preview stops at REPLACE_PREVIEW_LIMIT matches; `total` and `truncated`, when the server sends them, say more. */
+export interface ReplacePreview {
+  matches: ReplaceMatch[];
+  total?: number;
+  truncated?: boolean;
+}
+
 export interface ReplaceRequest {
   find: string;
   replace: string;
@@ -250,7 +257,7 @@ export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {
       }),
 
     previewReplace: (request: ReplaceRequest) =>
-      call<{ matches: ReplaceMatch[] }>("POST", `${base}/replace`, { ...request, apply: false }),
+      call<ReplacePreview>("POST", `${base}/replace`, { ...request, apply: false }),
     applyReplace: (request: ReplaceRequest) =>
       call<{ replaced: number; segments: EditorSegment[]; annotations: EditorAnnotation[]; revision: number }>(
         "POST",
@@ -266,6 +273,11 @@ export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {
         "POST",
         `${base}/speakers/${encodeURIComponent(id)}/merge`,
         { intoSpeakerId },
+      ),
+    speakerParagraphs: (id: string, from: number, take: number) =>
+      call<{ speaker: EditorSpeaker; total: number; from: number; segments: EditorSegment[] }>(
+        "GET",
+        `${base}/speakers/${encodeURIComponent(id)}/segments?from=${from}&take=${take}`,
       ),
     splitSpeaker: (id: string, assignments: SpeakerAssignment[]) =>
       call<{ speakers: EditorSpeaker[]; segments: EditorSegment[]; revision: number }>(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EditorBootstrap, EditorSegment } from "@/lib/editor/types";
-import type { ApiResult, EditorApi } from "./api";
+import { FIRST_PAGE, MAX_PAGE } from "@/lib/editor/paging";
+import type { ApiResult, EditorApi, ReplaceRequest } from "./api";
 import { EditorController } from "./editor-controller";
 import { entryText } from "./segment-store";
 
@@ -89,16 +90,44 @@ function fakeServer(texts: { text: string; speakerId?: string | null }[]) {
     },
     setSpeakers: (segmentIds: string[], speakerId: string | null) =>
       ok({ segments: segmentIds.map((id) => json(bump(find(id), { speakerId }))), revision: 1 }),
+    loadSegments: (from: number, take: number) => {
+      pageRequests.push({ from, take });
+      return ok({
+        segments: live()
+          .slice(from, from + take)
+          .map(json),
+        segmentCount: live().length,
+        speakers: [],
+      });
+    },
+    /** Literal words, every occurrence or those starting at `only`'s offsets. */
+    applyReplace: (request: ReplaceRequest) => {
+      const changed: Row[] = [];
+      let replaced = 0;
+      for (const row of live()) {
+        const starts = request.only?.filter((item) => item.segmentId === row.id).map((item) => item.start);
+        if (starts?.length === 0) continue;
+        const text = row.text.replace(new RegExp(request.find, "g"), (found: string, offset: number) => {
+          if (starts && !starts.includes(offset)) return found;
+          replaced += 1;
+          return request.replace;
+        });
+        if (text !== row.text) changed.push(bump(row, { text }));
+      }
+      return ok({ replaced, segments: changed.map(json), annotations: [], revision: 1 });
+    },
   };
-  return { api: api as unknown as EditorApi, live, json };
+  const pageRequests: { from: number; take: number }[] = [];
+  return { api: api as unknown as EditorApi, live, json, pageRequests };
 }
 
-function setup(texts: { text: string; speakerId?: string | null }[]) {
+/** The editor on `texts`, with the first `loaded` paragraphs in its first page (all of them by default). */
+function setup(texts: { text: string; speakerId?: string | null }[], loaded = texts.length) {
   const server = fakeServer(texts);
   const bootstrap = {
     transcript: { id: "t1", segmentCount: texts.length, revision: 1 },
     speakers: [],
-    segments: server.live().map(server.json),
+    segments: server.live().slice(0, loaded).map(server.json),
     annotations: [],
     entities: [],
     viewer: { id: "u1", name: "Uma", role: "REPORTER" },
@@ -177,5 +206,74 @@ describe("EditorController", () => {
     expect(server.live().map((row) => row.speakerId)).toEqual(["z", "z"]);
     await controller.undoLast();
     expect(server.live().map((row) => row.speakerId)).toEqual(["x", "y"]);
+  });
+});
+
+describe("EditorController on a transcript longer than its first page", () => {
+  const hearing = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ text: `Statement ${index + 1} on the river.` }));
+
+  it("brings a paragraph the server found beyond the loaded pages into view: pages it in, then scrolls to it", async () => {
+    const { controller, server } = setup(hearing(FIRST_PAGE + 1_500), FIRST_PAGE);
+    const scrolled: number[] = [];
+    controller.bindScroller((index) => scrolled.push(index));
+    const far = server.live()[FIRST_PAGE + 1_399]!;
+
+    expect(
+      await controller.revealParagraph({ segmentId: far.id, position: FIRST_PAGE + 1_399, start: 0, end: 9 }),
+    ).toBe(true);
+    expect(controller.store.indexOf(far.id)).toBe(FIRST_PAGE + 1_399);
+    expect(scrolled).toEqual([FIRST_PAGE + 1_399]);
+    expect(server.pageRequests).toEqual([{ from: FIRST_PAGE, take: 1_400 }]);
+    expect(controller.notice.get()).toBeNull();
+  });
+
+  it("pages in at most MAX_PAGE paragraphs a request, and never the same page twice when scrolling loads too", async () => {
+    const { controller, server } = setup(hearing(FIRST_PAGE + MAX_PAGE + 500), FIRST_PAGE);
+    const last = server.live().at(-1)!;
+    await Promise.all([
+      controller.loadMore(),
+      controller.revealParagraph({ segmentId: last.id, position: FIRST_PAGE + MAX_PAGE + 499 }),
+      controller.loadMore(),
+    ]);
+    const { order, totalCount } = controller.store.getStructure();
+    expect(order).toHaveLength(totalCount);
+    expect(new Set(order).size).toBe(order.length);
+    expect(server.pageRequests.every((request) => request.take <= MAX_PAGE)).toBe(true);
+    const starts = server.pageRequests.map((request) => request.from);
+    expect(new Set(starts).size).toBe(starts.length);
+  });
+
+  it("replaces in a paragraph not loaded yet after paging it in, so undo puts its words back", async () => {
+    const { controller, server, view } = setup(hearing(FIRST_PAGE + 500), FIRST_PAGE);
+    const far = server.live()[FIRST_PAGE + 400]!;
+    const before = far.text;
+    const start = before.indexOf("river");
+
+    const replaced = await controller.replace(
+      { find: "river", replace: "stream", only: [{ segmentId: far.id, start }] },
+      FIRST_PAGE + 400,
+    );
+    expect(replaced).toBe(1);
+    expect(far.text).toBe(before.replace("river", "stream"));
+    expect(view()[FIRST_PAGE + 400]).toBe(far.text);
+
+    await controller.undoLast();
+    expect(far.text).toBe(before);
+    expect(view()[FIRST_PAGE + 400]).toBe(before);
+  });
+
+  it("replaces every match in the transcript, loaded or not, and undo puts every paragraph back", async () => {
+    const { controller, server, view, serverView } = setup(hearing(FIRST_PAGE + 200), FIRST_PAGE);
+    const before = serverView();
+
+    expect(await controller.replace({ find: "river", replace: "stream" })).toBe(FIRST_PAGE + 200);
+    expect(serverView().every((text) => text.endsWith("stream."))).toBe(true);
+    expect(view()).toEqual(serverView());
+
+    await controller.undoLast();
+    expect(serverView()).toEqual(before);
+    expect(view()).toEqual(before);
+    expect(server.live()).toHaveLength(FIRST_PAGE + 200);
   });
 });

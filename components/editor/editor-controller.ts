@@ -9,6 +9,7 @@ import type {
   EditorSegment,
   EditorSpeaker,
 } from "@/lib/editor/types";
+import { FIRST_PAGE, MAX_PAGE } from "@/lib/editor/paging";
 import { readSegmentConflict, type ApiFailure, type EditorApi, type ReplaceRequest } from "./api";
 import { AnnotationStore } from "./annotation-store";
 import { LocalEditStore, type KeyValueStorage } from "./local-edits";
@@ -33,7 +34,7 @@ import {
 } from "./undo-stack";
 import { createValueStore, sameSelection, type TextSelection, type ValueStore } from "./value-store";
 
-export const PAGE_SIZE = 1000;
+export const PAGE_SIZE = FIRST_PAGE;
 
 export interface Notice {
   id: number;
@@ -47,6 +48,15 @@ interface FocusRequest {
   segmentId: string;
   start: number;
   end: number;
+}
+
+/** A place found by the server (a find-and-replace match), perhaps in a paragraph not loaded yet. */
+export interface ParagraphPlace {
+  segmentId: string;
+  /** 0-based index among the live paragraphs when the server looked. */
+  position: number;
+  start?: number;
+  end?: number;
 }
 
 type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; message: string; permanent?: boolean };
@@ -82,6 +92,8 @@ export class EditorController {
   private textareas = new Map<string, HTMLTextAreaElement>();
   private pendingFocus: FocusRequest | null = null;
   private isApplyingHistory = false;
+  /** The page of paragraphs on its way, if any: one at a time, so two loads never append the same range. */
+  private pageLoad: Promise<boolean> | null = null;
   private noticeCount = 0;
   private speakers: EditorSpeaker[];
 
@@ -171,6 +183,24 @@ export class EditorController {
     } else {
       this.textareas.delete(segmentId);
     }
+  }
+
+  /**
+   * Focuses a paragraph the server named, wherever it is in the transcript: paragraphs up to it are paged in first
+   * when it is beyond what is loaded. Answers whether it could be shown.
+   */
+  async revealParagraph(place: ParagraphPlace): Promise<boolean> {
+    if (this.store.indexOf(place.segmentId) < 0) {
+      await this.loadThrough(place.position);
+      // Paragraphs inserted above it since the server looked push it down: one page more finds it.
+      if (this.store.indexOf(place.segmentId) < 0) await this.loadThrough(this.store.getStructure().order.length);
+    }
+    if (this.store.indexOf(place.segmentId) < 0) {
+      this.say("That paragraph is no longer in the transcript. Preview again to see where the words are now.", "error");
+      return false;
+    }
+    this.focusParagraph(place.segmentId, place.start, place.end);
+    return true;
   }
 
   /** Focuses a paragraph (scrolling it into the virtual list first if needed) and selects a range in it. */
@@ -324,8 +354,18 @@ export class EditorController {
     return true;
   }
 
-  /** Replaces the chosen matches; answers how many were replaced, or null on failure. */
-  async replace(request: ReplaceRequest): Promise<number | null> {
+  /**
+   * Replaces the chosen matches (all of them when `request.only` is absent); answers how many were replaced, or null
+   * on failure. `lastPosition` is the furthest paragraph the replacement may touch (the whole transcript when absent):
+   * paragraphs up to it are paged in first, so the editor holds the text it replaces, undo can put every one back,
+   * and no page loaded later can bring an older copy of them.
+   */
+  async replace(request: ReplaceRequest, lastPosition?: number): Promise<number | null> {
+    const isLoaded = await this.loadThrough(lastPosition ?? this.store.getStructure().totalCount - 1);
+    if (!isLoaded) {
+      this.say("The paragraphs to replace in could not be loaded. Nothing was replaced; try again.", "error");
+      return null;
+    }
     const isSaved = await this.queue.flushAll();
     if (!isSaved) {
       this.say("Some edits are not saved yet. Replace once they are, so nothing is overwritten.", "error");
@@ -354,17 +394,50 @@ export class EditorController {
     return response.body.replaced;
   }
 
-  /** Loads the next page of paragraphs (GET ?from=&take=). */
+  /** Loads the next page of paragraphs (GET ?from=&take=), as scrolling near the end asks. */
   async loadMore(): Promise<void> {
+    if (this.pageLoad) return void (await this.pageLoad);
     const { order, totalCount } = this.store.getStructure();
-    if (this.isLoadingMore.get() || order.length >= totalCount) return;
-    this.isLoadingMore.set(true);
-    const response = await this.api.loadSegments(order.length, PAGE_SIZE);
-    this.isLoadingMore.set(false);
-    if (!response.ok) return this.sayFailure(response);
-    this.store.appendPage(response.body.segments, response.body.segmentCount);
-    this.options.onSpeakers(response.body.speakers);
-    this.queue.adoptLocalEdits({ includeUnloaded: false });
+    if (order.length >= totalCount) return;
+    await this.loadPage(PAGE_SIZE);
+  }
+
+  /**
+   * Loads pages until the paragraph at `index` (0-based) is loaded, or the transcript ends. Answers false when a
+   * page could not be loaded (the reason is shown).
+   */
+  async loadThrough(index: number): Promise<boolean> {
+    for (;;) {
+      if (this.pageLoad) await this.pageLoad;
+      const { order, totalCount } = this.store.getStructure();
+      if (order.length > index || order.length >= totalCount) return true;
+      const wanted = Math.min(MAX_PAGE, Math.max(PAGE_SIZE, index + 1 - order.length));
+      const before = order.length;
+      if (!(await this.loadPage(wanted))) return false;
+      // An empty page: the transcript is shorter than it was (paragraphs deleted meanwhile).
+      if (this.store.getStructure().order.length === before) return true;
+    }
+  }
+
+  private loadPage(take: number): Promise<boolean> {
+    const load = (async () => {
+      this.isLoadingMore.set(true);
+      const response = await this.api.loadSegments(this.store.getStructure().order.length, take);
+      this.isLoadingMore.set(false);
+      if (!response.ok) {
+        this.sayFailure(response);
+        return false;
+      }
+      this.store.appendPage(response.body.segments, response.body.segmentCount);
+      this.options.onSpeakers(response.body.speakers);
+      this.queue.adoptLocalEdits({ includeUnloaded: false });
+      return true;
+    })();
+    this.pageLoad = load;
+    void load.finally(() => {
+      if (this.pageLoad === load) this.pageLoad = null;
+    });
+    return load;
   }
 
   // Undo and redo
@@ -590,6 +663,7 @@ export class EditorController {
   applyRemote(changes: {
     segments: EditorSegment[];
     deletedSegmentIds: string[];
+    segmentCount?: number;
     annotations: EditorAnnotation[];
     deletedAnnotationIds?: string[];
     mentionsNeedingReview?: EditorReviewMention[];

@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { ReplaceMatch, ReplaceRequest } from "./api";
+import { REPLACE_PREVIEW_LIMIT } from "@/lib/editor/paging";
+import type { ReplacePreview, ReplaceMatch, ReplaceRequest } from "./api";
 import type { EditorController } from "./editor-controller";
 
 const INPUT =
@@ -10,6 +11,17 @@ const INPUT =
 
 function matchKey(match: ReplaceMatch): string {
   return `${match.segmentId}:${match.start}`;
+}
+
+const count = (value: number) => value.toLocaleString("en-GB");
+
+/** "3 matches", or, when the preview stopped at its limit, how many there are and that only some are listed. */
+function matchCountSentence(preview: ReplacePreview): string {
+  const listed = preview.matches.length;
+  const isCapped = preview.truncated ?? listed >= REPLACE_PREVIEW_LIMIT;
+  if (!isCapped) return `${count(listed)} ${listed === 1 ? "match" : "matches"}`;
+  const total = preview.total && preview.total > listed ? count(preview.total) : `${count(listed)} or more`;
+  return `${total} matches: the first ${count(listed)} are listed. Replace all replaces every one, listed or not.`;
 }
 
 /** Find and replace across the whole transcript: preview every match with its context, replace the ticked ones. */
@@ -29,7 +41,8 @@ export function FindReplace({
   const [replace, setReplace] = useState("");
   const [matchCase, setMatchCase] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
-  const [matches, setMatches] = useState<ReplaceMatch[] | null>(null);
+  const [found, setFound] = useState<ReplacePreview | null>(null);
+  const matches = found?.matches ?? null;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -56,27 +69,37 @@ export function FindReplace({
       return;
     }
     setPreviewed(request);
-    setMatches(response.body.matches);
+    setFound(response.body);
     setChosen(new Set(response.body.matches.map(matchKey)));
     if (response.body.matches.length === 0) setMessage({ text: `No matches for “${find}”.`, tone: "info" });
   }
 
-  async function apply() {
+  /** The ticked matches, or with `everywhere` every match in the transcript, listed or not. */
+  async function apply({ everywhere }: { everywhere: boolean }) {
     if (!previewed || !matches) return;
     const only = matches.filter((match) => chosen.has(matchKey(match)));
-    if (only.length === 0) return;
+    if (!everywhere && only.length === 0) return;
     setIsBusy(true);
-    const replaced = await controller.replace({
-      ...previewed,
-      replace,
-      only: only.map((match) => ({ segmentId: match.segmentId, start: match.start })),
-    });
+    setMessage({ text: "Replacing…", tone: "info" });
+    const replaced = everywhere
+      ? await controller.replace({ ...previewed, replace })
+      : await controller.replace(
+          {
+            ...previewed,
+            replace,
+            only: only.map((match) => ({ segmentId: match.segmentId, start: match.start })),
+          },
+          Math.max(...only.map((match) => match.position)),
+        );
     setIsBusy(false);
-    if (replaced === null) return;
-    setMatches(null);
+    if (replaced === null) {
+      setMessage(null);
+      return;
+    }
+    setFound(null);
     setPreviewed(null);
     setMessage({
-      text: `Replaced ${replaced} ${replaced === 1 ? "match" : "matches"}. Ctrl+Z undoes it.`,
+      text: `Replaced ${count(replaced)} ${replaced === 1 ? "match" : "matches"}. Ctrl+Z undoes it.`,
       tone: "info",
     });
   }
@@ -114,7 +137,7 @@ export function FindReplace({
             value={find}
             onChange={(event) => {
               setFind(event.target.value);
-              setMatches(null);
+              setFound(null);
             }}
             className={INPUT}
           />
@@ -137,7 +160,7 @@ export function FindReplace({
               checked={matchCase}
               onChange={(event) => {
                 setMatchCase(event.target.checked);
-                setMatches(null);
+                setFound(null);
               }}
               className="accent-rose-800"
             />
@@ -149,7 +172,7 @@ export function FindReplace({
               checked={wholeWord}
               onChange={(event) => {
                 setWholeWord(event.target.checked);
-                setMatches(null);
+                setFound(null);
               }}
               className="accent-rose-800"
             />
@@ -158,8 +181,18 @@ export function FindReplace({
           <Button type="submit" variant="secondary" disabled={!find || isBusy} className="ml-auto">
             Preview
           </Button>
-          <Button onClick={() => void apply()} disabled={!matches || selectedCount === 0 || isBusy}>
-            Replace {selectedCount} selected
+          <Button
+            onClick={() => void apply({ everywhere: false })}
+            disabled={!matches || selectedCount === 0 || isBusy}
+          >
+            Replace {count(selectedCount)} selected
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => void apply({ everywhere: true })}
+            disabled={!matches || matches.length === 0 || isBusy}
+          >
+            Replace all
           </Button>
         </div>
       </form>
@@ -169,10 +202,8 @@ export function FindReplace({
             {message.text}
           </p>
         ) : null}
-        {matches && matches.length > 0 ? (
-          <p className="mt-2 text-sm text-stone-700">
-            {matches.length} {matches.length === 1 ? "match" : "matches"}
-          </p>
+        {found && found.matches.length > 0 ? (
+          <p className="mt-2 text-sm text-stone-700">{matchCountSentence(found)}</p>
         ) : null}
       </div>
       {matches && matches.length > 0 ? (
@@ -211,7 +242,7 @@ export function FindReplace({
                   <button
                     type="button"
                     className="min-w-0 flex-1 text-left [overflow-wrap:anywhere]"
-                    onClick={() => controller.focusParagraph(match.segmentId, match.start, match.end)}
+                    onClick={() => void controller.revealParagraph(match)}
                   >
                     <span className="mr-1 text-xs text-stone-600">¶{match.position + 1}</span>
                     <span className="font-serif text-stone-700">…{match.before}</span>

@@ -106,4 +106,15 @@ describe("SegmentStore", () => {
     store.appendPage([segment("c", 2), segment("d", 3)], 2001);
     expect(store.getStructure().order).toEqual(["a", "b", "c", "d"]);
   });
+
+  it("does not count a changed paragraph beyond the loaded pages as a new one when the server gives the count", () => {
+    const store = new SegmentStore(three(), 10_000);
+    // A replace across the transcript changed 500 paragraphs this editor has not loaded, and added none.
+    const changedFarAway = Array.from({ length: 500 }, (_, index) => segment(`far${index}`, 5_000 + index));
+    store.applyRemote({ segments: changedFarAway, deletedSegmentIds: [], segmentCount: 10_000 });
+    expect(store.getStructure()).toMatchObject({ order: ["a", "b", "c"], totalCount: 10_000 });
+    // A colleague's new paragraph far down: the count says so.
+    store.applyRemote({ segments: [segment("new", 7_000)], deletedSegmentIds: [], segmentCount: 10_001 });
+    expect(store.getStructure().totalCount).toBe(10_001);
+  });
 });

@@ -42,6 +42,11 @@ export interface StructureSnapshot {
 export interface RemoteChanges {
   segments: EditorSegment[];
   deletedSegmentIds: string[];
+  /**
+   * Live paragraphs in the whole transcript now. With it, a changed paragraph beyond the loaded part is known not to
+   * be a new one (its page brings it); without it, every unknown paragraph counts as added.
+   */
+  segmentCount?: number;
 }
 
 export function entryText(entry: SegmentEntry): string {
@@ -173,14 +178,16 @@ export class SegmentStore {
     return true;
   }
 
-  /** Adds a paragraph at the index the server reports, when that index is among the loaded paragraphs. */
-  insertAtPosition(segment: EditorSegment): boolean {
+  /**
+   * Adds a paragraph at the index the server reports, when that index is among the loaded paragraphs. Beyond them,
+   * a page brings it later: it is counted unless `isNew` is false (a changed paragraph not loaded yet).
+   */
+  insertAtPosition(segment: EditorSegment, { isNew = true }: { isNew?: boolean } = {}): boolean {
     if (this.entries.has(segment.id)) return false;
     const { order, totalCount } = this.structure;
     const everythingLoaded = order.length >= totalCount;
     if (segment.position > order.length || (segment.position === order.length && !everythingLoaded)) {
-      // Beyond what is loaded: the next page brings it. It still counts.
-      this.changeStructure({ totalCount: totalCount + 1 });
+      if (isNew) this.changeStructure({ totalCount: totalCount + 1 });
       return false;
     }
     this.insertAtIndex(Math.max(0, segment.position), segment);
@@ -250,7 +257,7 @@ export class SegmentStore {
     for (const segment of incoming) {
       const current = this.entries.get(segment.id);
       if (!current) {
-        if (this.insertAtPosition(segment)) changed.push(segment.id);
+        if (this.insertAtPosition(segment, { isNew: changes.segmentCount === undefined })) changed.push(segment.id);
         continue;
       }
       if (current.draft !== null || current.isSaving) {
@@ -281,6 +288,10 @@ export class SegmentStore {
       }
       this.remove(id, current.segment);
       changed.push(id);
+    }
+    const { order, totalCount } = this.structure;
+    if (changes.segmentCount !== undefined && Math.max(changes.segmentCount, order.length) !== totalCount) {
+      this.changeStructure({ totalCount: Math.max(changes.segmentCount, order.length) });
     }
     return changed;
   }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import type { EditorSpeaker } from "@/lib/editor/types";
+import { SPEAKER_PARAGRAPHS_PAGE } from "@/lib/editor/paging";
+import type { EditorSegment, EditorSpeaker } from "@/lib/editor/types";
 import type { SpeakerAssignment } from "./api";
 import type { EditorController } from "./editor-controller";
 import { Modal } from "./modal";
@@ -12,15 +13,30 @@ interface Row {
   segmentId: string;
   number: number;
   text: string;
-  /** "" keeps the speaker; an id picks an existing speaker; "new" asks for a name; "typed:N" reuses row N's new name. */
+  /**
+   * "" keeps the speaker; an id picks an existing speaker; "new" asks for a name; "typed:<segmentId>" reuses the new
+   * name typed in that paragraph's row.
+   */
   choice: string;
   name: string;
   outlet: string;
 }
 
+const TYPED = "typed:";
+const count = (value: number) => value.toLocaleString("en-GB");
+
+/** "Question speaks 240 paragraphs; the first 100 are listed." */
+function listedSentence(name: string, total: number | null, listed: number, isLoading: boolean): string {
+  if (total === null) return isLoading ? `Finding ${name}'s paragraphs…` : "";
+  if (total === 0) return `No paragraph has ${name} as its speaker.`;
+  const speaks = `${name} speaks ${count(total)} paragraph${total === 1 ? "" : "s"}`;
+  return listed < total ? `${speaks}; the first ${count(listed)} are listed.` : `${speaks}.`;
+}
+
 /**
  * Turns one speaker into several, paragraph by paragraph: a generic "Question" becomes the journalists who asked,
- * each with a name and an outlet. A name typed once is offered in the rows below it.
+ * each with a name and an outlet. A name typed once is offered in the rows below it. The speaker's paragraphs come
+ * from the server, a page at a time, so those the editor has not loaded yet are listed too.
  */
 export function SplitSpeakerDialog({
   controller,
@@ -35,26 +51,63 @@ export function SplitSpeakerDialog({
   onDone: (speakers: EditorSpeaker[]) => void;
   onClose: () => void;
 }) {
-  const [rows, setRows] = useState<Row[]>(() => {
-    const { order } = controller.store.getStructure();
-    return order.flatMap((segmentId, index) => {
-      const entry = controller.store.getEntry(segmentId);
-      if (!entry || entry.segment.speakerId !== speaker.id) return [];
-      return [
-        { segmentId, number: index + 1, text: entry.draft ?? entry.segment.text, choice: "", name: "", outlet: "" },
-      ];
-    });
-  });
+  const [rows, setRows] = useState<Row[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
   const [isBusy, setIsBusy] = useState(false);
-  const isPartial = controller.store.getStructure().order.length < controller.store.getStructure().totalCount;
   const others = speakers.filter((item) => item.id !== speaker.id);
+
+  /** A page of the speaker's paragraphs, added after those listed; text typed here and not saved yet shows. */
+  const receive = useCallback(
+    (response: Awaited<ReturnType<EditorController["api"]["speakerParagraphs"]>>) => {
+      setIsLoading(false);
+      if (!response.ok) {
+        setError(response.message);
+        return;
+      }
+      const textOf = (segment: EditorSegment) => controller.store.getEntry(segment.id)?.draft ?? segment.text;
+      setTotal(response.body.total);
+      setRows((current) => {
+        const listed = new Set(current.map((row) => row.segmentId));
+        const added = response.body.segments
+          .filter((segment) => !listed.has(segment.id))
+          .map((segment) => ({
+            segmentId: segment.id,
+            number: segment.position + 1,
+            text: textOf(segment),
+            choice: "",
+            name: "",
+            outlet: "",
+          }));
+        return [...current, ...added];
+      });
+    },
+    [controller],
+  );
+
+  useEffect(() => {
+    let isOpen = true;
+    void controller.api.speakerParagraphs(speaker.id, 0, SPEAKER_PARAGRAPHS_PAGE).then((response) => {
+      if (isOpen) receive(response);
+    });
+    return () => {
+      isOpen = false;
+    };
+  }, [controller, speaker.id, receive]);
+
+  async function showMore() {
+    setIsLoading(true);
+    receive(await controller.api.speakerParagraphs(speaker.id, rows.length, SPEAKER_PARAGRAPHS_PAGE));
+  }
 
   const typedNames = useMemo(
     () =>
-      rows
-        .map((row, index) => ({ index, name: row.name.trim(), outlet: row.outlet.trim(), choice: row.choice }))
-        .filter((row) => row.choice === "new" && row.name),
+      rows.flatMap((row, index) =>
+        row.choice === "new" && row.name.trim()
+          ? [{ index, segmentId: row.segmentId, name: row.name.trim(), outlet: row.outlet.trim() }]
+          : [],
+      ),
     [rows],
   );
 
@@ -71,8 +124,8 @@ export function SplitSpeakerDialog({
         speaker: { name: row.name.trim(), ...(row.outlet.trim() ? { outlet: row.outlet.trim() } : {}) },
       };
     }
-    if (row.choice.startsWith("typed:")) {
-      const source = rows[Number(row.choice.slice("typed:".length))];
+    if (row.choice.startsWith(TYPED)) {
+      const source = rows.find((other) => other.segmentId === row.choice.slice(TYPED.length));
       if (!source?.name.trim()) return null;
       return {
         segmentId: row.segmentId,
@@ -95,9 +148,10 @@ export function SplitSpeakerDialog({
       setError(response.message);
       return;
     }
+    // Paragraphs the editor has not loaded yet come with their page, as they are now.
     response.body.segments.forEach((segment) => controller.store.acceptOwnChange(segment));
     onDone(response.body.speakers);
-    controller.say(`${assignments.length} paragraph(s) given to other speakers.`);
+    controller.say(`${count(assignments.length)} paragraph(s) given to other speakers.`);
     onClose();
   }
 
@@ -107,9 +161,10 @@ export function SplitSpeakerDialog({
         <p className="text-sm text-stone-700">
           For each paragraph, keep {speaker.name}, pick another speaker, or name a new one (with their outlet, for a
           journalist). A new name typed once is offered in the rows below.
-          {isPartial ? " Only the paragraphs loaded so far are listed; scroll the text to load more." : ""}
         </p>
-        {rows.length === 0 ? <p className="text-sm">No loaded paragraph has this speaker.</p> : null}
+        <p className="text-sm font-medium" role="status">
+          {listedSentence(speaker.name, total, rows.length, isLoading)}
+        </p>
         <ol className="flex flex-col gap-3">
           {rows.map((row, index) => {
             const selectId = `split-${row.segmentId}`;
@@ -140,7 +195,7 @@ export function SplitSpeakerDialog({
                       {typedNames
                         .filter((typed) => typed.index < index)
                         .map((typed) => (
-                          <option key={typed.index} value={`typed:${typed.index}`}>
+                          <option key={typed.segmentId} value={`${TYPED}${typed.segmentId}`}>
                             New: {typed.name}
                             {typed.outlet ? ` (${typed.outlet})` : ""}
                           </option>
@@ -179,6 +234,15 @@ export function SplitSpeakerDialog({
             );
           })}
         </ol>
+        {total !== null && rows.length < total ? (
+          <div>
+            <Button variant="secondary" disabled={isLoading} onClick={() => void showMore()}>
+              {isLoading
+                ? "Loading…"
+                : `Show ${count(Math.min(SPEAKER_PARAGRAPHS_PAGE, total - rows.length))} more paragraphs`}
+            </Button>
+          </div>
+        ) : null}
         <FormMessage message={error} tone="error" />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>

@@ -9,8 +9,12 @@ const linkClasses = "text-accent underline underline-offset-2 hover:text-accent-
 /** One key quote for an <iframe>: the words, who said them where and when, any correction, and the way to both pages. */
 export function EmbedQuote({ quote, siteName }: { quote: PublicQuote; siteName: string }) {
   const { transcript, speaker } = quote;
-  const paragraphHref = `${transcript.path}#p-${quote.paragraphNumber}`;
-  const deepLink = passageLink({ path: transcript.path, paragraphNumber: quote.paragraphNumber, quote: quote.text });
+  const paragraphHref = `${quote.paragraphPath}#p-${quote.paragraphNumber}`;
+  const deepLink = passageLink({
+    path: quote.paragraphPath,
+    paragraphNumber: quote.paragraphNumber,
+    quote: quote.text,
+  });
   const description = speaker ? speakerDescription(speaker) : null;
   const eventDate = formatPublicDate(transcript.occurredAt);
   return (

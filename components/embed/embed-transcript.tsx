@@ -3,6 +3,7 @@ import { CorrectionNotice, PublicDate } from "@/components/reader/correction-not
 import { buildReadingModel } from "@/components/reader/reading-model";
 import { isStageDirection } from "@/lib/ingest/wrappers/stage-directions";
 import { formatPublicDate, publicFidelityLabel } from "@/lib/publishing/labels";
+import { partPath, partRange } from "@/lib/publishing/parts";
 import type { PublicTranscript } from "@/lib/publishing/types";
 import { EmbedNote } from "./embed-note";
 
@@ -19,6 +20,9 @@ function languageTag(language: string | null): string | undefined {
  */
 export function EmbedTranscript({ transcript, siteName }: { transcript: PublicTranscript; siteName: string }) {
   const model = buildReadingModel(transcript);
+  // A long transcript (lib/publishing/parts.ts) is embedded as its first part, with the way on to the rest.
+  const { to: shown } = partRange(transcript.partStarts, model.paragraphs.length, 1);
+  const paragraphs = model.paragraphs.slice(0, shown);
   const eventDate = formatPublicDate(transcript.occurredAt);
   const lang = languageTag(transcript.language);
   const correctionCount = transcript.corrections.length;
@@ -60,9 +64,9 @@ export function EmbedTranscript({ transcript, siteName }: { transcript: PublicTr
         tabIndex={0}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2 sm:px-4"
       >
-        {model.paragraphs.map((paragraph, index) => {
+        {paragraphs.map((paragraph, index) => {
           const { segment, number, speaker } = paragraph;
-          const previous = model.paragraphs[index - 1];
+          const previous = paragraphs[index - 1];
           // A speaker's name once per turn, as a transcript is read aloud.
           const isNewTurn = !previous || previous.segment.speakerId !== segment.speakerId;
           return (
@@ -84,6 +88,14 @@ export function EmbedTranscript({ transcript, siteName }: { transcript: PublicTr
             </div>
           );
         })}
+        {shown < model.paragraphs.length ? (
+          <p className="py-3 text-sm" data-testid="embed-continues">
+            This transcript is long: shown here are paragraphs 1 to {shown} of {model.paragraphs.length}.{" "}
+            <a href={partPath(transcript.path, 2)} target="_blank" rel="noopener" className={linkClasses}>
+              Continue with paragraph {shown + 1}
+            </a>
+          </p>
+        ) : null}
       </div>
 
       <footer className="border-t border-stone-200 px-3 py-2 text-sm sm:px-4">

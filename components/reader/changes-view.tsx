@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { paragraphHref } from "@/lib/publishing/parts";
 import type { PublicTranscript, PublishedSnapshot } from "@/lib/publishing/types";
 import { CorrectionsList } from "./corrections-list";
 import { DiffText, PublicDate } from "./correction-notice";
@@ -13,6 +14,8 @@ export function ChangesView({
   first: PublishedSnapshot & { publishedAt: string };
 }) {
   const changes = paragraphChanges(first, transcript);
+  const hrefOf = (number: number) =>
+    paragraphHref(transcript.path, transcript.partStarts, transcript.segments.length, number);
   const speakers = new Map([...first.speakers, ...transcript.speakers].map((speaker) => [speaker.id, speaker.name]));
   const paragraphNumberOf = new Map(transcript.segments.map((segment, index) => [segment.id, index + 1]));
   return (
@@ -59,7 +62,7 @@ export function ChangesView({
                 <p className="flex flex-wrap gap-x-3 font-sans text-sm">
                   {change.number ? (
                     <a
-                      href={`${transcript.path}#p-${change.number}`}
+                      href={hrefOf(change.number)}
                       className="font-semibold text-accent underline underline-offset-2 hover:text-accent-strong"
                     >
                       Paragraph {change.number}
@@ -86,7 +89,7 @@ export function ChangesView({
       <CorrectionsList
         corrections={transcript.corrections}
         paragraphNumberOf={paragraphNumberOf}
-        paragraphBaseHref={transcript.path}
+        paragraphHref={hrefOf}
       />
     </article>
   );

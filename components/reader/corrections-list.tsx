@@ -7,14 +7,14 @@ export function CorrectionsList({
   corrections,
   paragraphNumberOf,
   changesPath,
-  paragraphBaseHref = "",
+  paragraphHref = (number) => `#p-${number}`,
 }: {
   corrections: PublicCorrection[];
   paragraphNumberOf: Map<string, number>;
   /** The "changes since publication" page, linked from the reading page. */
   changesPath?: string;
-  /** "" on the reading page; the transcript's path elsewhere. */
-  paragraphBaseHref?: string;
+  /** Where a link to paragraph `number` goes: its anchor on the reading page; the part that holds it elsewhere. */
+  paragraphHref?: (number: number) => string;
 }) {
   const newestFirst = [...corrections].sort((a, b) => b.at.localeCompare(a.at));
   return (
@@ -40,7 +40,7 @@ export function CorrectionsList({
               >
                 {number ? (
                   <a
-                    href={`${paragraphBaseHref}#p-${number}`}
+                    href={paragraphHref(number)}
                     className="mr-1 font-semibold text-accent underline underline-offset-2 hover:text-accent-strong"
                   >
                     Paragraph {number}.

@@ -10,8 +10,12 @@ import { PublicDate } from "./correction-notice";
 /** A key quote on its own page: the words, who said them where and when, and a link to the passage. */
 export function QuoteView({ quote }: { quote: PublicQuote }) {
   const { transcript, speaker } = quote;
-  const paragraphHref = `${transcript.path}#p-${quote.paragraphNumber}`;
-  const deepLink = passageLink({ path: transcript.path, paragraphNumber: quote.paragraphNumber, quote: quote.text });
+  const paragraphHref = `${quote.paragraphPath}#p-${quote.paragraphNumber}`;
+  const deepLink = passageLink({
+    path: quote.paragraphPath,
+    paragraphNumber: quote.paragraphNumber,
+    quote: quote.text,
+  });
   const description = speaker ? speakerDescription(speaker) : null;
   const eventDate = formatPublicDate(transcript.occurredAt);
   return (

@@ -11,11 +11,12 @@ import { TimestampButton } from "./timestamp-button";
 /** One paragraph: speaker, time and links, the words with their marks, its corrections, then its notes. */
 export function TranscriptParagraph({
   paragraph,
-  path,
+  permalink,
   hasMedia,
 }: {
   paragraph: ReadingParagraph;
-  path: string;
+  /** The paragraph's address to share: its anchor on a one-page transcript, its stable /p/<n> on a long one. */
+  permalink: string;
   hasMedia: boolean;
 }) {
   const { segment, number, speaker } = paragraph;
@@ -38,7 +39,7 @@ export function TranscriptParagraph({
         >
           <span className="sr-only">Link to paragraph </span>¶{number}
         </a>
-        <CopyLinkButton href={`${path}#p-${number}`} accessibleSuffix={` to paragraph ${number}`} />
+        <CopyLinkButton href={permalink} accessibleSuffix={` to paragraph ${number}`} />
       </div>
       <p className="reader-text mt-1 font-serif text-lg leading-relaxed [overflow-wrap:anywhere]">
         <AnnotatedText text={segment.text} annotations={paragraph.annotations} />

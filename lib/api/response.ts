@@ -1,4 +1,4 @@
-import { RESTORE_RETRY_AFTER_SECONDS } from "@/lib/db/maintenance";
+import { RESTORE_RETRY_AFTER_SECONDS, RESTORING_MESSAGE } from "@/lib/db/maintenance";
 import { DATABASE_BUSY_MESSAGE, databaseTrouble, DISK_FULL_MESSAGE } from "@/lib/db/errors";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/ops/log";
@@ -35,6 +35,7 @@ export function errorResponse(error: unknown): Response {
     log.error(errorFields(error), "the database has no room left to write");
     return errorResponse(new AppError("STORAGE_FULL", DISK_FULL_MESSAGE));
   }
+  if (trouble === "restoring") return errorResponse(new AppError("UNAVAILABLE", RESTORING_MESSAGE));
   if (trouble === "busy") {
     log.warn(errorFields(error), "the database was busy past the wait");
     return errorResponse(new AppError("UNAVAILABLE", DATABASE_BUSY_MESSAGE));

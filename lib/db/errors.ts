@@ -24,7 +24,10 @@ const BUSY_CODES = new Set([
   "P2034",
 ]);
 
-export type DatabaseTrouble = "full" | "busy";
+/** A write refused because a restore holds writers off (lib/db.ts), as Prisma passes it on from the adapter. */
+export const RESTORING_CODE = "VERBATIM_RESTORING";
+
+export type DatabaseTrouble = "full" | "busy" | "restoring";
 
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
@@ -39,9 +42,10 @@ function codesOf(error: unknown): string[] {
   return codes;
 }
 
-/** "full" or "busy" when a database error is one of those, else null. */
+/** "full", "busy" or "restoring" when a database error is one of those, else null. */
 export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   const codes = codesOf(error);
+  if (codes.includes(RESTORING_CODE)) return "restoring";
   if (codes.some((code) => FULL_CODES.has(code))) return "full";
   if (codes.some((code) => BUSY_CODES.has(code))) return "busy";
   return null;

@@ -4,6 +4,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/edit
 import { mergeEntity, setEntityStatus, tagEntity } from "@/lib/editor/entities";
 import { compareRevisions, listRevisions, restoreRevision } from "@/lib/editor/history";
 import { updateMetadata } from "@/lib/editor/metadata";
+import { CHANGED_PARAGRAPHS_PAGE, FIRST_PAGE, REVISIONS_PAGE } from "@/lib/editor/paging";
 import { applyReplace } from "@/lib/editor/replace";
 import {
   deleteSegment,
@@ -20,6 +21,7 @@ import {
   expectAppError,
   expectMentionsConsistent,
   liveSegments,
+  makeLongTranscript,
   makeTranscript,
   person,
   rangeOf,
@@ -144,7 +146,7 @@ describe("revisions", () => {
     );
     await step(owner, "revision.restore", () => restoreRevision(owner, t.id, 2));
 
-    const listed = await listRevisions(owner, t.id);
+    const { revisions: listed } = await listRevisions(owner, t.id);
     expect(listed.map((revision) => revision.number)).toEqual(
       Array.from({ length: expected }, (_, index) => expected - index),
     );
@@ -315,4 +317,86 @@ describe("restoring a revision", () => {
     await expectAppError(restoreRevision(owner, t.id, 7), "UNPROCESSABLE");
     expect(await revisionNumbers(t.id)).toEqual([1, 2]);
   });
+});
+
+describe("the history of a long transcript", () => {
+  const PARAGRAPHS = FIRST_PAGE + 500;
+
+  async function replacedEverywhere(owner: TestUser) {
+    const t = await makeLongTranscript(owner, PARAGRAPHS, {
+      text: (index) => `Statement ${index + 1} on the river gauge.`,
+    });
+    const { replaced } = await applyReplace(owner, t.id, {
+      find: "river",
+      replace: "stream",
+      matchCase: false,
+      wholeWord: true,
+    });
+    expect(replaced).toBe(PARAGRAPHS);
+    return t;
+  }
+
+  it("compares a replace across every paragraph a page at a time, in reading order", { timeout: 60_000 }, async () => {
+    const owner = await person("Olga Owner");
+    const t = await replacedEverywhere(owner);
+    const pageCount = Math.ceil(PARAGRAPHS / CHANGED_PARAGRAPHS_PAGE);
+
+    const first = await compareRevisions(owner, t.id, 1, 2);
+    expect(first).toMatchObject({ paragraphCount: PARAGRAPHS, paragraphPage: 1, paragraphPageCount: pageCount });
+    expect(first.paragraphs.map((paragraph) => paragraph.id)).toEqual(t.segmentIds.slice(0, CHANGED_PARAGRAPHS_PAGE));
+    expect(first.paragraphs[0]!.parts).toEqual([
+      { kind: "same", text: "Statement 1 on the " },
+      { kind: "removed", text: "river" },
+      { kind: "added", text: "stream" },
+      { kind: "same", text: " gauge." },
+    ]);
+
+    const last = await compareRevisions(owner, t.id, 2, 1, { paragraphPage: pageCount });
+    expect(last.paragraphs.map((paragraph) => paragraph.id)).toEqual(
+      t.segmentIds.slice((pageCount - 1) * CHANGED_PARAGRAPHS_PAGE),
+    );
+    // A page past the last shows the last.
+    expect(await compareRevisions(owner, t.id, 1, 2, { paragraphPage: pageCount + 5 })).toEqual(last);
+  });
+
+  it("lists revisions newest first, a page at a time", async () => {
+    const owner = await person("Olga Owner");
+    const t = await makeTranscript(owner, ["Good afternoon."], { speakers: ["Chair"] });
+    for (let round = 1; round <= REVISIONS_PAGE + 10; round++) {
+      await updateSpeaker(owner, t.id, t.speakerIds[0]!, { title: `Chair ${round}` });
+    }
+    const total = REVISIONS_PAGE + 11;
+    const first = await listRevisions(owner, t.id);
+    expect(first).toMatchObject({ total, page: 1, pageCount: 2 });
+    expect(first.revisions.map((revision) => revision.number)).toEqual(
+      Array.from({ length: REVISIONS_PAGE }, (_, index) => total - index),
+    );
+    const second = await listRevisions(owner, t.id, { page: 2 });
+    expect(second.revisions.map((revision) => revision.number)).toEqual(
+      Array.from({ length: 11 }, (_, index) => 11 - index),
+    );
+    expect(await listRevisions(owner, t.id, { page: 7 })).toEqual(second);
+  });
+
+  it(
+    "restores the revision before a replace across every paragraph, answering other work while it runs",
+    { timeout: 60_000 },
+    async () => {
+      const owner = await person("Olga Owner");
+      const t = await replacedEverywhere(owner);
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 1);
+      try {
+        const result = await restoreRevision(owner, t.id, 1);
+        expect(result).toMatchObject({ revision: 3, restored: 1, changed: PARAGRAPHS });
+      } finally {
+        clearInterval(timer);
+      }
+      expect(ticks).toBeGreaterThan(0);
+      const texts = (await liveSegments(t.id)).map((segment) => segment.text);
+      expect(texts).toEqual(
+        Array.from({ length: PARAGRAPHS }, (_, index) => `Statement ${index + 1} on the river gauge.`),
+      );
+    },
+  );
 });

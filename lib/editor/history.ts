@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { recountMentions, refreshMentions } from "@/lib/editor/mentions";
 import { matchEverywhere } from "@/lib/editor/entities";
+import { CHANGED_PARAGRAPHS_PAGE, REVISIONS_PAGE, pageCountOf } from "@/lib/editor/paging";
+import { createSlicer, SLICED_TRANSACTION_TIMEOUT_MS } from "@/lib/ops/slices";
 import {
   annotationSnapshot,
   change,
@@ -37,11 +39,29 @@ export interface RevisionSummary {
   changeCount: number;
 }
 
-export async function listRevisions(actor: Actor, transcriptId: string): Promise<RevisionSummary[]> {
+export interface RevisionPage {
+  /** Newest first. */
+  revisions: RevisionSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** The revisions, newest first, a page at a time (a page past the last shows the last). */
+export async function listRevisions(
+  actor: Actor,
+  transcriptId: string,
+  { page = 1, pageSize = REVISIONS_PAGE }: { page?: number; pageSize?: number } = {},
+): Promise<RevisionPage> {
   await requireTranscriptFor(actor, transcriptId);
+  const total = await db.revision.count({ where: { transcriptId } });
+  const pageCount = pageCountOf(total, pageSize);
+  const shown = Math.min(Math.max(1, page), pageCount);
   const rows = await db.revision.findMany({
     where: { transcriptId },
     orderBy: { number: "desc" },
+    skip: (shown - 1) * pageSize,
+    take: pageSize,
     select: {
       number: true,
       at: true,
@@ -51,7 +71,7 @@ export async function listRevisions(actor: Actor, transcriptId: string): Promise
       actor: { select: { id: true, name: true } },
     },
   });
-  return rows.map((row) => ({
+  const revisions = rows.map((row) => ({
     number: row.number,
     at: row.at.toISOString(),
     action: row.action,
@@ -59,6 +79,7 @@ export async function listRevisions(actor: Actor, transcriptId: string): Promise
     actor: row.actor,
     changeCount: readJson(revisionChangesSchema, row.changes, []).length,
   }));
+  return { revisions, total, page: shown, pageCount };
 }
 
 interface NetChange {
@@ -120,7 +141,13 @@ export interface Comparison {
   from: number;
   to: number;
   details: FieldDiff[];
+  /** One page of the changed paragraphs, in reading order (word diffs are made for this page only). */
   paragraphs: ParagraphDiff[];
+  /** Changed paragraphs in all, and which page of them `paragraphs` is. */
+  paragraphCount: number;
+  paragraphPage: number;
+  paragraphPageCount: number;
+  paragraphPageSize: number;
   speakers: RowDiff[];
   annotations: RowDiff[];
   entities: RowDiff[];
@@ -140,12 +167,19 @@ function fieldDiffs(before: Snapshot | null, after: Snapshot | null, skip: strin
   return fields;
 }
 
-/** A readable comparison of revision `from` with revision `to` (either order). */
+/** A changed paragraph before its word diff is made: only the page shown gets one. */
+type ParagraphChange = Omit<ParagraphDiff, "parts"> & { textBefore: string; textAfter: string };
+
+/**
+ * A readable comparison of revision `from` with revision `to` (either order). A change across a whole transcript
+ * touches thousands of paragraphs: they come a page at a time (`paragraphPage`, from 1; past the last shows the last).
+ */
 export async function compareRevisions(
   actor: Actor,
   transcriptId: string,
   first: number,
   second: number,
+  { paragraphPage = 1, pageSize = CHANGED_PARAGRAPHS_PAGE }: { paragraphPage?: number; pageSize?: number } = {},
 ): Promise<Comparison> {
   const transcript = await requireTranscriptFor(actor, transcriptId);
   const [from, to] = first <= second ? [first, second] : [second, first];
@@ -170,7 +204,20 @@ export async function compareRevisions(
   const speakerName = (snapshot: Snapshot | null) =>
     snapshot?.speakerId ? (names.get(String(snapshot.speakerId)) ?? "a removed speaker") : null;
 
-  const comparison: Comparison = { from, to, details: [], paragraphs: [], speakers: [], annotations: [], entities: [] };
+  const comparison: Comparison = {
+    from,
+    to,
+    details: [],
+    paragraphs: [],
+    paragraphCount: 0,
+    paragraphPage: 1,
+    paragraphPageCount: 1,
+    paragraphPageSize: pageSize,
+    speakers: [],
+    annotations: [],
+    entities: [],
+  };
+  const paragraphs: ParagraphChange[] = [];
   for (const entry of changes) {
     if (entry.type === "transcript") comparison.details.push(...fieldDiffs(entry.before, entry.after));
     if (entry.type === "segment") {
@@ -187,10 +234,11 @@ export async function compareRevisions(
         snapshot ? { startMs: snapshot.startMs, endMs: snapshot.endMs } : null;
       const timingChanged = JSON.stringify(timing(liveBefore)) !== JSON.stringify(timing(liveAfter));
       if (kind === "edited" && !textChanged && !speakerChanged && !timingChanged && !moved) continue;
-      comparison.paragraphs.push({
+      paragraphs.push({
         id: entry.id,
         kind,
-        parts: wordDiff(liveBefore?.text ?? "", liveAfter?.text ?? ""),
+        textBefore: liveBefore?.text ?? "",
+        textAfter: liveAfter?.text ?? "",
         speakerBefore: speakerName(liveBefore),
         speakerAfter: speakerName(liveAfter),
         timingBefore: timing(liveBefore),
@@ -220,7 +268,15 @@ export async function compareRevisions(
       );
     }
   }
-  comparison.paragraphs.sort((a, b) => a.order - b.order);
+  paragraphs.sort((a, b) => a.order - b.order);
+  const pageCount = pageCountOf(paragraphs.length, pageSize);
+  const page = Math.min(Math.max(1, paragraphPage), pageCount);
+  comparison.paragraphCount = paragraphs.length;
+  comparison.paragraphPage = page;
+  comparison.paragraphPageCount = pageCount;
+  comparison.paragraphs = paragraphs
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map(({ textBefore, textAfter, ...paragraph }) => ({ ...paragraph, parts: wordDiff(textBefore, textAfter) }));
   return comparison;
 }
 
@@ -392,40 +448,50 @@ const ORDER: Record<RevisionRowType, number> = { transcript: 0, speaker: 1, segm
 
 /** Restores revision `number`: a new revision that undoes, row by row, everything the later revisions changed. */
 export async function restoreRevision(actor: Actor, transcriptId: string, number: number) {
-  return withTranscript(actor, transcriptId, "edit", async (tx, transcript) => {
-    if (number < 1 || number >= transcript.revision) {
-      throw new AppError(
-        "UNPROCESSABLE",
-        number === transcript.revision
-          ? "That is the current revision already."
-          : `This transcript has revisions 1 to ${transcript.revision}.`,
-      );
-    }
-    const net = await netChanges(tx, transcriptId, number, transcript.revision);
-    // Speakers that come back go first (paragraphs point at them); speakers that go, last.
-    const ordered = net.sort((a, b) => {
-      const late = (entry: NetChange) => (entry.type === "speaker" && !entry.before ? 10 : ORDER[entry.type]);
-      return late(a) - late(b);
-    });
-    const changes: RevisionChange[] = [];
-    for (const entry of ordered) {
-      const applied = await putBack(tx, actor, transcriptId, entry);
-      if (applied) changes.push(applied);
-    }
-    const revision = await recordRevision(tx, {
-      transcriptId,
-      actorId: actor.id,
-      action: "revision.restore",
-      summary: `Restored revision ${number}`,
-      changes,
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "transcript.revision_restored",
-      targetType: "transcript",
-      targetId: transcriptId,
-      details: { restored: number, revision },
-    });
-    return { revision, restored: number, changed: changes.length };
-  });
+  return withTranscript(
+    actor,
+    transcriptId,
+    "edit",
+    async (tx, transcript) => {
+      if (number < 1 || number >= transcript.revision) {
+        throw new AppError(
+          "UNPROCESSABLE",
+          number === transcript.revision
+            ? "That is the current revision already."
+            : `This transcript has revisions 1 to ${transcript.revision}.`,
+        );
+      }
+      const net = await netChanges(tx, transcriptId, number, transcript.revision);
+      // Speakers that come back go first (paragraphs point at them); speakers that go, last.
+      const ordered = net.sort((a, b) => {
+        const late = (entry: NetChange) => (entry.type === "speaker" && !entry.before ? 10 : ORDER[entry.type]);
+        return late(a) - late(b);
+      });
+      const changes: RevisionChange[] = [];
+      // Restoring before a change across a whole transcript puts back thousands of rows: other requests are answered
+      // between them (lib/ops/slices.ts), and the transaction is given the time that takes.
+      const slicer = createSlicer();
+      for (const entry of ordered) {
+        await slicer.slice();
+        const applied = await putBack(tx, actor, transcriptId, entry);
+        if (applied) changes.push(applied);
+      }
+      const revision = await recordRevision(tx, {
+        transcriptId,
+        actorId: actor.id,
+        action: "revision.restore",
+        summary: `Restored revision ${number}`,
+        changes,
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "transcript.revision_restored",
+        targetType: "transcript",
+        targetId: transcriptId,
+        details: { restored: number, revision },
+      });
+      return { revision, restored: number, changed: changes.length };
+    },
+    { timeoutMs: SLICED_TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -164,6 +164,27 @@ export const presenceSchema = z
 
 export const shareSchema = z.object({ email: z.string().trim().toLowerCase().max(320) }).strict();
 
+/**
+ * `?from=&take=` of a paged list: `from` a whole number (0 when absent), `take` from 1 to `max` (`take` when
+ * absent). Anything else is a 400 naming the parameter.
+ */
+export function readListWindow(query: URLSearchParams, { take, max }: { take: number; max: number }) {
+  const schema = z.object({
+    from: z.coerce.number().int("Send a whole number.").min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    take: z.coerce.number().int("Send a whole number.").min(1).max(max, `At most ${max}.`).default(take),
+  });
+  const given = (name: string) => (query.get(name) ? query.get(name) : undefined);
+  const parsed = schema.safeParse({ from: given("from"), take: given("take") });
+  if (parsed.success) return parsed.data;
+  throw invalidInput(parsed.error, "query");
+}
+
+/** `?page=`: a page number from 1 (1 when absent or not a page number, as a person may type any address). */
+export function readPageNumber(value: string | string[] | null | undefined): number {
+  const number = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(number) && number >= 1 ? number : 1;
+}
+
 /** Reads a JSON body and checks it; bad JSON or a wrong field is a 400 with the field's message. */
 export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   // A declared length over the limit is refused before a byte is read.

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readJson, revisionChangesSchema } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { withTranscript } from "@/lib/transcripts/access";
+import { liveSegments } from "@/lib/transcripts/working-copy";
 import { listMentionsNeedingReview } from "@/lib/editor/review";
 import {
   annotationSelect,
@@ -94,6 +95,7 @@ async function changesSince(transcriptId: string, since: number): Promise<NonNul
   return {
     segments,
     deletedSegmentIds: segmentRows.filter((row) => row.deletedAt !== null).map((row) => row.id),
+    segmentCount: await db.segment.count({ where: liveSegments(transcriptId) }),
     speakers: speakers.map(toEditorSpeaker),
     annotations: annotations.map(toEditorAnnotation),
     deletedAnnotationIds: deletedAnnotations.map((row) => row.id),

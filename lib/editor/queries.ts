@@ -18,10 +18,9 @@ import {
   transcriptMetaSelect,
 } from "@/lib/editor/serialize";
 import type { EditorBootstrap, EditorSegment, EditorSpeaker, EditorViewer } from "@/lib/editor/types";
+import { FIRST_PAGE } from "@/lib/editor/paging";
 
-/** The editor page renders this many paragraphs at first; the rest load as the reporter scrolls. */
-export const FIRST_PAGE = 1_000;
-export const MAX_PAGE = 5_000;
+export { FIRST_PAGE, MAX_PAGE } from "@/lib/editor/paging";
 
 export async function loadSegmentPage(transcriptId: string, from: number, take: number): Promise<EditorSegment[]> {
   const rows = await db.segment.findMany({

@@ -30,7 +30,7 @@ describe("previewing a find and replace", () => {
   it("lists every match with its paragraph, offsets and context, matching the text literally", async () => {
     const reporter = await person("Rita Reporter");
     const t = await makeTranscript(reporter, PARAGRAPHS);
-    const matches = await previewReplace(reporter, t.id, options("U.S.", { matchCase: true }));
+    const matches = (await previewReplace(reporter, t.id, options("U.S.", { matchCase: true }))).matches;
     // "USA" is not "U.S." (a dot is a dot), and "u.s." differs in case.
     expect(matches.map((match) => [match.position, match.start, match.match])).toEqual([
       [0, 4, "U.S."],
@@ -50,9 +50,9 @@ describe("previewing a find and replace", () => {
   it("ignores case unless asked, and finds whole words only when asked", async () => {
     const reporter = await person("Rita Reporter");
     const t = await makeTranscript(reporter, PARAGRAPHS);
-    expect(await previewReplace(reporter, t.id, options("U.S."))).toHaveLength(4);
+    expect((await previewReplace(reporter, t.id, options("U.S."))).matches).toHaveLength(4);
     // In "U.S.S.R." the "U.S." is followed by a letter: not a whole word.
-    const whole = await previewReplace(reporter, t.id, options("U.S.", { wholeWord: true }));
+    const whole = (await previewReplace(reporter, t.id, options("U.S.", { wholeWord: true }))).matches;
     expect(whole.map((match) => [match.position, match.match])).toEqual([
       [0, "U.S."],
       [0, "U.S."],
@@ -63,7 +63,7 @@ describe("previewing a find and replace", () => {
   it("treats regular-expression characters as plain text", async () => {
     const reporter = await person("Rita Reporter");
     const t = await makeTranscript(reporter, PARAGRAPHS);
-    expect(await previewReplace(reporter, t.id, options("(Kosovo Force)"))).toMatchObject([
+    expect((await previewReplace(reporter, t.id, options("(Kosovo Force)"))).matches).toMatchObject([
       {
         position: 1,
         match: "(Kosovo Force)",
@@ -71,8 +71,33 @@ describe("previewing a find and replace", () => {
         after: " mission. The u.s. position is clear.",
       },
     ]);
-    expect(await previewReplace(reporter, t.id, options(".*"))).toEqual([]);
-    expect(await previewReplace(reporter, t.id, options("[KFOR]"))).toEqual([]);
+    expect((await previewReplace(reporter, t.id, options(".*"))).matches).toEqual([]);
+    expect((await previewReplace(reporter, t.id, options("[KFOR]"))).matches).toEqual([]);
+  });
+});
+
+describe("previewing on a long transcript", () => {
+  it("lists the first 2,000 matches and counts every one", async () => {
+    const reporter = await person("Rita Reporter");
+    // 7 matches a paragraph, 301 paragraphs: 2,107 in all.
+    const t = await makeTranscript(
+      reporter,
+      Array.from({ length: 301 }, (_, index) => `${index + 1}. ${"The U.S. said so. ".repeat(7)}`),
+    );
+    const preview = await previewReplace(reporter, t.id, options("U.S.", { matchCase: true }));
+    expect(preview.total).toBe(2_107);
+    expect(preview.truncated).toBe(true);
+    expect(preview.matches).toHaveLength(2_000);
+    // The last one listed: paragraph 286 (0-based 285) holds matches 1,996 to 2,002.
+    expect(preview.matches.at(-1)).toMatchObject({ position: 285, match: "U.S." });
+    // Fewer than the limit: all listed. Counted independently: non-overlapping occurrences, left to right.
+    const find = "said so. The U.S. said so. The";
+    const expected = Array.from({ length: 301 }, (_, index) => `${index + 1}. ${"The U.S. said so. ".repeat(7)}`)
+      .map((text) => text.split(find).length - 1)
+      .reduce((sum, count) => sum + count, 0);
+    const short = await previewReplace(reporter, t.id, options(find, { matchCase: true }));
+    expect(short).toMatchObject({ total: expected, truncated: false });
+    expect(short.matches).toHaveLength(expected);
   });
 });
 
@@ -80,7 +105,7 @@ describe("applying a find and replace", () => {
   it("replaces only the chosen matches, in one revision, and bumps only the changed paragraphs", async () => {
     const reporter = await person("Rita Reporter");
     const t = await makeTranscript(reporter, PARAGRAPHS);
-    const matches = await previewReplace(reporter, t.id, options("U.S.", { matchCase: true }));
+    const matches = (await previewReplace(reporter, t.id, options("U.S.", { matchCase: true }))).matches;
     const chosen = [matches[1]!, matches[2]!].map(({ segmentId, start }) => ({ segmentId, start }));
     const result = await applyReplace(reporter, t.id, {
       ...options("U.S.", { matchCase: true, replace: "US" }),

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getTranscriptPage } from "@/lib/editor/queries";
 import { deleteSegment } from "@/lib/editor/segments";
-import { addSpeaker, mergeSpeaker, splitSpeaker, updateSpeaker } from "@/lib/editor/speakers";
+import { FIRST_PAGE } from "@/lib/editor/paging";
+import { addSpeaker, listSpeakerParagraphs, mergeSpeaker, splitSpeaker, updateSpeaker } from "@/lib/editor/speakers";
 import {
   expectAppError,
   liveSegments,
+  makeLongTranscript,
   makeTranscript,
   person,
   revisionNumbers,
@@ -156,5 +158,61 @@ describe("splitting a generic speaker", () => {
     );
     expect(await db.speaker.count({ where: { transcriptId: t.id } })).toBe(3);
     expect((await speakerOf(t.id))[1]).toBe(t.question);
+  });
+});
+
+describe("a speaker's paragraphs across a long transcript", () => {
+  /** 1,500 paragraphs: "Question" asks at 10, 1,200 and 1,450 (1-based); Chair and Witness take turns otherwise. */
+  async function hearing(owner: TestUser) {
+    const questions = [9, FIRST_PAGE + 199, FIRST_PAGE + 449];
+    const t = await makeLongTranscript(owner, FIRST_PAGE + 500, {
+      text: (index) => `Statement ${index + 1}.`,
+      speaker: (index) => (questions.includes(index) ? "Question" : index % 2 ? "Witness" : "Chair"),
+      speakers: ["Chair", "Witness", "Question"],
+    });
+    const [chair, witness, question] = t.speakerIds as [string, string, string];
+    return { ...t, chair, witness, question, questions };
+  }
+
+  it("lists them from the whole transcript, not only the editor's first page, numbered as the editor numbers them", async () => {
+    const reporter = await person("Rita Reporter");
+    const t = await hearing(reporter);
+    const listed = await listSpeakerParagraphs(reporter, t.id, t.question, { from: 0, take: 100 });
+    expect(listed.total).toBe(3);
+    expect(listed.speaker.name).toBe("Question");
+    expect(listed.segments.map((segment) => [segment.id, segment.position, segment.text])).toEqual(
+      t.questions.map((index) => [t.segmentIds[index], index, `Statement ${index + 1}.`]),
+    );
+  });
+
+  it("pages through a speaker with many paragraphs, leaving out deleted ones and numbering the rest live", async () => {
+    const reporter = await person("Rita Reporter");
+    const t = await hearing(reporter);
+    await deleteSegment(reporter, t.id, t.segmentIds[0]!, 1);
+    const first = await listSpeakerParagraphs(reporter, t.id, t.chair, { from: 0, take: 500 });
+    const second = await listSpeakerParagraphs(reporter, t.id, t.chair, { from: 500, take: 500 });
+    // The chair speaks at the 750 even indexes (the questions are at odd ones); the first of them was deleted.
+    expect(first.total).toBe(749);
+    expect(first.segments).toHaveLength(500);
+    expect(second.segments).toHaveLength(249);
+    const all = [...first.segments, ...second.segments];
+    expect(new Set(all.map((segment) => segment.id)).size).toBe(749);
+    expect(all[0]).toMatchObject({ id: t.segmentIds[2], position: 1 });
+    expect(all.at(-1)).toMatchObject({ id: t.segmentIds[FIRST_PAGE + 498], position: FIRST_PAGE + 497 });
+  });
+
+  it("splits a paragraph past the first page from the speaker, and refuses a stranger's request as missing", async () => {
+    const reporter = await person("Rita Reporter");
+    const stranger = await person("Sam Stranger");
+    const t = await hearing(reporter);
+    const far = t.segmentIds[FIRST_PAGE + 449]!;
+    await splitSpeaker(reporter, t.id, t.question, [
+      { segmentId: far, speaker: { name: "Ana Ribeiro", outlet: "Público" } },
+    ]);
+    const listed = await listSpeakerParagraphs(reporter, t.id, t.question, { from: 0, take: 100 });
+    expect(listed.segments.map((segment) => segment.id)).not.toContain(far);
+    expect(listed.total).toBe(2);
+    await expectAppError(listSpeakerParagraphs(stranger, t.id, t.question, { from: 0, take: 100 }), "NOT_FOUND");
+    await expectAppError(listSpeakerParagraphs(reporter, t.id, "no-such-speaker", { from: 0, take: 100 }), "NOT_FOUND");
   });
 });

@@ -1,11 +1,13 @@
 // Speakers of one transcript: add, rename everywhere (paragraphs point at the speaker, so a rename is one row),
 // describe (title, role, outlet, person), merge two, and split one into several.
+import { db } from "@/lib/db";
 import { speakerRow } from "@/lib/transcripts/rows";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
-import { withTranscript } from "@/lib/transcripts/access";
+import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
+import { liveSegments } from "@/lib/transcripts/working-copy";
 import { change, recordRevision, segmentSnapshot, speakerSnapshot } from "@/lib/editor/revisions";
 import { numberedSegments, segmentSelect, speakerSelect, toEditorSpeaker } from "@/lib/editor/serialize";
 import type { EditorSegment, EditorSpeaker, SpeakerRoleName } from "@/lib/editor/types";
@@ -22,7 +24,7 @@ export interface SpeakerFields {
 
 const fullSpeakerSelect = { ...speakerSelect, position: true } satisfies Prisma.SpeakerSelect;
 
-async function findSpeaker(tx: Tx, transcriptId: string, speakerId: string) {
+async function findSpeaker(tx: Pick<Tx, "speaker">, transcriptId: string, speakerId: string) {
   const speaker = await tx.speaker.findFirst({ where: { id: speakerId, transcriptId }, select: fullSpeakerSelect });
   if (!speaker) throw new AppError("NOT_FOUND", "No such speaker in this transcript.");
   return speaker;
@@ -173,6 +175,26 @@ export async function mergeSpeaker(actor: Actor, transcriptId: string, speakerId
     });
     return { speaker: toEditorSpeaker(into), moved: moved.length, revision };
   });
+}
+
+/**
+ * GET /speakers/:id/segments: the speaker's live paragraphs in reading order, a page at a time, from the whole
+ * transcript (the editor may hold only its first pages), each with its index among all live paragraphs.
+ */
+export async function listSpeakerParagraphs(
+  actor: Actor,
+  transcriptId: string,
+  speakerId: string,
+  { from, take }: { from: number; take: number },
+): Promise<{ speaker: EditorSpeaker; total: number; from: number; segments: EditorSegment[] }> {
+  await requireTranscriptFor(actor, transcriptId);
+  const speaker = await findSpeaker(db, transcriptId, speakerId);
+  const where = { ...liveSegments(transcriptId), speakerId };
+  const [total, rows] = await Promise.all([
+    db.segment.count({ where }),
+    db.segment.findMany({ where, orderBy: { position: "asc" }, skip: from, take, select: segmentSelect }),
+  ]);
+  return { speaker: toEditorSpeaker(speaker), total, from, segments: await numberedSegments(db, transcriptId, rows) };
 }
 
 export type SplitAssignment = {

@@ -79,6 +79,41 @@ export async function makeTranscript(
   };
 }
 
+/**
+ * A transcript of `count` paragraphs written in bulk, as makeTranscript writes a short one: paragraph `index`
+ * (0-based) reads `text(index)` and has the speaker named `speaker(index)` (one of `speakers`), or none.
+ */
+export async function makeLongTranscript(
+  owner: { id: string },
+  count: number,
+  {
+    text,
+    speaker = () => undefined,
+    speakers = [],
+  }: { text: (index: number) => string; speaker?: (index: number) => string | undefined; speakers?: string[] },
+) {
+  const transcript = await makeTranscript(owner, [], { speakers, title: "Hearing" });
+  const speakerIds = new Map(speakers.map((name, index) => [name, transcript.speakerIds[index]!]));
+  const rows = Array.from({ length: count }, (_, position) => {
+    const name = speaker(position);
+    return {
+      transcriptId: transcript.id,
+      position,
+      text: text(position),
+      speakerId: name ? speakerIds.get(name) : null,
+    };
+  });
+  for (let from = 0; from < rows.length; from += 500) {
+    await db.segment.createMany({ data: rows.slice(from, from + 500) });
+  }
+  const segments = await db.segment.findMany({
+    where: { transcriptId: transcript.id },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  return { ...transcript, segmentIds: segments.map((segment) => segment.id) };
+}
+
 /** The NATO press conference, stored by the real ingestion worker (speakers, paragraphs, entity suggestions). */
 export async function uploadNato(owner: { id: string }) {
   const bytes = new Uint8Array(fs.readFileSync(NATO_PATH));

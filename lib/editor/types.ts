@@ -202,6 +202,8 @@ export interface PresenceResponse {
   changes?: {
     segments: EditorSegment[];
     deletedSegmentIds: string[];
+    /** Live paragraphs now: an editor holding part of them tells a changed one it has not loaded from a new one. */
+    segmentCount: number;
     speakers: EditorSpeaker[];
     annotations: EditorAnnotation[];
     /** Annotations deleted since (soft): an open editor drops them. */

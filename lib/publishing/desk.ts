@@ -1,5 +1,6 @@
 // What the desk shows about publishing: each person's queues, and one transcript's review page (checks,
 // timeline, published version, corrections), and a preview of the working copy as readers would see it.
+import { partStarts } from "@/lib/publishing/parts";
 import { db } from "@/lib/db";
 import { overridesSchema, readJson } from "@/lib/json-columns";
 import { findTranscriptFor, visibleTranscriptsWhere } from "@/lib/transcripts/access";
@@ -205,19 +206,21 @@ export async function loadPreview(actor: Actor, transcriptId: string): Promise<P
   const previous = await latestPublication(db, transcriptId);
   const copy = await loadWorkingCopy(db, transcriptId, { includeNotes: false });
   const snapshot = snapshotOf(copy, previous?.snapshot ?? null);
+  const corrections = copy.corrections.map((correction) => ({
+    id: correction.id,
+    segmentId: correction.segmentId,
+    before: correction.before,
+    after: correction.after,
+    reason: correction.reason,
+    at: correction.at.toISOString(),
+  }));
   return {
     ...snapshot,
     id: transcriptId,
     path: `/t/${snapshot.slug}`,
     publishedAt: (copy.transcript.firstPublishedAt ?? new Date()).toISOString(),
     updatedAt: null,
-    corrections: copy.corrections.map((correction) => ({
-      id: correction.id,
-      segmentId: correction.segmentId,
-      before: correction.before,
-      after: correction.after,
-      reason: correction.reason,
-      at: correction.at.toISOString(),
-    })),
+    corrections,
+    partStarts: partStarts({ ...snapshot, corrections }),
   };
 }

@@ -11,6 +11,10 @@ import { runQuery } from "@/lib/db/provider";
 import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/db/sqlite/full-text";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 import { countWords } from "@/lib/format/text";
+import { createSlicer, SLICED_TRANSACTION_TIMEOUT_MS } from "@/lib/ops/slices";
+
+/** Paragraph rows written or removed per statement: a 10,000-paragraph hearing yields between them. */
+const PARAGRAPH_CHUNK = 250;
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -152,7 +156,16 @@ export function indexEntry(
 
 /** Takes a transcript out of everything readers can find. */
 export async function removeFromPublicIndex(client: Client, transcriptId: string): Promise<void> {
-  // Child rows first and explicitly: the FTS triggers must see each paragraph deleted.
+  // Child rows first and explicitly: the FTS triggers must see each paragraph deleted. In chunks of paragraph
+  // numbers, yielding between them: leaving the full-text index is the slow part.
+  const last = await client.publicParagraph.aggregate({ where: { transcriptId }, _max: { number: true } });
+  const slicer = createSlicer();
+  for (let from = 1; from <= (last._max.number ?? 0); from += PARAGRAPH_CHUNK) {
+    await client.publicParagraph.deleteMany({
+      where: { transcriptId, number: { gte: from, lt: from + PARAGRAPH_CHUNK } },
+    });
+    await slicer.slice();
+  }
   await client.publicParagraph.deleteMany({ where: { transcriptId } });
   await client.publicAppearance.deleteMany({ where: { transcriptId } });
   await client.publicTopic.deleteMany({ where: { transcriptId } });
@@ -185,14 +198,21 @@ export async function syncPublicIndex(client: Client, transcriptId: string, now 
     select: { content: true, publishedAt: true },
   });
   if (!publication) return;
-  const entry = indexEntry(transcriptId, readSnapshot(publication.content), {
+  const slicer = createSlicer();
+  const snapshot = readSnapshot(publication.content);
+  await slicer.slice();
+  const entry = indexEntry(transcriptId, snapshot, {
     publicSlug: transcript.publicSlug,
     firstPublishedAt: transcript.firstPublishedAt,
     updatedAt:
       publication.publishedAt > transcript.firstPublishedAt ? publication.publishedAt : transcript.firstPublishedAt,
   });
+  await slicer.slice();
   await client.publicListing.create({ data: entry.listing });
-  await client.publicParagraph.createMany({ data: entry.paragraphs });
+  for (let from = 0; from < entry.paragraphs.length; from += PARAGRAPH_CHUNK) {
+    await client.publicParagraph.createMany({ data: entry.paragraphs.slice(from, from + PARAGRAPH_CHUNK) });
+    await slicer.slice();
+  }
   await client.publicAppearance.createMany({ data: entry.appearances });
   await client.publicTopic.createMany({ data: entry.topics });
   await client.publicQuoteEntry.createMany({ data: entry.quotes });
@@ -215,7 +235,9 @@ export async function repairPublicIndex(): Promise<number> {
     }),
   ]);
   const ids = [...missing.map((row) => row.id), ...stale.map((row) => row.transcriptId)];
-  for (const id of ids) await db.$transaction((tx) => syncPublicIndex(tx, id));
+  for (const id of ids) {
+    await db.$transaction((tx) => syncPublicIndex(tx, id), { timeout: SLICED_TRANSACTION_TIMEOUT_MS });
+  }
   return ids.length;
 }
 

@@ -4,6 +4,7 @@
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { LISTINGS_TAG, PUBLIC_TAG, quoteTag, slugTag } from "@/lib/publishing/cache-tags";
+import { partOfParagraph, partPath, partStarts } from "@/lib/publishing/parts";
 import { readSnapshot } from "@/lib/publishing/snapshot";
 import type {
   PublicCorrection,
@@ -46,6 +47,10 @@ async function loadById(transcriptId: string): Promise<PublicTranscript | null> 
     select: { id: true, segmentId: true, before: true, after: true, reason: true, at: true },
   });
   const snapshot = readSnapshot(publication.content);
+  const publicCorrections = corrections.map((correction): PublicCorrection => ({
+    ...correction,
+    at: correction.at.toISOString(),
+  }));
   return {
     ...snapshot,
     id: transcript.id,
@@ -53,10 +58,8 @@ async function loadById(transcriptId: string): Promise<PublicTranscript | null> 
     path: `/t/${transcript.publicSlug}`,
     publishedAt: transcript.firstPublishedAt.toISOString(),
     updatedAt: updatedAfter(transcript.firstPublishedAt, publication.publishedAt),
-    corrections: corrections.map((correction): PublicCorrection => ({
-      ...correction,
-      at: correction.at.toISOString(),
-    })),
+    corrections: publicCorrections,
+    partStarts: partStarts({ ...snapshot, corrections: publicCorrections }),
   };
 }
 
@@ -97,6 +100,10 @@ export async function loadPublicQuote(id: string): Promise<PublicQuote | null> {
     speaker: transcript.speakers.find((speaker) => speaker.id === segment.speakerId) ?? null,
     segmentId: segment.id,
     paragraphNumber: index + 1,
+    paragraphPath: partPath(
+      transcript.path,
+      partOfParagraph(transcript.partStarts, transcript.segments.length, index + 1) ?? 1,
+    ),
     startMs: segment.startMs,
     text: quote.anchored ? quote.exact : quote.publishedExact,
     changedByCorrection: isChanged

@@ -1,5 +1,6 @@
 // schema.org data for a published transcript: one NewsArticle, and one ClaimReview per fact-check with a verdict,
 // so search engines can show the newsroom's verdicts. Serialized for a <script type="application/ld+json">.
+import { partOfParagraph, partPath } from "@/lib/publishing/parts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { VERDICT_LABELS } from "./labels";
 import type { PublicTranscript, PublishedSpeaker } from "./types";
@@ -76,11 +77,16 @@ export function buildTranscriptStructuredData(transcript: PublicTranscript, site
     const speakerId = speakerOf.get(annotation.segmentId);
     const speaker = speakerId ? speakers.get(speakerId) : undefined;
     const paragraphNumber = paragraphNumbers.get(annotation.segmentId);
+    // On a long transcript, the part of the reading page that holds the paragraph (lib/publishing/parts.ts).
+    const partUrl = `${site.url}${partPath(
+      transcript.path,
+      (paragraphNumber && partOfParagraph(transcript.partStarts, transcript.segments.length, paragraphNumber)) || 1,
+    )}`;
     return [
       {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        url: `${pageUrl}#note-${annotation.id}`,
+        url: `${partUrl}#note-${annotation.id}`,
         claimReviewed: annotation.claim?.trim() || annotation.exact,
         datePublished: transcript.publishedAt,
         author: organization(site),
@@ -97,7 +103,7 @@ export function buildTranscriptStructuredData(transcript: PublicTranscript, site
           datePublished: transcript.occurredAt ?? undefined,
           appearance: {
             "@type": "CreativeWork",
-            url: paragraphNumber ? `${pageUrl}#p-${paragraphNumber}` : pageUrl,
+            url: paragraphNumber ? `${partUrl}#p-${paragraphNumber}` : pageUrl,
           },
         },
       },

@@ -115,6 +115,7 @@ export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}):
         at: "2019-02-15T09:30:00.000Z",
       },
     ],
+    partStarts: [0],
     ...overrides,
   };
 }
@@ -122,6 +123,7 @@ export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}):
 export function makePublicQuote(overrides: Partial<PublicQuote> = {}): PublicQuote {
   return {
     id: "an_quote",
+    paragraphPath: "/t/nato-press-conference",
     transcript: {
       id: "tr_1",
       path: "/t/nato-press-conference",

@@ -108,6 +108,8 @@ export interface PublicTranscript extends PublishedSnapshot {
   /** When the public version last changed (a republication or a correction), if it has since. */
   updatedAt: string | null;
   corrections: PublicCorrection[];
+  /** Where each part of the reading page starts: 0-based paragraph indexes, `[0]` for one page (lib/publishing/parts.ts). */
+  partStarts: number[];
 }
 
 /** One key quote, for its permalink page and card image. */
@@ -121,6 +123,8 @@ export interface PublicQuote {
   segmentId: string;
   /** 1-based paragraph number, for the citation. */
   paragraphNumber: number;
+  /** The part of the reading page that holds the paragraph: `/t/<slug>`, or `/t/<slug>/part/<k>` on a long one. */
+  paragraphPath: string;
   startMs: number | null;
   /** The quote's words as published now. */
   text: string;

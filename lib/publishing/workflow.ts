@@ -19,6 +19,7 @@ import type { PublishedSnapshot } from "@/lib/publishing/types";
 import { failpoint } from "@/lib/failpoints";
 import { liveSegments } from "@/lib/transcripts/working-copy";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
+import { createSlicer, SLICED_TRANSACTION_TIMEOUT_MS } from "@/lib/ops/slices";
 import { errorFields, log } from "@/lib/ops/log";
 
 type Tx = Prisma.TransactionClient;
@@ -91,26 +92,29 @@ export async function transitionTranscript(
   input: TransitionInput,
   now = new Date(),
 ): Promise<TransitionResult> {
-  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
-    // Two servers changing this transcript's state at once take turns: the second sees what the first did.
-    await lockTranscript(tx, transcriptId);
-    await requireTranscriptFor(actor, transcriptId, { client: tx });
-    const state = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: stateSelect });
-    if (input.baseVersion !== undefined && input.baseVersion !== state.version) {
-      throw await changedMeanwhile(tx, state);
-    }
-    const note = input.note?.trim() || null;
-    switch (input.to) {
-      case "IN_REVIEW":
-        return submit(tx, actor, state, note);
-      case "DRAFT":
-        return backToDraft(tx, actor, state, note, now);
-      case "PUBLISHED":
-        return publish(tx, actor, state, { note, publishAt: input.publishAt, overrides: input.overrides ?? [] }, now);
-      case "UNPUBLISHED":
-        return unpublish(tx, actor, state, note);
-    }
-  });
+  const outcome = await db.$transaction(
+    async (tx): Promise<Outcome> => {
+      // Two servers changing this transcript's state at once take turns: the second sees what the first did.
+      await lockTranscript(tx, transcriptId);
+      await requireTranscriptFor(actor, transcriptId, { client: tx });
+      const state = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: stateSelect });
+      if (input.baseVersion !== undefined && input.baseVersion !== state.version) {
+        throw await changedMeanwhile(tx, state);
+      }
+      const note = input.note?.trim() || null;
+      switch (input.to) {
+        case "IN_REVIEW":
+          return submit(tx, actor, state, note);
+        case "DRAFT":
+          return backToDraft(tx, actor, state, note, now);
+        case "PUBLISHED":
+          return publish(tx, actor, state, { note, publishAt: input.publishAt, overrides: input.overrides ?? [] }, now);
+        case "UNPUBLISHED":
+          return unpublish(tx, actor, state, note);
+      }
+    },
+    { timeout: SLICED_TRANSACTION_TIMEOUT_MS },
+  );
   expirePublicCache(outcome.staleTags);
   return outcome.result;
 }
@@ -338,7 +342,10 @@ async function publish(
   if (scheduledFor && state.status === "PUBLISHED") {
     throw wrongState("This transcript is already published: republish it now, or unpublish it before scheduling.");
   }
+  // A hearing of 10,000 paragraphs: each step below takes tens of milliseconds; other requests go between them.
+  const slicer = createSlicer();
   const failures = evaluateChecks(await loadCheckInput(tx, state.id));
+  await slicer.slice();
   const unresolved = unresolvedChecks(failures, overrides);
   if (unresolved.length > 0) {
     throw new AppError(
@@ -368,7 +375,9 @@ async function publish(
     data: { withdrawnAt: now },
   });
   const previous = await latestPublication(tx, state.id);
+  await slicer.slice();
   const snapshot = await buildSnapshot(tx, state.id, previous?.snapshot ?? null);
+  await slicer.slice();
   const goesPublicAt = scheduledFor ?? now;
   await tx.publication.create({
     data: {
@@ -382,6 +391,7 @@ async function publish(
       publishedAt: goesPublicAt,
     },
   });
+  await slicer.slice();
 
   if (scheduledFor) {
     await recordTransition(tx, actor.id, state, "SCHEDULED", "scheduled", {
@@ -452,31 +462,34 @@ export async function publishDueTranscripts(now = new Date()): Promise<{ publish
 }
 
 async function publishDue(id: string, now: Date): Promise<string[] | null> {
-  return db.$transaction(async (tx) => {
-    // Every server's scheduler may find it due: the lock lets one publish it, and the others then find it published.
-    await lockTranscript(tx, id);
-    const state = await tx.transcript.findUniqueOrThrow({ where: { id }, select: stateSelect });
-    if (state.status !== "SCHEDULED" || !state.publishAt || state.publishAt > now) return null;
-    const publication = await tx.publication.findFirst({
-      where: { transcriptId: id, withdrawnAt: null },
-      orderBy: { number: "desc" },
-      select: { content: true, actorId: true },
-    });
-    if (!publication) return null;
-    const snapshot = readSnapshot(publication.content);
-    const firstPublishedAt = state.firstPublishedAt ?? state.publishAt;
-    await recordTransition(
-      tx,
-      publication.actorId,
-      state,
-      "PUBLISHED",
-      state.firstPublishedAt ? "republished" : "published",
-      {
-        note: "Published as scheduled.",
-        data: { publicSlug: snapshot.slug, firstPublishedAt, publishAt: null },
-      },
-    );
-    await syncPublicIndex(tx, id, now);
-    return transcriptTags(id, [snapshot.slug], quoteIds(snapshot));
-  });
+  return db.$transaction(
+    async (tx) => {
+      // Every server's scheduler may find it due: the lock lets one publish it, and the others then find it published.
+      await lockTranscript(tx, id);
+      const state = await tx.transcript.findUniqueOrThrow({ where: { id }, select: stateSelect });
+      if (state.status !== "SCHEDULED" || !state.publishAt || state.publishAt > now) return null;
+      const publication = await tx.publication.findFirst({
+        where: { transcriptId: id, withdrawnAt: null },
+        orderBy: { number: "desc" },
+        select: { content: true, actorId: true },
+      });
+      if (!publication) return null;
+      const snapshot = readSnapshot(publication.content);
+      const firstPublishedAt = state.firstPublishedAt ?? state.publishAt;
+      await recordTransition(
+        tx,
+        publication.actorId,
+        state,
+        "PUBLISHED",
+        state.firstPublishedAt ? "republished" : "published",
+        {
+          note: "Published as scheduled.",
+          data: { publicSlug: snapshot.slug, firstPublishedAt, publishAt: null },
+        },
+      );
+      await syncPublicIndex(tx, id, now);
+      return transcriptTags(id, [snapshot.slug], quoteIds(snapshot));
+    },
+    { timeout: SLICED_TRANSACTION_TIMEOUT_MS },
+  );
 }

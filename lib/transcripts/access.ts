@@ -69,9 +69,14 @@ export async function withTranscript<T>(
   transcriptId: string,
   mode: "view" | "edit",
   work: (tx: Prisma.TransactionClient, transcript: TranscriptHandle) => Promise<T>,
+  options: { timeoutMs?: number } = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const transcript = await requireTranscriptFor(actor, transcriptId, { edit: mode === "edit", client: tx });
-    return work(tx, transcript);
-  });
+  return db.$transaction(
+    async (tx) => {
+      const transcript = await requireTranscriptFor(actor, transcriptId, { edit: mode === "edit", client: tx });
+      return work(tx, transcript);
+    },
+    // Prisma's default (5 s) unless the work is known to be long (one operation across a whole transcript).
+    options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
+  );
 }

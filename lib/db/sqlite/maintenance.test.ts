@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { errorResponse } from "@/lib/api/response";
 import { db } from "@/lib/db";
 import {
   beginRestore,
@@ -37,9 +38,21 @@ describe("a restore in progress", () => {
       );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "UNAVAILABLE", message: RESTORING_MESSAGE });
+    // A single write outside any transaction (an audit event, say) is refused the same way.
+    const single = await db.auditEvent.create({ data: { action: "test.during-restore", targetType: "system" } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    // Answered as a refused transaction is: 503, come back in a few seconds.
+    const answer = errorResponse(single);
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual({ error: { code: "UNAVAILABLE", message: RESTORING_MESSAGE } });
+    expect(await db.auditEvent.count({ where: { action: "test.during-restore" } })).toBe(0);
     // Reads go on.
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).not.toBe("Written during a restore");
     endRestore();
+    await db.auditEvent.create({ data: { action: "test.during-restore", targetType: "system" } });
+    expect(await db.auditEvent.count({ where: { action: "test.during-restore" } })).toBe(1);
     expect(lastRestoredAt()).toBeGreaterThan(stampBefore);
     await db.$transaction((tx) => tx.user.update({ where: { id: user.id }, data: { name: "Written after" } }));
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Written after");

@@ -1,5 +1,6 @@
 import { siteFeedAlternateTypes } from "@/lib/feeds/links";
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { DownloadMenu } from "@/components/reader/download-menu";
 import { JsonLd } from "@/components/reader/json-ld";
@@ -19,9 +20,12 @@ export async function generateStaticParams() {
   return [];
 }
 
+// Once per request for the metadata and the page: a hearing's snapshot is megabytes to read from the cache.
+const getTranscript = cache(getPublicTranscript);
+
 async function loadTranscript(params: PageProps<"/t/[slug]">["params"]) {
   const slug = parseSlug((await params).slug);
-  const transcript = slug ? await getPublicTranscript(slug) : null;
+  const transcript = slug ? await getTranscript(slug) : null;
   if (!transcript) notFound();
   return transcript;
 }

@@ -1,6 +1,7 @@
 // GET /t/:slug/export/:format: a published transcript as a file (txt, md, srt, vtt, docx, json), read only from
 // its published snapshot through the cached, tagged getPublicTranscript, so publishing, a correction or
 // unpublishing changes the download at once. Anything not published is a 404, as its page is.
+import { renderExportOffThread } from "@/lib/export/off-thread";
 import { parseSlug } from "@/lib/validations/route-params";
 import { jsonError } from "@/lib/api/response";
 import {
@@ -9,7 +10,6 @@ import {
   exportFromPublicTranscript,
   exportHeaders,
   isPublicExportFormat,
-  renderExport,
 } from "@/lib/export";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { absoluteUrl } from "@/lib/site";
@@ -36,7 +36,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/t/[slug]
   if (!transcript) return notFound("NOT_FOUND", "No published transcript at this address.");
   try {
     const model = exportFromPublicTranscript(transcript, { url: absoluteUrl(transcript.path) });
-    const rendered = await renderExport(format, model);
+    const rendered = await renderExportOffThread(format, model);
     return new Response(rendered.body, { headers: { ...exportHeaders(rendered), "cache-control": CACHEABLE } });
   } catch (error) {
     if (error instanceof NoTimingsError) return notFound("NO_TIMINGS", error.message);

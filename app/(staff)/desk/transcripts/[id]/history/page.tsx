@@ -2,17 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreRevisionButton } from "@/components/history/restore-revision-button";
+import { RevisionComparison } from "@/components/history/revision-comparison";
+import { NewerOlder } from "@/components/public/newer-older";
 import { DateTime } from "@/components/ui/date-time";
 import { requireUser } from "@/lib/auth/session";
 import { findTranscriptFor } from "@/lib/transcripts/access";
-import {
-  compareRevisions,
-  listRevisions,
-  type Comparison,
-  type FieldDiff,
-  type RevisionSummary,
-} from "@/lib/editor/history";
-import { formatTimecode } from "@/lib/format/timecode";
+import { compareRevisions, listRevisions } from "@/lib/editor/history";
+import { readPageNumber } from "@/lib/editor/inputs";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "History" };
@@ -22,195 +18,61 @@ function revisionNumber(value: string | string[] | undefined, fallback: number, 
   return Number.isInteger(number) && number >= 1 && number <= latest ? number : fallback;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  slug: "Address",
-  summary: "Summary",
-  occurredAt: "Event date",
-  place: "Place",
-  sourceUrl: "Source link",
-  mediaUrl: "Media link",
-  fidelity: "Fidelity label",
-  tags: "Tags",
-  name: "Name",
-  outlet: "Outlet",
-  role: "Role",
-  personId: "Linked person",
-  body: "Text",
-  verdict: "Verdict",
-  claim: "Claim",
-  status: "Status",
-  reviewReason: "Review reason",
-  resolvedAt: "Resolved",
-  deletedAt: "Deleted",
-  start: "Start",
-  end: "End",
-  exact: "Words",
-  segmentId: "Paragraph",
-  sources: "Sources",
-  checker: "Checked by",
-  position: "Order",
-  entityId: "Entity",
-};
-
-function Fields({ fields }: { fields: FieldDiff[] }) {
-  return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
-      {fields.map((field) => (
-        <div key={field.field} className="contents">
-          <dt className="text-stone-600">{FIELD_LABELS[field.field] ?? field.field}</dt>
-          <dd className="[overflow-wrap:anywhere]">
-            <del className="bg-red-50 text-red-900">{field.before ?? "—"}</del> →{" "}
-            <ins className="bg-green-50 text-green-900 no-underline">{field.after ?? "—"}</ins>
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+interface HistoryView {
+  from: number;
+  to: number;
+  /** Which page of the comparison's changed paragraphs, and of the revision list. */
+  paragraphPage: number;
+  revisionPage: number;
 }
 
-const timing = (value: { startMs: number | null; endMs: number | null } | null) =>
-  value && value.startMs !== null
-    ? `${formatTimecode(value.startMs)}${value.endMs !== null ? `–${formatTimecode(value.endMs)}` : ""}`
-    : "untimed";
-
-function ComparisonView({ comparison }: { comparison: Comparison }) {
-  const empty =
-    comparison.details.length +
-      comparison.paragraphs.length +
-      comparison.speakers.length +
-      comparison.annotations.length +
-      comparison.entities.length ===
-    0;
-  if (empty) return <p className="text-stone-700">Nothing differs between these two revisions.</p>;
-  return (
-    <div className="flex flex-col gap-6" data-testid="revision-diff">
-      {comparison.details.length > 0 ? (
-        <section aria-labelledby="diff-details">
-          <h3 id="diff-details" className="mb-2 font-semibold">
-            Details
-          </h3>
-          <Fields fields={comparison.details} />
-        </section>
-      ) : null}
-      {comparison.paragraphs.length > 0 ? (
-        <section aria-labelledby="diff-text">
-          <h3 id="diff-text" className="mb-2 font-semibold">
-            Text ({comparison.paragraphs.length} paragraph{comparison.paragraphs.length === 1 ? "" : "s"})
-          </h3>
-          <ol className="flex flex-col gap-3">
-            {comparison.paragraphs.map((paragraph) => (
-              <li
-                key={paragraph.id}
-                className="rounded-md border border-stone-200 bg-white p-3"
-                data-kind={paragraph.kind}
-              >
-                <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-600">
-                  {paragraph.kind === "edited" ? "Changed" : paragraph.kind}
-                  {paragraph.moved ? " · moved" : ""}
-                  {paragraph.speakerBefore !== paragraph.speakerAfter && paragraph.kind === "edited"
-                    ? ` · speaker ${paragraph.speakerBefore ?? "none"} → ${paragraph.speakerAfter ?? "none"}`
-                    : paragraph.speakerAfter || paragraph.speakerBefore
-                      ? ` · ${paragraph.speakerAfter ?? paragraph.speakerBefore}`
-                      : ""}
-                  {JSON.stringify(paragraph.timingBefore) !== JSON.stringify(paragraph.timingAfter) &&
-                  paragraph.kind === "edited"
-                    ? ` · timing ${timing(paragraph.timingBefore)} → ${timing(paragraph.timingAfter)}`
-                    : ""}
-                </p>
-                <p className="font-serif leading-relaxed [overflow-wrap:anywhere]">
-                  {paragraph.parts.map((part, index) =>
-                    part.kind === "same" ? (
-                      <span key={index}>{part.text}</span>
-                    ) : part.kind === "added" ? (
-                      <ins key={index} className="bg-green-100 text-green-950 no-underline" title="Added">
-                        {part.text}
-                      </ins>
-                    ) : (
-                      <del key={index} className="bg-red-100 text-red-950" title="Removed">
-                        {part.text}
-                      </del>
-                    ),
-                  )}
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      {(
-        [
-          ["speakers", "Speakers"],
-          ["annotations", "Annotations"],
-          ["entities", "Entities"],
-        ] as const
-      ).map(([key, title]) =>
-        comparison[key].length > 0 ? (
-          <section key={key} aria-labelledby={`diff-${key}`}>
-            <h3 id={`diff-${key}`} className="mb-2 font-semibold">
-              {title}
-            </h3>
-            <ul className="flex flex-col gap-2">
-              {comparison[key].map((row) => (
-                <li key={row.id} className="rounded-md border border-stone-200 bg-white p-3 text-sm">
-                  <p className="font-medium [overflow-wrap:anywhere]">
-                    {row.kind === "added" ? "Added: " : row.kind === "removed" ? "Removed: " : "Changed: "}
-                    {row.label}
-                  </p>
-                  {row.fields.length > 0 ? <Fields fields={row.fields} /> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null,
-      )}
-    </div>
-  );
+/** The history page's address for a view; page 1 of either list is left out of it. */
+function historyHref(id: string, view: HistoryView): string {
+  const query = new URLSearchParams({ from: String(view.from), to: String(view.to) });
+  if (view.paragraphPage > 1) query.set("paragraphPage", String(view.paragraphPage));
+  if (view.revisionPage > 1) query.set("revisionPage", String(view.revisionPage));
+  return `/desk/transcripts/${id}/history?${query.toString()}`;
 }
 
-function RevisionSelect({
-  name,
-  label,
-  value,
-  revisions,
-}: {
-  name: string;
-  label: string;
-  value: number;
-  revisions: RevisionSummary[];
-}) {
+function RevisionField({ name, label, value, latest }: { name: string; label: string; value: number; latest: number }) {
   return (
-    <label className="flex w-full min-w-0 flex-col text-sm sm:w-80">
+    <label className="flex w-full min-w-0 flex-col text-sm sm:w-40">
       <span className="font-medium">{label}</span>
-      <select
+      <input
+        type="number"
         name={name}
+        min={1}
+        max={latest}
+        step={1}
+        required
         defaultValue={value}
-        className="w-full min-w-0 truncate rounded-md border border-stone-300 px-2 py-1.5"
-      >
-        {revisions.map((revision) => (
-          <option key={revision.number} value={revision.number}>
-            {revision.number}: {revision.summary}
-          </option>
-        ))}
-      </select>
+        className="w-full min-w-0 rounded-md border border-stone-300 px-2 py-1.5"
+      />
     </label>
   );
 }
 
+/** A transcript's revisions, newest first and a page at a time, and a comparison of any two. */
 export default async function HistoryPage({ params, searchParams }: PageProps<"/desk/transcripts/[id]/history">) {
   const user = await requireUser();
   const { id } = await params;
   const transcript = await findTranscriptFor(user, id);
   if (!transcript) notFound();
-  const [{ title }, revisions] = await Promise.all([
-    db.transcript.findUniqueOrThrow({ where: { id }, select: { title: true } }),
-    listRevisions(user, id),
-  ]);
   const latest = transcript.revision;
   const query = await searchParams;
   const to = revisionNumber(query.to, latest, latest);
   const from = revisionNumber(query.from, Math.max(1, to - 1), latest);
-  const comparison = from === to ? null : await compareRevisions(user, id, from, to);
+  const [{ title }, list, comparison] = await Promise.all([
+    db.transcript.findUniqueOrThrow({ where: { id }, select: { title: true } }),
+    listRevisions(user, id, { page: readPageNumber(query.revisionPage) }),
+    from === to ? null : compareRevisions(user, id, from, to, { paragraphPage: readPageNumber(query.paragraphPage) }),
+  ]);
+  const view: HistoryView = {
+    from,
+    to,
+    paragraphPage: comparison?.paragraphPage ?? 1,
+    revisionPage: list.page,
+  };
 
   return (
     <div className="flex flex-col gap-6">
@@ -226,11 +88,13 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       </header>
 
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" method="get">
-        <RevisionSelect name="from" label="From revision" value={from} revisions={revisions} />
-        <RevisionSelect name="to" label="To revision" value={to} revisions={revisions} />
+        <RevisionField name="from" label="From revision" value={from} latest={latest} />
+        <RevisionField name="to" label="To revision" value={to} latest={latest} />
+        {list.page > 1 ? <input type="hidden" name="revisionPage" value={list.page} /> : null}
         <button type="submit" className="rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white">
           Compare
         </button>
+        <p className="text-sm text-stone-700">Revisions 1 to {latest.toLocaleString("en-GB")}.</p>
       </form>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -238,14 +102,21 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
           <h2 id="comparison-title" className="mb-3 font-serif text-xl font-bold">
             Revision {Math.min(from, to)} → {Math.max(from, to)}
           </h2>
-          {comparison ? <ComparisonView comparison={comparison} /> : <p>Choose two different revisions.</p>}
+          {comparison ? (
+            <RevisionComparison
+              comparison={comparison}
+              paragraphHref={(page) => historyHref(id, { ...view, paragraphPage: page })}
+            />
+          ) : (
+            <p>Choose two different revisions.</p>
+          )}
         </section>
         <section aria-labelledby="revisions-title">
           <h2 id="revisions-title" className="mb-3 font-serif text-xl font-bold">
-            Revisions
+            Revisions <span className="font-sans text-base font-normal">({list.total.toLocaleString("en-GB")})</span>
           </h2>
           <ol className="flex flex-col gap-2" data-testid="revision-list">
-            {revisions.map((revision) => (
+            {list.revisions.map((revision) => (
               <li key={revision.number} className="rounded-md border border-stone-200 bg-white p-3 text-sm">
                 <p className="font-medium">
                   {revision.number}. {revision.summary}
@@ -257,7 +128,12 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
                   {revision.number > 1 ? (
                     <Link
                       className="text-accent underline"
-                      href={`/desk/transcripts/${id}/history?from=${revision.number - 1}&to=${revision.number}`}
+                      href={historyHref(id, {
+                        from: revision.number - 1,
+                        to: revision.number,
+                        paragraphPage: 1,
+                        revisionPage: list.page,
+                      })}
                     >
                       What changed
                     </Link>
@@ -269,6 +145,16 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
               </li>
             ))}
           </ol>
+          <NewerOlder
+            page={list.page}
+            pageCount={list.pageCount}
+            hrefOf={(page) => historyHref(id, { ...view, revisionPage: page })}
+            label="More revisions"
+            className="mt-3"
+            showPosition
+            previousLabel="Newer revisions"
+            nextLabel="Older revisions"
+          />
         </section>
       </div>
     </div>

@@ -17,11 +17,14 @@ export async function generateMetadata({ params }: PageProps<"/desk/transcripts/
   return { title: transcript ? `Preview: ${transcript.title}` : "Transcript not found", robots: { index: false } };
 }
 
-export default async function PreviewPage({ params }: PageProps<"/desk/transcripts/[id]/preview">) {
+export default async function PreviewPage({ params, searchParams }: PageProps<"/desk/transcripts/[id]/preview">) {
   const user = await requireUser();
   const { id } = await params;
   const transcript = await load(user, id);
   if (!transcript) notFound(); // missing, or not this user's to see: the same answer either way
+  // A long transcript is previewed in the parts its reading page will have (lib/publishing/parts.ts).
+  const asked = Number((await searchParams).part);
+  const part = Number.isInteger(asked) && asked >= 1 && asked <= transcript.partStarts.length ? asked : 1;
   return (
     <div className="flex flex-col gap-6">
       <p
@@ -33,7 +36,12 @@ export default async function PreviewPage({ params }: PageProps<"/desk/transcrip
           Review &amp; publish
         </Link>
       </p>
-      <TranscriptReader transcript={transcript} />
+      <TranscriptReader
+        transcript={transcript}
+        part={part}
+        linkToPart={(number) => `/desk/transcripts/${id}/preview?part=${number}`}
+        followMissingParagraphs={false}
+      />
     </div>
   );
 }

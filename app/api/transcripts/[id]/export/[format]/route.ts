@@ -1,10 +1,11 @@
 // GET /api/transcripts/:id/export/:format[?notes=1]: any transcript staff may see, from its working copy (current
 // speaker names, live paragraphs), as txt, md, srt, vtt, docx, json, or its annotations alone as csv. Internal
 // notes come only with ?notes=1 (always in the csv), each marked internal.
+import { renderExportOffThread } from "@/lib/export/off-thread";
 import { handleApiErrors, jsonError } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
 import { requireTranscriptFor } from "@/lib/transcripts/access";
-import { NoTimingsError, STAFF_EXPORT_FORMATS, exportHeaders, isExportFormat, renderExport } from "@/lib/export";
+import { NoTimingsError, STAFF_EXPORT_FORMATS, exportHeaders, isExportFormat } from "@/lib/export";
 import { loadStaffExport } from "@/lib/export/staff-model";
 
 type Context = RouteContext<"/api/transcripts/[id]/export/[format]">;
@@ -24,7 +25,7 @@ export const GET = handleApiErrors(async (request: Request, { params }: Context)
   const includeNotes = format === "csv" || new URL(request.url).searchParams.get("notes") === "1";
   const model = await loadStaffExport(user, id, { includeNotes });
   try {
-    const rendered = await renderExport(format, model);
+    const rendered = await renderExportOffThread(format, model);
     return new Response(rendered.body, {
       headers: { ...exportHeaders(rendered), "cache-control": "private, no-store" },
     });
