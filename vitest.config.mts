@@ -2,10 +2,23 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 // VERBATIM_TEST_PROVIDER=postgresql (npm run test:unit:postgres) runs the suite again on PostgreSQL, each file on its
 // own database (lib/test/database-template.ts). Left out there: tests of what only SQLite has (under a sqlite/
-// folder; likewise the SQLite run leaves out tests under a postgresql/ folder), and the folders whose code never touches a database (the UI's logic, anchoring, ingestion, formats,
-// HTTP helpers), which the SQLite run covers.
+// folder; likewise the SQLite run leaves out tests under a postgresql/ folder), and the folders and files whose code
+// never touches a database (the UI's logic, anchoring, ingestion, formats, HTTP helpers, worker pools), which the
+// SQLite run covers.
 const isPostgres = process.env.VERBATIM_TEST_PROVIDER === "postgresql";
-const DATABASE_FREE = ["components/**", "lib/anchoring/**", "lib/ingest/**", "lib/format/**", "lib/http/**"];
+const DATABASE_FREE = [
+  "components/**",
+  "lib/anchoring/**",
+  "lib/ingest/**",
+  "lib/format/**",
+  "lib/http/**",
+  // Single files of database-free code in folders that otherwise need one: worker pools, pure logic, the layering.
+  "lib/transcripts/ingest-pool.test.ts",
+  "lib/export/off-thread.test.ts",
+  "lib/ops/slices.test.ts",
+  "lib/publishing/parts.test.ts",
+  "lib/architecture.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },

@@ -4,7 +4,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/edit
 import { mergeEntity, setEntityStatus, tagEntity } from "@/lib/editor/entities";
 import { compareRevisions, listRevisions, restoreRevision } from "@/lib/editor/history";
 import { updateMetadata } from "@/lib/editor/metadata";
-import { CHANGED_PARAGRAPHS_PAGE, FIRST_PAGE, REVISIONS_PAGE } from "@/lib/editor/paging";
+import { CHANGED_PARAGRAPHS_PAGE, REVISIONS_PAGE } from "@/lib/editor/paging";
 import { applyReplace } from "@/lib/editor/replace";
 import {
   deleteSegment,
@@ -320,7 +320,8 @@ describe("restoring a revision", () => {
 });
 
 describe("the history of a long transcript", () => {
-  const PARAGRAPHS = FIRST_PAGE + 500;
+  // Two and a half pages of changed paragraphs: enough to page through, small enough to write quickly.
+  const PARAGRAPHS = CHANGED_PARAGRAPHS_PAGE * 2 + 50;
 
   async function replacedEverywhere(owner: TestUser) {
     const t = await makeLongTranscript(owner, PARAGRAPHS, {
