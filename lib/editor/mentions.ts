@@ -102,14 +102,29 @@ async function settle(tx: Tx, placements: readonly Placement[], kept: Kept[]): P
   return touched;
 }
 
-/** Stores a mention for every occurrence of the transcript's entity names in `text` not already held. */
-async function matchNames(tx: Tx, transcriptId: string, segmentId: string, text: string, kept: Kept[]) {
+/** The transcript's entity names (not rejected), each with the links that carry it. */
+export type NameIndex = Map<string, string[]>;
+
+export async function loadNameIndex(tx: Tx, transcriptId: string): Promise<NameIndex> {
   const links = await tx.transcriptEntity.findMany({
     where: { transcriptId, status: { not: "REJECTED" } },
     select: { id: true, entity: { select: { name: true } } },
   });
-  const idsByName = new Map<string, string[]>();
+  const idsByName: NameIndex = new Map();
   for (const link of links) idsByName.set(link.entity.name, [...(idsByName.get(link.entity.name) ?? []), link.id]);
+  return idsByName;
+}
+
+/** Stores a mention for every occurrence of the transcript's entity names in `text` not already held. */
+async function matchNames(
+  tx: Tx,
+  transcriptId: string,
+  segmentId: string,
+  text: string,
+  kept: Kept[],
+  names?: NameIndex,
+) {
+  const idsByName = names ?? (await loadNameIndex(tx, transcriptId));
   const touched = new Set<string>();
   for (const match of mentionMatcher([...idsByName.keys()])(text)) {
     for (const linkId of idsByName.get(match.name) ?? []) {
@@ -158,9 +173,14 @@ export async function refreshMentions(
   segmentId: string,
   oldText: string | null,
   newText: string | null,
+  /**
+   * For one operation over many paragraphs (replace across a transcript): the names, loaded once, and the entities
+   * touched so far, which the caller recounts once at the end (`recountMentions`) instead of after each paragraph.
+   */
+  batch?: { names: NameIndex; touched: Set<string> },
 ): Promise<void> {
   if (oldText === newText) return;
-  const touched = new Set<string>();
+  const touched = batch?.touched ?? new Set<string>();
   const kept: Kept[] = [];
   if (newText === null) {
     const gone = await tx.mention.findMany({ where: { segmentId }, select: { transcriptEntityId: true } });
@@ -183,9 +203,9 @@ export async function refreshMentions(
       }));
       for (const id of await settle(tx, placements, kept)) touched.add(id);
     }
-    for (const id of await matchNames(tx, transcriptId, segmentId, newText, kept)) touched.add(id);
+    for (const id of await matchNames(tx, transcriptId, segmentId, newText, kept, batch?.names)) touched.add(id);
   }
-  await recountMentions(tx, touched);
+  if (!batch) await recountMentions(tx, touched);
 }
 
 /** A paragraph split at `offset` into `first` (same row) and a new `secondId`: mentions go with their words. */

@@ -6,7 +6,7 @@ import type { RevisionChange } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { reanchorAnnotations } from "@/lib/editor/anchors";
-import { refreshMentions } from "@/lib/editor/mentions";
+import { loadNameIndex, recountMentions, refreshMentions } from "@/lib/editor/mentions";
 import { change, recordRevision, segmentSnapshot } from "@/lib/editor/revisions";
 import { annotationSelect, numberedSegments, segmentSelect, toEditorAnnotation } from "@/lib/editor/serialize";
 import type { EditorAnnotation, EditorSegment } from "@/lib/editor/types";
@@ -122,6 +122,8 @@ export async function applyReplace(
       let replaced = 0;
       // Thousands of paragraphs: other requests are answered between them (lib/ops/slices.ts).
       const slicer = createSlicer();
+      // The entity names are read once, and the counts written once at the end, not per paragraph.
+      const mentions = { names: await loadNameIndex(tx, transcriptId), touched: new Set<string>() };
       for (const row of rows) {
         await slicer.slice();
         const starts = options.only ? chosen.get(row.id) : undefined;
@@ -130,7 +132,7 @@ export async function applyReplace(
         const text = replaceIn(row.text, pattern, options.replace, starts);
         if (text === row.text) continue;
         changes.push(...(await reanchorAnnotations(tx, row.id, row.text, text)));
-        await refreshMentions(tx, transcriptId, row.id, row.text, text);
+        await refreshMentions(tx, transcriptId, row.id, row.text, text, mentions);
         const next = await tx.segment.update({
           where: { id: row.id },
           data: { text, version: { increment: 1 }, updatedAt: new Date(), updatedById: actor.id },
@@ -141,6 +143,7 @@ export async function applyReplace(
         replaced += count;
       }
       if (replaced === 0) throw new AppError("UNPROCESSABLE", `“${options.find}” was not found.`);
+      await recountMentions(tx, mentions.touched);
       const revision = await recordRevision(tx, {
         transcriptId,
         actorId: actor.id,
