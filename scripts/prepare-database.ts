@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { resolveSqlitePath } from "@/lib/db/database-url";
 import { migratePostgres } from "@/lib/db/postgresql/migrate";
 import { currentProvider, migrationsFolder } from "@/lib/db/provider";
+import type { FirstRunOutcome } from "@/lib/users/first-admin";
 
 /** Files and folders that hold every draft, every original upload and every password hash: owner only. */
 const PRIVATE_FILE_MODE = 0o600;
@@ -66,7 +67,8 @@ export async function migrateDatabase(): Promise<void> {
   else migrateSqlite();
 }
 
-export async function prepareDatabase(): Promise<void> {
+/** Migrates, repairs the public index and handles first run; answers what first run did (npm start repeats a link). */
+export async function prepareDatabase(): Promise<FirstRunOutcome> {
   await migrateDatabase();
 
   // A database from before the public index, or restored from a backup, is searchable and listed at once.
@@ -89,6 +91,7 @@ export async function prepareDatabase(): Promise<void> {
       ].join("\n"),
     );
   }
+  return outcome;
 }
 
 if (require.main === module) {

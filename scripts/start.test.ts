@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { securePrivateFiles } from "./prepare-database";
-import { serverEnvironment } from "./start";
+import { serverEnvironment, setupLinkReminder } from "./start";
 
 describe("npm start's server environment", () => {
   it("leaves out the first admin's password and sets the port", () => {
@@ -35,5 +35,20 @@ describe("securePrivateFiles", () => {
     fs.chmodSync(shared, 0o755);
     securePrivateFiles(path.join(shared, "verbatim.db"));
     expect(fs.statSync(shared).mode & 0o777).toBe(0o755);
+  });
+});
+
+describe("the setup link on a first start", () => {
+  const link = { url: "http://localhost:3000/setup?token=abc", expiresAt: new Date("2026-12-08T12:00:00Z") };
+
+  it("is repeated after the build's output, when a build ran", () => {
+    const reminder = setupLinkReminder({ kind: "setup-link", link }, true);
+    expect(reminder?.trim().split("\n").at(-1)).toContain("http://localhost:3000/setup?token=abc");
+  });
+
+  it("is not repeated when nothing buried it, or when there is no link", () => {
+    expect(setupLinkReminder({ kind: "setup-link", link }, false)).toBeNull();
+    expect(setupLinkReminder({ kind: "ready" }, true)).toBeNull();
+    expect(setupLinkReminder({ kind: "created-admin", email: "chief@newsroom.test" }, true)).toBeNull();
   });
 });

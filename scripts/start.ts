@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildIngestWorker } from "./build-ingest-worker";
 import { assertSharedSecret } from "@/lib/auth/secret";
+import type { FirstRunOutcome } from "@/lib/users/first-admin";
 import { prepareDatabase } from "./prepare-database";
 
 const root = process.cwd();
@@ -39,13 +40,14 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-export function buildIfStale(): void {
+/** Builds when the code changed since the last build; true when it built. */
+export function buildIfStale(): boolean {
   const fingerprint = sourceFingerprint();
   const built =
     fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile)
       ? fs.readFileSync(fingerprintFile, "utf8")
       : null;
-  if (built === fingerprint) return;
+  if (built === fingerprint) return false;
   console.log("Building Verbatim (first start, or the code changed)…");
   // `npm run build` builds the ingestion worker as well as the Next app.
   const build = spawnSync("npm", ["run", "build"], {
@@ -54,6 +56,16 @@ export function buildIfStale(): void {
   });
   if (build.status !== 0) throw new Error("The build failed (output above).");
   fs.writeFileSync(fingerprintFile, fingerprint);
+  return true;
+}
+
+/**
+ * The setup link again, after the build's hundred lines of output buried the one printed before it: the last thing
+ * a person starting Verbatim for the first time reads. Null when there is nothing to repeat.
+ */
+export function setupLinkReminder(firstRun: FirstRunOutcome, built: boolean): string | null {
+  if (firstRun.kind !== "setup-link" || !built) return null;
+  return `\nVerbatim is built. To create the first admin, open this one-time link: ${firstRun.link.url}`;
 }
 
 /**
@@ -65,13 +77,27 @@ export function serverEnvironment(port: string, environment: NodeJS.ProcessEnv =
   return { ...rest, PORT: port };
 }
 
+/** Whether `url` answers (any status) within a minute. */
+async function whenAnswering(url: string): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: "manual" });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return false;
+}
+
 async function main(): Promise<void> {
   const port = process.env.PORT || "3000";
   process.env.NEXTAUTH_URL ||= process.env.SITE_URL || `http://localhost:${port}`;
   process.umask(0o077);
   assertSharedSecret();
-  await prepareDatabase();
-  buildIfStale();
+  const firstRun = await prepareDatabase();
+  const built = buildIfStale();
   // Normally built by `npm run build` above; this covers a dist/ folder deleted since (milliseconds when current).
   await buildIngestWorker({ onlyIfStale: true });
   // scripts/serve.ts wraps Next's request handler to stamp a trustworthy client address on every request.
@@ -79,6 +105,9 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: serverEnvironment(port),
   });
+  const reminder = setupLinkReminder(firstRun, built);
+  // Once the server says it is listening, so the link comes after its lines too.
+  if (reminder) void whenAnswering(`http://127.0.0.1:${port}/`).then((answering) => answering && console.log(reminder));
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
