@@ -18,6 +18,7 @@ const DATABASE_FREE = [
   "lib/ops/slices.test.ts",
   "lib/publishing/parts.test.ts",
   "lib/architecture.test.ts",
+  "lib/transcripts/fidelity.test.ts",
 ];
 
 export default defineConfig({

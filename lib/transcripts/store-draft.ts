@@ -25,9 +25,19 @@ import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
 export type DraftFidelity = Fidelity;
 
 /** A sensible starting label, which the reporter can change: tool exports and auto-captions are machine text. */
+/** Speaker conventions of transcription tools' exports (lib/ingest/conventions/tool-exports.ts). */
+const TOOL_CONVENTIONS = new Set(["otter", "rev"]);
+
+/**
+ * The fidelity label a draft is given until a person confirms one: a machine transcript for what a machine wrote
+ * (subtitle files, speech-recognition JSON, transcription tools' exports, auto-captions), a clean read otherwise.
+ */
 export function suggestFidelity(result: IngestResult): DraftFidelity {
-  if (result.source.format === "json") return "MACHINE";
-  if (result.removed.some((line) => line.reasonCode === "caption-repeat")) return "MACHINE";
+  const { format } = result.source;
+  if (format === "json" || format === "srt" || format === "vtt") return "MACHINE";
+  if (result.convention && TOOL_CONVENTIONS.has(result.convention.id)) return "MACHINE";
+  const machineMarks = new Set(["caption-repeat", "tool-footer"]);
+  if (result.removed.some((line) => machineMarks.has(line.reasonCode))) return "MACHINE";
   return "CLEAN_READ";
 }
 
