@@ -100,7 +100,8 @@ describe("the staff export model", () => {
     expect(document.corrections).toEqual([expect.objectContaining({ segment: 1, after: CORRECTED })]);
     expect(document.timed).toBe(true);
     const srt = (await renderExport("srt", model)).body as string;
-    expect(srt).toContain("2\n00:00:09,000 --> 00:00:11,000\nAna Ribeiro: What does that mean for Germany?");
+    // Cues sized for video: at most two lines of 42 characters (lib/export/subtitles.ts).
+    expect(srt).toContain("00:00:09,000 --> 00:00:11,000\nAna Ribeiro: What does\nthat mean for Germany?");
   });
 
   it("adds internal notes on request, marked internal, with their author", async () => {

@@ -11,7 +11,7 @@ import { TRANSCRIPT_JSON_READERS } from "./json/readers";
 export const readTime = secondsToMs;
 
 export function acceptedJsonShapes(): string {
-  const shapes = TRANSCRIPT_JSON_READERS.map((reader) => reader.shape);
+  const shapes = TRANSCRIPT_JSON_READERS.flatMap((reader) => reader.shape ?? []);
   return `${shapes.slice(0, -1).join("; ")}; or ${shapes.at(-1) ?? ""}`;
 }
 
@@ -19,9 +19,12 @@ export function parseTranscriptJson(text: string): ParsedSource {
   const document = parseJson(text);
   const warnings: string[] = [];
   let utterances: JsonUtterance[] | null = null;
+  let title: string | null = null;
   for (const reader of TRANSCRIPT_JSON_READERS) {
     utterances = reader.read(document, warnings);
-    if (utterances !== null) break;
+    if (utterances === null) continue;
+    title = reader.title?.(document) ?? null;
+    break;
   }
   if (utterances === null) {
     throw new IngestError(
@@ -35,25 +38,58 @@ export function parseTranscriptJson(text: string): ParsedSource {
   const locate = textLocator(text);
   utterances.forEach((utterance, index) => {
     const line = locate(utterance.anchor ?? utterance.text);
+    const fields = { line, block: index, startMs: utterance.startMs, endMs: utterance.endMs };
+    if (utterance.isParagraph) {
+      lines.push(...paragraphLines(utterance, fields));
+      return;
+    }
     // Line breaks inside a segment's text are kept as lines, so labels and boilerplate are found on each.
     utterance.text.split("\n").forEach((part) => {
       if (part.trim() === "") return;
       lines.push(
         sourceLine({
-          line,
+          ...fields,
           raw: part,
           text: part.trim(),
-          block: index,
           voice: utterance.speaker,
-          startMs: utterance.startMs,
-          endMs: utterance.endMs,
           removal: utterance.removal ?? null,
         }),
       );
     });
   });
-  const timed = lines.some((line) => line.startMs !== null);
-  return { format: "json", lines, headingIndex: null, timed, warnings };
+  // A document of finished paragraphs is read as timed even without times: structure then breaks paragraphs only
+  // between its segments, never inside one for length.
+  const isParagraphs = utterances.some((utterance) => utterance.isParagraph);
+  const timed = isParagraphs || lines.some((line) => line.startMs !== null);
+  return { format: "json", lines, headingIndex: null, timed, warnings, title };
+}
+
+/** Short enough that structure never takes one line sentence by sentence (it does past 120 words). */
+const PARAGRAPH_LINE_WORDS = 100;
+
+/**
+ * A finished paragraph as lines of one block: the first opens its speaker's turn, so it starts a paragraph even
+ * after the same speaker (and an unattributed one is nobody's, not the previous speaker's); the turn gives no time,
+ * so a missing end stays missing.
+ */
+function paragraphLines(
+  utterance: JsonUtterance,
+  fields: Pick<SourceLine, "line" | "block" | "startMs" | "endMs">,
+): SourceLine[] {
+  const words = utterance.text.split(/[ \t\r\n]+/).filter(Boolean);
+  const lines: SourceLine[] = [];
+  for (let first = 0; first < words.length; first += PARAGRAPH_LINE_WORDS) {
+    const part = words.slice(first, first + PARAGRAPH_LINE_WORDS).join(" ");
+    lines.push(
+      sourceLine({
+        ...fields,
+        raw: part,
+        text: part,
+        ...(first === 0 ? { turn: { speaker: utterance.speakerDetails ?? null, startMs: null } } : {}),
+      }),
+    );
+  }
+  return lines;
 }
 
 function parseJson(text: string): unknown {

@@ -6,8 +6,10 @@ import { deepgramReader } from "./deepgram";
 import type { TranscriptJsonReader } from "./reader";
 import { speakerListReader, whisperReader } from "./segments";
 import { streamingReader } from "./streaming";
+import { verbatimReader } from "./verbatim";
 
 export const TRANSCRIPT_JSON_READERS: readonly TranscriptJsonReader[] = [
+  verbatimReader,
   streamingReader,
   assemblyAiReader,
   deepgramReader,
