@@ -12,6 +12,7 @@ import { CHECKS } from "@/lib/publishing/checks";
 import { transitionTranscript } from "@/lib/publishing/workflow";
 import { createDraftFromUpload } from "@/lib/transcripts/create-draft";
 import { expect, seedUser, signIn, test } from "./fixtures";
+import { expectNamedFieldsAndUniqueIds } from "./support/accessibility";
 
 const WIDTHS = [
   { name: "phone", width: 360, height: 780 },
@@ -26,8 +27,12 @@ async function expectAccessibleAndFitting(page: Page, path: string) {
   await expectShownAccessibleAndFitting(page, path);
 }
 
-/** The page as it is now (after a click, say): no axe violations, nothing wider than the screen. */
+/**
+ * The page as it is now (after a click, say): no axe violations, nothing wider than the screen, every form field
+ * named and every id unique.
+ */
 async function expectShownAccessibleAndFitting(page: Page, path: string) {
+  await expectNamedFieldsAndUniqueIds(page, path);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
@@ -69,6 +74,8 @@ for (const { name, width, height } of WIDTHS) {
     });
     // An entity, so the Entities panel shows a chip with its "×N" count.
     await tagEntity(admin, draft.id, { type: "place", name: "Bergen" });
+    // A second place, so "Merge…" offers a duplicate to keep.
+    await tagEntity(admin, draft.id, { type: "place", name: "Bergen, Norway" });
     await page.setViewportSize({ width, height });
     await signIn(page, admin.email, admin.password);
     for (const path of [
@@ -106,15 +113,54 @@ for (const { name, width, height } of WIDTHS) {
     });
     await expectAccessibleAndFitting(page, `/desk/transcripts/${draft.id}/publish`);
     await expect(page.getByTestId("correction-form")).toBeVisible();
+    // Unpublishing asks first: the confirmation passes too, and cancelling it changes nothing.
+    await page.getByRole("button", { name: "Unpublish", exact: true }).click();
+    await expect(page.getByRole("alertdialog", { name: "Unpublish this transcript?" })).toBeVisible();
+    await expectShownAccessibleAndFitting(page, `/desk/transcripts/${draft.id}/publish (unpublish confirmation)`);
+    if (process.env.VERBATIM_SCREENSHOTS) {
+      await page.screenshot({ path: `${process.env.VERBATIM_SCREENSHOTS}/unpublish-confirmation-${name}.png` });
+    }
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
     await expectAccessibleAndFitting(page, "/desk");
 
-    // The editor's side panels render when opened: each one is checked open, and so is the shortcut sheet.
+    // The editor's side panels render when opened: each one is checked open, with the forms inside it opened too
+    // (a speaker's edit and merge forms, an entity's merge, an annotation's edit dialog), and so is the shortcut
+    // sheet. Panels once opened stay in the page, hidden: the last check sees every panel's fields at once.
     await page.goto(`/desk/transcripts/${draft.id}`);
+    const panel = page.getByRole("tabpanel");
     for (const tab of ["Notes", "Speakers", "Entities", "Details", "Source"]) {
       await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
       await expect(page.getByRole("tab", { name: new RegExp(`^${tab}`) })).toHaveAttribute("aria-selected", "true");
       if (tab === "Entities") await expect(page.getByTestId("entities-place")).toContainText("Bergen ×");
+      if (tab === "Details") {
+        await expect(panel.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(draft.title);
+      }
       await expectShownAccessibleAndFitting(page, `editor, ${tab} panel`);
+      if (tab === "Notes") {
+        await panel.getByRole("button", { name: "Edit", exact: true }).first().click();
+        await expect(page.getByTestId("annotation-form")).toBeVisible();
+        await expectShownAccessibleAndFitting(page, "editor, Notes panel, editing an annotation");
+        await page.getByTestId("annotation-form").getByRole("button", { name: "Cancel" }).click();
+        await expect(page.getByTestId("annotation-form")).toHaveCount(0);
+      }
+      if (tab === "Speakers") {
+        await panel
+          .getByRole("button", { name: /^Merge .* into another speaker$/ })
+          .first()
+          .click();
+        await expectShownAccessibleAndFitting(page, "editor, Speakers panel, merging a speaker");
+        await panel
+          .getByRole("button", { name: /^Edit / })
+          .first()
+          .click();
+        await expect(panel.getByRole("button", { name: "Save", exact: true })).toBeVisible();
+        await expectShownAccessibleAndFitting(page, "editor, Speakers panel, editing a speaker");
+        await panel.getByRole("button", { name: "Cancel", exact: true }).click();
+      }
+      if (tab === "Entities") {
+        await panel.getByRole("button", { name: "Merge Bergen with a duplicate", exact: true }).click();
+        await expectShownAccessibleAndFitting(page, "editor, Entities panel, merging an entity");
+      }
     }
     // On a phone the panels are a drawer over the text: close it to reach the toolbar.
     const closePanel = page.getByRole("button", { name: "Close panel" });

@@ -158,9 +158,10 @@ export function DetailsForm({
       className="flex flex-col gap-3"
       data-testid="details-form"
       noValidate
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${id}-heading`}
     >
-      <h2 id={`${id}-title`} className="font-semibold">
+      {/* Not `${id}-title`: that is the Title field's id. */}
+      <h2 id={`${id}-heading`} className="font-semibold">
         Details
       </h2>
       {field("title", "Title", (props) => (

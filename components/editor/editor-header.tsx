@@ -72,16 +72,17 @@ export function EditorHeader({
           transcriptId={meta.id}
           isTimed={controller.store.entriesWhere((entry) => entry.segment.startMs !== null).length > 0}
         />
-        <button
-          type="button"
-          onClick={onShowNeedsReview}
-          className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${
-            needsReviewCount > 0 ? "bg-amber-100 text-amber-950 hover:bg-amber-200" : "bg-stone-100 text-stone-700"
-          }`}
-          data-testid="needs-review-count"
-        >
-          {needsReviewCount} {needsReviewCount === 1 ? "needs" : "need"} review
-        </button>
+        {/* Only while something needs review, as the list it opens: "0 need review" is one more thing to read. */}
+        {needsReviewCount > 0 ? (
+          <button
+            type="button"
+            onClick={onShowNeedsReview}
+            className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-950 hover:bg-amber-200"
+            data-testid="needs-review-count"
+          >
+            {needsReviewCount} {needsReviewCount === 1 ? "needs" : "need"} review
+          </button>
+        ) : null}
         <div className="flex flex-wrap items-center gap-1" data-testid="presence" aria-label="Also here">
           {people.length === 0 ? (
             <span className="text-xs text-stone-600">Nobody else is here</span>

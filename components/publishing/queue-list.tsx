@@ -2,6 +2,8 @@ import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { WORKFLOW_ACTION_LABELS } from "@/lib/format/labels";
 import type { QueueItem } from "@/lib/publishing/desk";
+import { deskTranscriptPath } from "@/lib/publishing/desk-links";
+import type { Actor } from "@/lib/permissions";
 
 /** One of the desk home's queues: each transcript with who did what last. */
 export function QueueList({
@@ -10,6 +12,7 @@ export function QueueList({
   items,
   empty,
   when,
+  viewer,
 }: {
   id: string;
   title: string;
@@ -17,6 +20,8 @@ export function QueueList({
   empty: string;
   /** Which date to show beside each: the last change, the scheduled time, or the publication. */
   when: "updated" | "scheduled" | "published";
+  /** Who is looking: an editor's next step for a transcript in review is Review & publish, a reporter's the editor. */
+  viewer: Actor;
 }) {
   return (
     <section
@@ -41,7 +46,7 @@ export function QueueList({
                   href={
                     when === "published" || when === "scheduled"
                       ? `/desk/transcripts/${item.id}/publish`
-                      : `/desk/transcripts/${item.id}`
+                      : deskTranscriptPath(viewer, item)
                   }
                   className="font-medium text-ink underline-offset-2 hover:underline [overflow-wrap:anywhere]"
                 >

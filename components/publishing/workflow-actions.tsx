@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { postJson, type CheckProblem } from "./post-json";
@@ -241,22 +241,13 @@ export function WorkflowActions({
 
       {canPublish && status === "PUBLISHED" ? (
         <Section title="Unpublish">
-          <form onSubmit={(event) => submit(event, "UNPUBLISHED", "unpublish")} className="flex flex-col gap-3">
-            <label className="text-sm font-medium" htmlFor={`${ids}-unpublish`}>
-              Reason (kept in the timeline and the audit log)
-              <input
-                id={`${ids}-unpublish`}
-                className={fieldClass}
-                value={note("unpublish")}
-                onChange={(event) => setNote("unpublish", event.target.value)}
-              />
-            </label>
-            <div>
-              <Button type="submit" variant="danger" disabled={pending}>
-                Unpublish
-              </Button>
-            </div>
-          </form>
+          <UnpublishForm
+            ids={ids}
+            reason={note("unpublish")}
+            onReasonChange={(value) => setNote("unpublish", value)}
+            pending={pending}
+            onConfirm={() => void transition("UNPUBLISHED", { note: note("unpublish") || null })}
+          />
         </Section>
       ) : null}
 
@@ -270,5 +261,99 @@ export function WorkflowActions({
         </Section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Unpublishing takes the page, its quotes and embeds away from every reader at once, so it asks first: the button
+ * (or Enter in the reason) opens a confirmation that says what happens, and only "Yes, unpublish" sends it.
+ */
+function UnpublishForm({
+  ids,
+  reason,
+  onReasonChange,
+  pending,
+  onConfirm,
+}: {
+  ids: string;
+  reason: string;
+  onReasonChange: (value: string) => void;
+  pending: boolean;
+  onConfirm: () => void;
+}) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const wasConfirming = useRef(false);
+  const confirmId = `${ids}-unpublish-yes`;
+  const unpublishId = `${ids}-unpublish-button`;
+
+  // Focus follows the step: onto "Yes, unpublish" when it opens, back to "Unpublish" when it is cancelled.
+  useEffect(() => {
+    if (isConfirming) document.getElementById(confirmId)?.focus();
+    else if (wasConfirming.current) document.getElementById(unpublishId)?.focus();
+    wasConfirming.current = isConfirming;
+  }, [isConfirming, confirmId, unpublishId]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!isConfirming) {
+      setIsConfirming(true);
+      return;
+    }
+    setIsConfirming(false);
+    onConfirm();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3">
+      <label className="text-sm font-medium" htmlFor={`${ids}-unpublish`}>
+        Reason (kept in the timeline and the audit log)
+        <input
+          id={`${ids}-unpublish`}
+          className={fieldClass}
+          value={reason}
+          readOnly={isConfirming}
+          onChange={(event) => onReasonChange(event.target.value)}
+        />
+      </label>
+      {isConfirming ? (
+        <div
+          role="alertdialog"
+          aria-labelledby={`${ids}-unpublish-confirm-title`}
+          aria-describedby={`${ids}-unpublish-confirm-text`}
+          className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+          data-testid="unpublish-confirmation"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") setIsConfirming(false);
+          }}
+        >
+          <h4 id={`${ids}-unpublish-confirm-title`} className="text-sm font-semibold text-red-950">
+            Unpublish this transcript?
+          </h4>
+          <div id={`${ids}-unpublish-confirm-text`} className="flex flex-col gap-1 text-sm text-red-950">
+            <p>
+              Readers lose the page, its quotes, embeds and feed entries at once, on every server and the edge cache.
+              You can publish it again later.
+            </p>
+            <p className="[overflow-wrap:anywhere]">
+              {reason.trim() ? `Reason: “${reason.trim()}”` : "No reason given."}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button id={confirmId} type="submit" variant="danger" disabled={pending}>
+              Yes, unpublish
+            </Button>
+            <Button variant="secondary" onClick={() => setIsConfirming(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <Button id={unpublishId} type="submit" variant="danger" disabled={pending}>
+            Unpublish
+          </Button>
+        </div>
+      )}
+    </form>
   );
 }

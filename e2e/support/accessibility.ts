@@ -32,3 +32,35 @@ export async function expectFitsAndPassesAxe(page: Page, url: string): Promise<v
 
   await expect(page.locator("h1"), `${url} has one h1`).toHaveCount(1);
 }
+
+/**
+ * Every form field on the page, shown or in a hidden panel, has a name a screen reader announces (a label the
+ * browser ties to it, aria-labelledby, aria-label or a title), and no two elements share an id. axe alone misses a
+ * label whose `for` names an id that an earlier element (a heading, say) also has: the label then names nothing.
+ */
+export async function expectNamedFieldsAndUniqueIds(page: Page, where: string): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${
+        element.getAttribute("name") ? `[name=${element.getAttribute("name")}]` : ""
+      }`;
+    const text = (element: Element | null) => (element?.textContent ?? "").trim();
+    const fields = [...document.querySelectorAll("input, select, textarea")].filter(
+      (field) => !["hidden", "submit", "button", "reset", "image"].includes(field.getAttribute("type") ?? ""),
+    ) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[];
+    const unnamed = fields.filter((field) => {
+      const labelledBy = (field.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+      if (labelledBy.map((id) => text(document.getElementById(id))).join("")) return false;
+      if ((field.getAttribute("aria-label") ?? "").trim()) return false;
+      if ([...(field.labels ?? [])].some((label) => text(label))) return false;
+      return !(field.getAttribute("title") ?? "").trim();
+    });
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll("[id]")) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [
+      ...unnamed.map((field) => `unnamed field: ${describe(field)}`),
+      ...[...counts].filter(([, count]) => count > 1).map(([id, count]) => `id used ${count} times: #${id}`),
+    ];
+  });
+  expect(problems, where).toEqual([]);
+}

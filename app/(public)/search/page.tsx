@@ -3,15 +3,16 @@ import { ActiveFilters, SearchResults } from "@/components/search/search-results
 import { SearchForm } from "@/components/search/search-form";
 import { getPublicSearch, getSearchFacets } from "@/lib/search/cached";
 import { parseSearchParams } from "@/lib/search/params";
-import { describeQuery, isEmptyQuery, MAX_QUERY_LENGTH } from "@/lib/search/query";
+import { isEmptyQuery, MAX_QUERY_LENGTH } from "@/lib/search/query";
+import { quoteQuery } from "@/lib/search/quoted-query";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { request } = parseSearchParams(await searchParams);
-  const words = describeQuery(request.query);
+  const quoted = quoteQuery(request.query);
   return {
-    title: words ? `“${words}”: search` : "Search transcripts",
+    title: quoted ? `${quoted}: search` : "Search transcripts",
     description: "Search every published transcript: the exact words, who said them, and when.",
     // Result pages are endless variations of one page: crawlers should follow the transcripts instead.
     robots: { index: false, follow: true },
@@ -31,8 +32,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     getSearchFacets(),
     isSearching ? getPublicSearch(request) : Promise.resolve(null),
   ]);
-  // Phrases in single quotes inside the double ones: “‘sea of azov’ sanctions”.
-  const words = describeQuery(request.query).replace(/"([^"]*)"/g, "‘$1’");
+  // “resolute support mission”, or with other words “‘sea of azov’ sanctions”.
+  const quoted = quoteQuery(request.query);
   const problems = Object.values(errors);
 
   return (
@@ -58,10 +59,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <section aria-labelledby="results-title" className="flex flex-col gap-3">
           <h2 id="results-title" aria-live="polite" className="text-base font-semibold text-stone-800">
             {results.total === 0
-              ? `No published paragraph matches${words ? ` “${words}”` : ""}.`
+              ? `No published paragraph matches${quoted ? ` ${quoted}` : ""}.`
               : `${results.totalIsCapped ? "More than " : ""}${plural(results.total, "paragraph", "paragraphs")} ${
                   results.total === 1 && !results.totalIsCapped ? "matches" : "match"
-                }${words ? ` “${words}”` : ""}${words ? ", best first" : ", newest first"}.`}
+                }${quoted ? ` ${quoted}, best first` : ", newest first"}.`}
           </h2>
           <ActiveFilters values={values} facets={facets} />
           {results.total === 0 ? (

@@ -23,7 +23,14 @@ export default async function DeskPage() {
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {queues.returnedToMe.length > 0 ? (
-          <QueueList id="returned" title="Returned to you" items={queues.returnedToMe} empty="" when="updated" />
+          <QueueList
+            id="returned"
+            title="Returned to you"
+            items={queues.returnedToMe}
+            empty=""
+            when="updated"
+            viewer={user}
+          />
         ) : null}
         <QueueList
           id="waiting"
@@ -31,6 +38,7 @@ export default async function DeskPage() {
           items={queues.waitingForReview}
           empty={queues.reviewsEveryone ? "Nothing is waiting for review." : "You have nothing waiting for an editor."}
           when="updated"
+          viewer={user}
         />
         <QueueList
           id="drafts"
@@ -38,6 +46,7 @@ export default async function DeskPage() {
           items={queues.myDrafts}
           empty="No drafts. Upload a transcript to start one."
           when="updated"
+          viewer={user}
         />
         <QueueList
           id="scheduled"
@@ -45,6 +54,7 @@ export default async function DeskPage() {
           items={queues.scheduled}
           empty="Nothing is scheduled."
           when="scheduled"
+          viewer={user}
         />
         <QueueList
           id="published"
@@ -52,6 +62,7 @@ export default async function DeskPage() {
           items={queues.recentlyPublished}
           empty="Nothing has been published yet."
           when="published"
+          viewer={user}
         />
       </div>
     </div>

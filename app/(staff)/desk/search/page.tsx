@@ -7,7 +7,8 @@ import { STATUS_LABELS } from "@/lib/format/labels";
 import { TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/permissions";
 import { searchDesk } from "@/lib/search";
-import { describeQuery, isEmptyQuery, parseQuery } from "@/lib/search/query";
+import { isEmptyQuery, parseQuery } from "@/lib/search/query";
+import { quoteQuery } from "@/lib/search/quoted-query";
 
 export const metadata: Metadata = { title: "Search the desk" };
 
@@ -32,7 +33,7 @@ export default async function DeskSearchPage({ searchParams }: { searchParams: S
   const results = isEmptyQuery(query)
     ? null
     : await searchDesk(user, { query, status: isStatus(status) ? status : null, page: pageNumber });
-  const words = describeQuery(query);
+  const quoted = quoteQuery(query);
   const pageHref = (page: number) => {
     const next = new URLSearchParams({
       q,
@@ -90,8 +91,8 @@ export default async function DeskSearchPage({ searchParams }: { searchParams: S
         <section aria-labelledby="desk-results-title" className="flex flex-col gap-2">
           <h2 id="desk-results-title" className="text-base font-semibold text-stone-800">
             {results.total === 0
-              ? `No paragraph matches “${words}”.`
-              : `${results.totalIsCapped ? "More than " : ""}${results.total.toLocaleString("en-GB")} ${results.total === 1 ? "paragraph matches" : "paragraphs match"} “${words}”.`}
+              ? `No paragraph matches ${quoted}.`
+              : `${results.totalIsCapped ? "More than " : ""}${results.total.toLocaleString("en-GB")} ${results.total === 1 ? "paragraph matches" : "paragraphs match"} ${quoted}.`}
           </h2>
           <ol
             className="flex flex-col divide-y divide-stone-200 rounded border border-stone-200 bg-white"

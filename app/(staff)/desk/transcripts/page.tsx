@@ -5,6 +5,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { FIDELITY_LABELS, STATUS_LABELS } from "@/lib/format/labels";
+import { deskTranscriptPath } from "@/lib/publishing/desk-links";
 import { listDeskTranscripts } from "@/lib/transcripts/queries";
 
 export const metadata: Metadata = { title: "Transcripts" };
@@ -33,7 +34,7 @@ export default async function TranscriptsPage() {
           {transcripts.map((transcript) => (
             <DataTableRow key={transcript.id} data-testid="transcript-row">
               <DataTableCell className="[overflow-wrap:anywhere]">
-                <Link href={`/desk/transcripts/${transcript.id}`} className="font-medium text-ink hover:text-accent">
+                <Link href={deskTranscriptPath(user, transcript)} className="font-medium text-ink hover:text-accent">
                   {transcript.title}
                 </Link>
                 <div className="text-xs text-stone-600">
