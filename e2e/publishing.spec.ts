@@ -154,9 +154,8 @@ test("a reporter's upload goes through review to readers, is corrected, and disa
     const waiting = desk.getByTestId("queue-waiting");
     await expect(waiting).toContainText("Waiting for review");
     await expect(waiting).toContainText(submitNote);
+    // Waiting for review, it opens straight on Review & publish: the editor's next step.
     await waiting.getByRole("link", { name: title }).click();
-    await expect(desk).toHaveURL(`/desk/transcripts/${transcriptId}`);
-    await desk.getByRole("link", { name: "Review & publish" }).click();
     await expect(desk).toHaveURL(`/desk/transcripts/${transcriptId}/publish`);
     await expect(desk.getByTestId("workflow-status")).toHaveText("In review");
     expect(await publicStatus(request, publicPath), "still in review").toBe(404);
@@ -258,13 +257,21 @@ test("a reporter's upload goes through review to readers, is corrected, and disa
     await expect(reader.locator("#corrections")).toContainText(reason);
     await reader.goto("/corrections");
     const entry = reader.getByTestId("corrections-page-list").getByRole("article", { name: `Correction to ${title}` });
-    await expect(entry).toContainText(`It said: ${afghanistan.text}`);
-    await expect(entry).toContainText(`It now says: ${correctedText}`);
+    // Only the sentence with the change, the added word marked; not the whole paragraph twice.
+    const sentence = afghanistan.text.split(/(?<=[.!?])\s+/).find((part) => part.includes("ongoing peace process"))!;
+    await expect(entry).toContainText(sentence);
+    await expect(entry).toContainText(sentence.replace("see ongoing", "see an ongoing"));
+    await expect(entry.locator("ins")).toHaveText("an");
+    if (sentence !== afghanistan.text) await expect(entry).not.toContainText(afghanistan.text);
     await expect(entry).toContainText(reason);
 
     // The editor unpublishes: the page, the quote and its image are gone, and so is the home page's entry.
     await desk.getByLabel("Reason (kept in the timeline and the audit log)").fill("Legal asked us to take it down.");
-    await desk.getByRole("button", { name: "Unpublish" }).click();
+    await desk.getByRole("button", { name: "Unpublish", exact: true }).click();
+    await desk
+      .getByRole("alertdialog", { name: "Unpublish this transcript?" })
+      .getByRole("button", { name: "Yes, unpublish" })
+      .click();
     await expect(desk.getByTestId("workflow-status")).toHaveText("Unpublished");
     await expect(desk.getByTestId("timeline")).toContainText(`${editor.name} unpublished it`);
     expect(await publicStatus(request, publicPath)).toBe(404);

@@ -177,8 +177,9 @@ test("payloads in a published transcript are shown as text on every public page 
   // The corrections list.
   await openSafely(page, seen, "/corrections");
   const entry = page.getByRole("article", { name: `Correction to ${title}` });
-  await expect(entry).toContainText(`It said: ${texts[2]}`);
-  await expect(entry).toContainText(`It now says: ${correctedText}`);
+  // One sentence: the whole of it, in quotes.
+  await expect(entry).toContainText(`It said: “${texts[2]}”`);
+  await expect(entry).toContainText(`It now says: “${correctedText}”`);
   await expect(entry).toContainText(`Why: ${reason}`);
 
   // The home page.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NewerOlder } from "@/components/public/newer-older";
+import { CorrectionSide } from "@/components/reader/correction-notice";
 import type { Paged } from "@/lib/publishing/public-queries";
 import type { PublicCorrectionListItem } from "@/lib/publishing/types";
 
@@ -29,10 +30,11 @@ export function CorrectionsLog({ page }: { page: Paged<PublicCorrectionListItem>
                 <time dateTime={correction.at}>{formatDate(correction.at)}</time>
               </p>
               <p className="mt-2 [overflow-wrap:anywhere]">
-                <span className="font-medium">It said:</span> <del>{correction.before}</del>
+                <span className="font-medium">It said:</span> <CorrectionSide correction={correction} side="before" />
               </p>
               <p className="mt-1 [overflow-wrap:anywhere]">
-                <span className="font-medium">It now says:</span> <ins className="no-underline">{correction.after}</ins>
+                <span className="font-medium">It now says:</span>{" "}
+                <CorrectionSide correction={correction} side="after" />
               </p>
               <p className="mt-1 text-stone-800">
                 <span className="font-medium">Why:</span> {correction.reason}

@@ -1,8 +1,12 @@
-// What a correction changed, as a reader needs it: the changed words with a few words of context either side,
-// not two copies of a whole paragraph.
+// What a correction changed, as a reader needs it: the changed words in their sentence, not two copies of a whole
+// paragraph. Everywhere a correction is shown (the reading page, /corrections, the desk) uses this one excerpt.
 import { wordDiff, type DiffPart } from "@/lib/anchoring";
 
-export const CONTEXT_WORDS = 4;
+/** The most words of context on either side of the change, when its sentence is longer. */
+export const CONTEXT_WORDS = 20;
+
+/** A word that ends a sentence: "cent.", "now?", "said.”", "(twice)!" */
+const SENTENCE_END = /[.!?…][”’"')\]]*$/;
 
 export interface CorrectionExcerpt {
   /** "same" and "removed" parts: what the passage said. */
@@ -23,14 +27,19 @@ function isWord(token: string): boolean {
   return !/^\s+$/.test(token);
 }
 
-/** The last `count` words of a text (with the whitespace after them), and whether anything was cut. */
+/**
+ * The end of a text back to where the sentence holding the change begins (after the last word that ends a
+ * sentence), at most `count` words; whether anything was cut. A text ending in whitespace ends with a whole word.
+ */
 function tail(text: string, count: number): { text: string; isTrimmed: boolean } {
   const parts = tokens(text);
   let words = 0;
   let index = parts.length;
   while (index > 0) {
-    if (isWord(parts[index - 1]!)) {
-      if (words === count) break;
+    const token = parts[index - 1]!;
+    if (isWord(token)) {
+      // The word before the sentence began: stop, unless it is the change's own word (no space before the change).
+      if (words === count || (SENTENCE_END.test(token) && index < parts.length)) break;
       words += 1;
     }
     index -= 1;
@@ -38,15 +47,20 @@ function tail(text: string, count: number): { text: string; isTrimmed: boolean }
   return { text: parts.slice(index).join("").trimStart(), isTrimmed: index > 0 };
 }
 
-/** The first `count` words of a text (with the whitespace before them), and whether anything was cut. */
+/** The start of a text up to the end of the sentence holding the change, at most `count` words; whether anything was cut. */
 function head(text: string, count: number): { text: string; isTrimmed: boolean } {
   const parts = tokens(text);
   let words = 0;
   let index = 0;
   while (index < parts.length) {
-    if (isWord(parts[index]!)) {
+    const token = parts[index]!;
+    if (isWord(token)) {
       if (words === count) break;
       words += 1;
+      if (SENTENCE_END.test(token)) {
+        index += 1;
+        break;
+      }
     }
     index += 1;
   }

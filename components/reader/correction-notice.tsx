@@ -30,21 +30,37 @@ export function PublicDate({ iso }: { iso: string }) {
   return <time dateTime={iso}>{formatPublicDate(iso) ?? iso}</time>;
 }
 
+/**
+ * One side of a correction, in quotes: the sentence it changed with the removed words (`side="before"`) or the added
+ * ones (`side="after"`) marked, and "…" where the paragraph goes on.
+ */
+export function CorrectionSide({
+  correction,
+  side,
+}: {
+  correction: Pick<PublicCorrection, "before" | "after">;
+  side: "before" | "after";
+}) {
+  const excerpt = correctionExcerpt(correction.before, correction.after);
+  return (
+    <>
+      {excerpt.isTrimmedStart ? "“…" : "“"}
+      <DiffText parts={excerpt[side]} />
+      {excerpt.isTrimmedEnd ? "…”" : "”"}
+    </>
+  );
+}
+
 /** "Corrected 15 February 2019: it said “…two <del>per cent</del> this…”, it now says “…”. Reason: …" */
 export function CorrectionText({ correction }: { correction: PublicCorrection }) {
-  const excerpt = correctionExcerpt(correction.before, correction.after);
-  const open = excerpt.isTrimmedStart ? "“…" : "“";
-  const close = excerpt.isTrimmedEnd ? "…”" : "”";
   return (
     <>
       <strong className="font-semibold">
         Corrected <PublicDate iso={correction.at} />
       </strong>
-      : it said {open}
-      <DiffText parts={excerpt.before} />
-      {close}, it now says {open}
-      <DiffText parts={excerpt.after} />
-      {close}. <span className="font-semibold">Reason:</span> {correction.reason}
+      : it said <CorrectionSide correction={correction} side="before" />, it now says{" "}
+      <CorrectionSide correction={correction} side="after" />. <span className="font-semibold">Reason:</span>{" "}
+      {correction.reason}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { CorrectionSide } from "@/components/reader/correction-notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -156,8 +157,8 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
                   {correction.actor ? `, by ${correction.actor}` : ""}: {correction.reason}
                 </p>
                 <p className="mt-1 [overflow-wrap:anywhere]">
-                  <del className="bg-red-50 text-red-900">{correction.before}</del>{" "}
-                  <ins className="bg-emerald-50 text-emerald-900 no-underline">{correction.after}</ins>
+                  It said <CorrectionSide correction={correction} side="before" />; it now says{" "}
+                  <CorrectionSide correction={correction} side="after" />.
                 </p>
               </li>
             ))}
