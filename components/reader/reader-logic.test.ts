@@ -6,7 +6,7 @@ import { matchReaderShortcut, targetNoteIndex, type KeyPress } from "./annotatio
 import { correctionExcerpt } from "./correction-excerpt";
 import { paragraphChanges } from "./paragraph-changes";
 import { buildReadingModel, type NumberedAnnotation } from "./reading-model";
-import { filterAnnouncement } from "./speaker-filter";
+import { addressWithSpeaker, filterAnnouncement, speakerFromSearch } from "./speaker-filter";
 import { makePublicTranscript } from "@/lib/publishing/test-fixture";
 
 function note(id: string, start: number, end: number, number: number): NumberedAnnotation {
@@ -68,10 +68,37 @@ describe("reading model", () => {
       ["Jens Stoltenberg", 2],
       ["Ana Ribeiro", 1],
     ]);
-    expect(filterAnnouncement({ id: "sp_js", name: "Jens Stoltenberg", paragraphs: 2 }, 3)).toBe(
-      "Showing 2 paragraphs by Jens Stoltenberg",
-    );
+    expect(
+      filterAnnouncement({ id: "sp_js", name: "Jens Stoltenberg", paragraphs: 2, slug: "jens-stoltenberg" }, 3),
+    ).toBe("Showing 2 paragraphs by Jens Stoltenberg");
     expect(filterAnnouncement(null, 3)).toBe("Showing all 3 paragraphs");
+  });
+});
+
+describe("a filtered view in the address", () => {
+  const speakers = [
+    { id: "sp_js", name: "Jens Stoltenberg", paragraphs: 2, slug: "jens-stoltenberg" },
+    { id: "sp_ua", name: "Олена Коваль", paragraphs: 1, slug: "olena-koval" },
+  ];
+
+  it("opens on the speaker the address names, and on everyone for a name it does not know", () => {
+    expect(speakerFromSearch("?speaker=olena-koval", speakers)?.id).toBe("sp_ua");
+    expect(speakerFromSearch("?utm_source=x&speaker=jens-stoltenberg", speakers)?.id).toBe("sp_js");
+    expect(speakerFromSearch("?speaker=someone-else", speakers)).toBeNull();
+    expect(speakerFromSearch("?speaker=", speakers)).toBeNull();
+    expect(speakerFromSearch("", speakers)).toBeNull();
+  });
+
+  it("puts the speaker in the address and takes it out, keeping the rest and the fragment", () => {
+    expect(addressWithSpeaker("https://news.example/t/nato?utm_source=x#p-3", "jens-stoltenberg")).toBe(
+      "/t/nato?utm_source=x&speaker=jens-stoltenberg#p-3",
+    );
+    expect(addressWithSpeaker("https://news.example/t/nato?speaker=jens-stoltenberg", "olena-koval")).toBe(
+      "/t/nato?speaker=olena-koval",
+    );
+    expect(addressWithSpeaker("https://news.example/t/nato/part/2?speaker=olena-koval#p-600", null)).toBe(
+      "/t/nato/part/2#p-600",
+    );
   });
 });
 
@@ -88,6 +115,34 @@ describe("correction excerpt", () => {
     expect(excerpt.after.map((part) => part.text).join("")).toBe("four five SIX seven eight");
     expect(excerpt.before.find((part) => part.kind === "removed")?.text).toBe("six");
     expect(excerpt.after.find((part) => part.kind === "added")?.text).toBe("SIX");
+  });
+
+  it("shows the sentence the change is in, not the paragraph around it", () => {
+    const before =
+      "Good afternoon. The fisheries agreement was signed in Bergen on Tuesday, after two years of talks. " +
+      "Quotas rise by two percent next year. We take questions now.";
+    const after = before.replace("Tuesday", "Monday");
+    const excerpt = correctionExcerpt(before, after);
+    expect(excerpt.before.map((part) => part.text).join("")).toBe(
+      "The fisheries agreement was signed in Bergen on Tuesday, after two years of talks.",
+    );
+    expect(excerpt.after.map((part) => part.text).join("")).toBe(
+      "The fisheries agreement was signed in Bergen on Monday, after two years of talks.",
+    );
+    expect([excerpt.isTrimmedStart, excerpt.isTrimmedEnd]).toEqual([true, true]);
+    // A change at the very start or end of a sentence, with closing quotes.
+    const quoted = correctionExcerpt("He said “no.” Then he left the room.", "He said “never.” Then he left the room.");
+    expect(quoted.after.map((part) => part.text).join("")).toBe("He said “never.”");
+  });
+
+  it("stops at 20 words either side of the change when its sentence goes on", () => {
+    const words = Array.from({ length: 60 }, (_, index) => `w${index}`);
+    const before = words.join(" ");
+    const after = [...words.slice(0, 30), "CHANGED", ...words.slice(31)].join(" ");
+    const excerpt = correctionExcerpt(before, after);
+    expect(excerpt.after.map((part) => part.text).join("")).toBe(
+      [...words.slice(10, 30), "CHANGED", ...words.slice(31, 51)].join(" "),
+    );
   });
 
   it("keeps a short paragraph whole", () => {

@@ -1,12 +1,28 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
-import { useReaderStore } from "./reader-store";
+import { useEffect, useId, useRef, useState } from "react";
+import { useReaderState, useReaderStore } from "./reader-store";
 
 export interface SpeakerOption {
   id: string;
   name: string;
   paragraphs: number;
+  /** What `?speaker=` says for this speaker: "jens-stoltenberg". */
+  slug: string;
+}
+
+/** The speaker a shared address names (`?speaker=<slug>`), if it is one of these. */
+export function speakerFromSearch(search: string, speakers: readonly SpeakerOption[]): SpeakerOption | null {
+  const wanted = new URLSearchParams(search).get("speaker");
+  return (wanted && speakers.find((speaker) => speaker.slug === wanted)) || null;
+}
+
+/** The page's address with the filter in it (or out of it), keeping everything else, the #fragment included. */
+export function addressWithSpeaker(href: string, slug: string | null): string {
+  const url = new URL(href);
+  if (slug) url.searchParams.set("speaker", slug);
+  else url.searchParams.delete("speaker");
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function filterAnnouncement(option: SpeakerOption | null, total: number): string {
@@ -18,16 +34,27 @@ export function filterAnnouncement(option: SpeakerOption | null, total: number):
 export function SpeakerFilter({ speakers, total }: { speakers: SpeakerOption[]; total: number }) {
   const id = useId();
   const store = useReaderStore();
-  const [selected, setSelected] = useState("");
+  const selected = useReaderState((state) => state.speakerId) ?? "";
   const [announcement, setAnnouncement] = useState("");
   const selectRef = useRef<HTMLSelectElement>(null);
 
   function choose(speakerId: string) {
-    setSelected(speakerId);
     const option = speakers.find((speaker) => speaker.id === speakerId) ?? null;
     store?.update({ speakerId: option?.id ?? null });
     setAnnouncement(filterAnnouncement(option, total));
+    // The filtered view can be shared: its address says whose paragraphs it shows.
+    window.history.replaceState(
+      window.history.state,
+      "",
+      addressWithSpeaker(window.location.href, option?.slug ?? null),
+    );
   }
+
+  // An address that names a speaker opens filtered (the page itself is cached once for every reader).
+  useEffect(() => {
+    const option = speakerFromSearch(window.location.search, speakers);
+    if (option) store?.update({ speakerId: option.id });
+  }, [speakers, store]);
 
   return (
     <div className="reader-controls flex flex-wrap items-center gap-2 font-sans text-sm">

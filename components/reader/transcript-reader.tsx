@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { partOfParagraph, partPath, partRange, stableParagraphPath } from "@/lib/publishing/parts";
+import { nameSlug } from "@/lib/publishing/public-index";
 import type { PublicTranscript } from "@/lib/publishing/types";
 import { CorrectionsList } from "./corrections-list";
 import { MissingParagraphRedirect } from "./missing-paragraph-redirect";
@@ -142,6 +143,7 @@ export function TranscriptReader({
                   id: speaker.id,
                   name: speaker.name,
                   paragraphs,
+                  slug: nameSlug(speaker.name) || speaker.id,
                 }))}
               />
             ) : null}
