@@ -10,7 +10,10 @@ export interface CorrectableParagraph {
   id: string;
   number: number;
   speaker: string | null;
+  /** As published. */
   text: string;
+  /** The working copy's words when someone has edited them since (not published), else null. */
+  workingText: string | null;
 }
 
 const fieldClass =
@@ -36,6 +39,8 @@ export function CorrectionForm({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
+
+  const chosen = paragraphs.find((paragraph) => paragraph.id === segmentId) ?? null;
 
   function choose(id: string) {
     setSegmentId(id);
@@ -80,6 +85,40 @@ export function CorrectionForm({
           ))}
         </select>
       </label>
+      {chosen?.workingText ? (
+        <div
+          role="note"
+          aria-labelledby={`${ids}-edited`}
+          className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm"
+          data-testid="unpublished-edit-warning"
+        >
+          <p id={`${ids}-edited`} className="font-semibold">
+            This paragraph has unpublished edits.
+          </p>
+          <p className="mt-1">
+            Publishing a correction replaces the working copy&rsquo;s words with the corrected ones; the edits stay in
+            the history. Start from whichever text is right:
+          </p>
+          <dl className="mt-2 flex flex-col gap-2 [overflow-wrap:anywhere]">
+            <div>
+              <dt className="font-medium">Published (what readers see)</dt>
+              <dd className="mt-0.5 whitespace-pre-wrap">{chosen.text}</dd>
+            </div>
+            <div>
+              <dt className="font-medium">Working copy (not published)</dt>
+              <dd className="mt-0.5 whitespace-pre-wrap">{chosen.workingText}</dd>
+            </div>
+          </dl>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" onClick={() => setText(chosen.text)}>
+              Start from the published text
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setText(chosen.workingText ?? chosen.text)}>
+              Start from the working copy
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {segmentId ? (
         <>
           <label className="text-sm font-medium" htmlFor={`${ids}-text`}>

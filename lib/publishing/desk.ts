@@ -98,8 +98,11 @@ export interface PublishingState {
   firstPublishedAt: Date | null;
   checks: CheckRow[];
   timeline: TimelineEntry[];
-  /** The published paragraphs (for corrections), numbered from 1. */
-  publishedSegments: (PublishedSegment & { number: number; speaker: string | null })[];
+  /**
+   * The published paragraphs (for corrections), numbered from 1. `workingText`: the working copy's words when they
+   * differ from the published ones (unpublished edits, which a correction would replace), else null.
+   */
+  publishedSegments: (PublishedSegment & { number: number; speaker: string | null; workingText: string | null })[];
   corrections: {
     id: string;
     segmentId: string;
@@ -171,6 +174,18 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
     }),
   ]);
   const speakers = new Map(publication?.snapshot.speakers.map((speaker) => [speaker.id, speaker.name]));
+  const published = transcript.status === "PUBLISHED" && publication ? publication.snapshot.segments : [];
+  // The working copy of each published paragraph, to warn before a correction replaces unpublished edits.
+  const working = new Map(
+    published.length === 0
+      ? []
+      : (
+          await db.segment.findMany({
+            where: { transcriptId, deletedAt: null },
+            select: { id: true, text: true },
+          })
+        ).map((segment) => [segment.id, segment.text]),
+  );
   return {
     id: transcriptId,
     title: transcript.title,
@@ -187,14 +202,15 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
       overrides: readJson(overridesSchema, event.overrides, []),
       actor: event.actor?.name ?? null,
     })),
-    publishedSegments:
-      transcript.status === "PUBLISHED" && publication
-        ? publication.snapshot.segments.map((segment, index) => ({
-            ...segment,
-            number: index + 1,
-            speaker: segment.speakerId ? (speakers.get(segment.speakerId) ?? null) : null,
-          }))
-        : [],
+    publishedSegments: published.map((segment, index) => {
+      const workingText = working.get(segment.id);
+      return {
+        ...segment,
+        number: index + 1,
+        speaker: segment.speakerId ? (speakers.get(segment.speakerId) ?? null) : null,
+        workingText: workingText !== undefined && workingText !== segment.text ? workingText : null,
+      };
+    }),
     corrections: corrections.map((correction) => ({ ...correction, actor: correction.actor?.name ?? null })),
   };
 }

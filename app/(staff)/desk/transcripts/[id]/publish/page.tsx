@@ -133,11 +133,12 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
           <div className="mt-3">
             <CorrectionForm
               transcriptId={state.id}
-              paragraphs={state.publishedSegments.map(({ id, number, speaker, text }) => ({
+              paragraphs={state.publishedSegments.map(({ id, number, speaker, text, workingText }) => ({
                 id,
                 number,
                 speaker,
                 text,
+                workingText,
               }))}
             />
           </div>
