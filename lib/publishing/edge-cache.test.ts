@@ -19,6 +19,7 @@ describe("surrogateKeysFor", () => {
     ["/topics/kosovo/feed.xml", ["public", "public:listings"]],
     ["/feed.xml", ["public", "public:listings"]],
     ["/sitemap.xml", ["public", "public:listings"]],
+    ["/sitemaps/2.xml", ["public", "public:listings"]],
     ["/api/public/transcripts?page=2", ["public", "public:listings"]],
     [
       "/api/oembed?url=https%3A%2F%2Fnews.example%2Ft%2Fnato-briefing&format=json",
