@@ -15,6 +15,7 @@ import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import {
   CLIENT_ADDRESS_HEADER,
   compileTrustedProxies,
@@ -187,6 +188,7 @@ function refuseOversizedBody(request: IncomingMessage, response: ServerResponse)
   if (!(declared > maxBodyBytes())) return false;
   // Over the largest body, so over the file limit too: the same sentence an upload gets.
   const problem = ingestSizeProblem(declared)!;
+  lingerBeforeClosing(request.socket);
   answerJsonError(response, 413, problem.code, problem.message, { connection: "close" });
   return true;
 }
@@ -248,11 +250,43 @@ function closeAfterAnswerMidBody(request: IncomingMessage, response: ServerRespo
   const hasBody =
     Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined;
   if (!hasBody) return;
+  const socket = request.socket;
+  // A route that stops reading a body (past the upload limit, Next cancels the stream) destroys the request, and
+  // Node destroys an unfinished request's socket with it: the refusal would never reach the client. Instead the rest
+  // of the body is read and dropped, so the answer goes out, and the connection then closes as below.
+  const destroy = request.destroy.bind(request);
+  request.destroy = ((error?: Error) => {
+    if (request.complete || response.writableEnded) return destroy(error);
+    request.resume();
+    return request;
+  }) as typeof request.destroy;
   const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
   response.writeHead = ((...args: unknown[]) => {
-    if (!request.complete) response.setHeader("connection", "close");
+    if (!request.complete) {
+      response.setHeader("connection", "close");
+      lingerBeforeClosing(socket);
+    }
     return writeHead(...args);
   }) as typeof response.writeHead;
+}
+
+/** How long a connection closed mid-body keeps reading (and dropping) what the client still sends. */
+const LINGER_MS = 2_000;
+
+/**
+ * A lingering close, as nginx does it. Closed at once, the socket would answer the client's next chunk with a TCP
+ * reset, and a reset makes the client's system drop the answer it had not read yet: the 413 would be lost, the
+ * client left with EPIPE. So the answer is sent and our side shut for writing, the rest of the body is read and
+ * dropped for a moment (the client stops once it reads the answer), and only then is the socket destroyed.
+ */
+function lingerBeforeClosing(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    linger.unref();
+    socket.once("close", () => clearTimeout(linger));
+  };
 }
 
 /** One JSON line per answered request (static files and health checks only at debug level), and its metrics. */
