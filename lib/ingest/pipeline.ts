@@ -135,7 +135,8 @@ export async function ingestFileWithTimings(
     entities,
     warnings,
     wordCount: segments.reduce((total, segment) => total + countWords(segment.text), 0),
-    durationMs: source.timed ? duration(segments) : null,
+    // Times can come from the format (subtitles, JSON) or from the speaker labels (an Otter or Rev export).
+    durationMs: duration(segments),
   };
   // Decoding already repaired the text; a JSON transcript can still spell half a surrogate pair as "\ud800".
   const repaired = repairStringsInPlace(result);
@@ -173,5 +174,6 @@ function duration(segments: readonly ParsedSegment[]): number | null {
   const starts = segments.flatMap((segment) => (segment.startMs === null ? [] : [segment.startMs]));
   const ends = segments.flatMap((segment) => (segment.endMs === null ? [] : [segment.endMs]));
   if (starts.length === 0 || ends.length === 0) return null;
-  return Math.max(...ends) - Math.min(...starts);
+  // The last turn of a tool export has a start and no end: it still counts.
+  return Math.max(...ends, ...starts) - Math.min(...starts);
 }

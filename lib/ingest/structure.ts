@@ -47,6 +47,8 @@ interface Paragraph {
   endMs: number | null;
   /** Part of a turn whose label gave a time: its end is the next timed turn's start when nothing else says. */
   inTimedTurn: boolean;
+  /** The time of the first timed label after this paragraph, even one whose turn has no words. */
+  nextLabelMs: number | null;
 }
 
 export function buildSegments(lines: readonly SourceLine[], options: StructureOptions): Structure {
@@ -67,6 +69,8 @@ export function buildSegments(lines: readonly SourceLine[], options: StructureOp
     }
     const turn = line.turn;
     if (turn) {
+      const previous = paragraphs.at(-1);
+      if (previous && previous.nextLabelMs === null) previous.nextLabelMs = turn.startMs;
       if (turn.speaker === "answer") speakerKey = titleKey ?? directory.add(ANSWER);
       else speakerKey = turn.speaker ? directory.add(turn.speaker) : null;
       turnStartMs = turn.startMs;
@@ -86,6 +90,7 @@ export function buildSegments(lines: readonly SourceLine[], options: StructureOp
           startMs: line.startMs ?? turnStartMs,
           endMs: line.endMs,
           inTimedTurn,
+          nextLabelMs: null,
         };
         turnStartMs = null;
         paragraphs.push(current);
@@ -145,21 +150,59 @@ function finish(
 ): Structure {
   const { byKey, merges } = directory.resolve(keepSpeakersApart);
   const speakers: ParsedSpeaker[] = [];
+  const times = turnTimes(paragraphs);
   const segments = paragraphs.map((paragraph, index): ParsedSegment => {
     const speaker = paragraph.speakerKey === null ? undefined : byKey.get(paragraph.speakerKey);
     if (speaker && !speakers.includes(speaker)) speakers.push(speaker);
-    // A tool export gives each turn's start only: the turn ends where the next timed one starts.
-    const nextStart = paragraphs[index + 1]?.startMs ?? null;
-    const endMs = paragraph.endMs ?? (paragraph.inTimedTurn ? nextStart : null);
     return {
       speaker: speaker?.name ?? null,
       text: collapseWhitespace(paragraph.parts.join(" ")),
-      startMs: paragraph.startMs,
-      endMs,
+      startMs: times[index]?.startMs ?? null,
+      endMs: times[index]?.endMs ?? null,
     };
   });
   // Only a short form some paragraph was credited to is worth an undo (not one only the title named).
   const used = new Set(paragraphs.map((paragraph) => paragraph.speakerKey));
   const speakerMerges = merges.filter((merge) => used.has(speakerKey(merge.from)));
   return { segments, speakers, speakerMerges };
+}
+
+/**
+ * A tool export (or a label with a time) gives each turn's start only: the turn ends where the next timed paragraph
+ * starts, and a turn long enough to make several paragraphs shares that span among them by their words. The last
+ * turn has no end to take: its end stays unknown rather than invented.
+ */
+function turnTimes(paragraphs: readonly Paragraph[]): { startMs: number | null; endMs: number | null }[] {
+  const times = paragraphs.map((paragraph) => ({ startMs: paragraph.startMs, endMs: paragraph.endMs }));
+  let index = 0;
+  while (index < paragraphs.length) {
+    const first = paragraphs[index];
+    const turnStart = first?.startMs ?? null;
+    if (!first?.inTimedTurn || turnStart === null || first.endMs !== null) {
+      index++;
+      continue;
+    }
+    let end = index + 1;
+    while (end < paragraphs.length && paragraphs[end]?.inTimedTurn && paragraphs[end]?.startMs === null) end++;
+    const turn = paragraphs.slice(index, end);
+    // A turn that has a time and no words ("Marcus Lee  1:00:02" and nothing under it) still ends the one before.
+    const nextStart =
+      turn.at(-1)?.nextLabelMs ??
+      paragraphs.slice(end).find((paragraph) => paragraph.startMs !== null)?.startMs ??
+      null;
+    if (nextStart !== null && nextStart >= turnStart) {
+      const totalWords = turn.reduce((total, paragraph) => total + paragraph.words, 0) || 1;
+      const span = nextStart - turnStart;
+      let wordsBefore = 0;
+      turn.forEach((paragraph, offset) => {
+        const time = times[index + offset];
+        if (!time) return;
+        if (offset > 0) time.startMs = turnStart + Math.round((span * wordsBefore) / totalWords);
+        wordsBefore += paragraph.words;
+        time.endMs = offset === turn.length - 1 ? nextStart : turnStart + Math.round((span * wordsBefore) / totalWords);
+      });
+    }
+    index = end;
+  }
+  return times;
 }

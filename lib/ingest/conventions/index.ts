@@ -7,6 +7,7 @@ import { hearing } from "./hearing";
 import { markdownBold } from "./markdown-bold";
 import { plainLabels } from "./plain-labels";
 import { nameQuestioners } from "./questioners";
+import { timeAfterLabel } from "./timestamps";
 import { otter, revDescript } from "./tool-exports";
 import type { SpeakerConvention } from "./types";
 
@@ -63,7 +64,9 @@ export function readSpeakerConvention(lines: readonly SourceLine[]): ConventionR
     const label = convention.readLabel(line);
     if (!label) return line;
     if (firstTurn < 0) firstTurn = index;
-    return { ...line, text: label.rest, turn: { speaker: label.speaker, startMs: label.startMs } };
+    const time = label.startMs === null ? timeAfterLabel(label.rest) : null;
+    const startMs = time?.startMs ?? label.startMs;
+    return { ...line, text: time?.rest ?? label.rest, turn: { speaker: label.speaker, startMs } };
   });
   if (firstTurn < 0) return { convention: null, lines: read };
   if (convention.furniture) {

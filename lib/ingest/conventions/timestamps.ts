@@ -29,3 +29,19 @@ export function nameThenTime(raw: string): { name: string; time: string; startMs
   if (startMs === null || /[.,;!?]$/.test(name) || name.split(/\s+/).length > 6) return null;
   return { name, time, startMs };
 }
+
+/** A bracketed time opening the words after a label: "[07:47] ", "\[1:02:45\] — ", "(00:12) ". */
+const TIME_AFTER_LABEL = /^\\?[[(]\s*((?:\d{1,2}:)?\d{1,3}:[0-5]\d(?:[.,]\d{1,3})?)\s*\\?[\])](?:\s*[-–—](?=\s))?\s*/u;
+
+/**
+ * "Name: [07:47] text" and "**Name:** \[07:47\] text": the time right after a label is when the turn starts, not
+ * words said. Only a bracketed time is taken, so "A: 10:30, I think." keeps its answer.
+ */
+export function timeAfterLabel(rest: string): { startMs: number; rest: string } | null {
+  const match = TIME_AFTER_LABEL.exec(rest.trim());
+  if (!match) return null;
+  const [clock = "", fraction = ""] = (match[1] ?? "").split(/[.,]/);
+  const seconds = clock.split(":").reduce((total, field) => total * 60 + Number(field), 0);
+  const startMs = seconds * 1000 + (fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0);
+  return { startMs, rest: rest.trim().slice(match[0].length) };
+}

@@ -105,6 +105,8 @@ describe("an Otter.ai export, end to end", () => {
     expectEveryTurnTimed(result, labelledTurns(text, /^.+ {2}(\d{1,2}:\d{2}(?::\d{2})?)$/));
     expect(segmentWith(result, "Okay, I think we're recording.")).toMatchObject({ startMs: 3000, endMs: 11_000 });
     expect(segmentWith(result, "Is this thing still recording?")).toMatchObject({ startMs: 3_731_000 });
+    // Timed, not "Untimed": from the first label's time to the last one's (the last turn's end is not written).
+    expect(result.durationMs).toBe(3_731_000 - 3000);
   });
 
   it("removes the Otter footer as the tool's, and leaves no label in the speech", () => {
