@@ -123,3 +123,60 @@ function containsWords(words: readonly string[], part: readonly string[]): boole
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((word, index) => word === b[index]);
 }
+
+/** Cues [start, end) of one version of a transcript that is re-sent whole. */
+export interface TranscriptVersion {
+  start: number;
+  end: number;
+}
+
+/** A re-sent version starts again this close to the first cue's start. */
+export const RESTART_MS = 1000;
+/** How many opening words each version must share with the one before. */
+const SHARED_OPENING_WORDS = 3;
+/** A version with fewer words than this share of the longest one is unfinished (a write cut short). */
+const COMPLETE_SHARE = 0.9;
+
+/**
+ * Streaming recognisers that write the whole transcript so far on every update, cue numbers still rising and times
+ * starting again from zero: "the minister said." / "the minister said." "We will…". Finds the versions (at least three,
+ * two of several cues, each opening with the words of the one before) and the last complete one; null otherwise.
+ */
+export function findResentTranscripts(
+  emissions: readonly Emission[],
+): { versions: TranscriptVersion[]; kept: number } | null {
+  const firstStart = emissions.find((emission) => emission.startMs !== null)?.startMs ?? null;
+  if (firstStart === null) return null;
+  const versions: TranscriptVersion[] = [{ start: 0, end: emissions.length }];
+  let latestEnd: number | null = null;
+  emissions.forEach((emission, index) => {
+    const goesBack = emission.startMs !== null && latestEnd !== null && emission.startMs < latestEnd;
+    if (index > 0 && goesBack && (emission.startMs ?? 0) <= firstStart + RESTART_MS) {
+      (versions.at(-1) as TranscriptVersion).end = index;
+      versions.push({ start: index, end: emissions.length });
+    }
+    if (emission.endMs !== null) latestEnd = Math.max(latestEnd ?? emission.endMs, emission.endMs);
+  });
+  // A version of one cue is one utterance growing from its start, which judgeEmissions reads cue by cue.
+  const multiCue = versions.filter((version) => version.end - version.start >= 2).length;
+  if (versions.length < 3 || multiCue < 2) return null;
+  const words = versions.map((version) =>
+    comparableWords(
+      emissions
+        .slice(version.start, version.end)
+        .map((emission) => emission.text)
+        .join(" "),
+    ),
+  );
+  let continuing = 0;
+  for (let index = 1; index < words.length; index++) {
+    const previous = words[index - 1] ?? [];
+    const opening = previous.slice(0, Math.min(SHARED_OPENING_WORDS, previous.length));
+    if (startsWithWords(words[index] ?? [], opening)) continuing++;
+  }
+  if (continuing * 5 < (versions.length - 1) * 4) return null;
+  const longest = Math.max(...words.map((version) => version.length));
+  let kept = versions.length - 1;
+  while (kept > 0 && (words[kept]?.length ?? 0) < longest * COMPLETE_SHARE) kept--;
+  return { versions, kept };
+}

@@ -1,11 +1,19 @@
 // What SubRip and WebVTT share: cue blocks, cue timing (subtitle-timing.ts), cue text read by w3c's webvtt-parser,
-// subtitle markup, YouTube-style rolling captions, streaming re-emissions and "Name:" labels. No word of a cue is
-// dropped: what is not speech is marked removed with a reason the reporter can undo.
+// subtitle markup, YouTube-style rolling captions, streaming re-emissions and whole-transcript re-sends, "Name:"
+// labels, and meeting turns (one paragraph per named speaker's run of cues). No word of a cue is dropped: what is not
+// speech is marked removed with a reason the reporter can undo.
 import webvtt, { type WebVttNode, type WebVTTParser } from "webvtt-parser";
-import { collapseWhitespace } from "../prose";
+import { collapseWhitespace, countWords, endsSentence } from "../prose";
 import { sourceLine, type ParsedSource, type Removal, type SourceLine } from "../source";
-import { IngestError } from "../types";
-import { judgeEmissions, looksLikeStreaming, type StreamVerdict } from "./stream-repeats";
+import { speakerFromVoice } from "../speakers";
+import { IngestError, type ParsedSpeaker } from "../types";
+import {
+  findResentTranscripts,
+  judgeEmissions,
+  looksLikeStreaming,
+  RESTART_MS,
+  type StreamVerdict,
+} from "./stream-repeats";
 import { readCueLabel, SPEAKER_LAPSE_MS } from "./subtitle-speakers";
 import { isTimingLine, readTimingLine, TimingQuirks } from "./subtitle-timing";
 
@@ -25,6 +33,8 @@ export interface CueLine {
   removal: Removal | null;
   /** The first words after a labelled speaker's turn lapsed (a long pause): nobody's in particular. */
   endsTurn?: boolean;
+  /** The voice was carried on from a label in an earlier cue, not named by this cue. */
+  isVoiceCarried?: boolean;
 }
 
 export interface Cue {
@@ -46,7 +56,12 @@ export interface Cue {
  * after another is the same cue's timing written twice. In WebVTT only an empty line is blank (auto-captions put a
  * lone space inside cues); SubRip editors leave spaces on blank lines.
  */
-export function splitCueBlocks(lines: readonly string[], firstIndex: number, blankIfOnlySpaces: boolean): CueBlock[] {
+export function splitCueBlocks(
+  lines: readonly string[],
+  firstIndex: number,
+  blankIfOnlySpaces: boolean,
+  isIdentifier: (line: string) => boolean = () => false,
+): CueBlock[] {
   const blocks: CueBlock[] = [];
   let current: CueBlock | null = null;
   for (let index = firstIndex; index < lines.length; index++) {
@@ -57,7 +72,8 @@ export function splitCueBlocks(lines: readonly string[], firstIndex: number, bla
     }
     const previous: string = current?.lines.at(-1) ?? "";
     if (current && current.lines.length >= 2 && isTimingLine(text) && !isTimingLine(previous)) {
-      const counter: boolean = /^\s*\d+\s*$/.test(previous) && !isTimingLine(current.lines.at(-2) ?? "");
+      const counter: boolean =
+        (/^\s*\d+\s*$/.test(previous) || isIdentifier(previous)) && !isTimingLine(current.lines.at(-2) ?? "");
       if (counter) current.lines.pop();
       current = { line: counter ? index : index + 1, lines: counter ? [previous] : [] };
       blocks.push(current);
@@ -89,6 +105,13 @@ const ENTITIES: Record<string, string> = {
 
 /** ASS/SSA override tags such as {\an8} or {\i1}, which SubRip files often carry. */
 const ASS_OVERRIDE = /\{\\[^}]*\}/g;
+/** ASS/SSA escapes converters leave in SubRip text: \N and \n break the line, \h is a hard space. */
+const ASS_ESCAPE = /\\[Nnh]/g;
+
+/** Cue text without ASS overrides and escapes: a line break inside a cue line reads as the space between lines. */
+function withoutAssMarkup(text: string): string {
+  return text.replace(ASS_OVERRIDE, "").replace(ASS_ESCAPE, " ");
+}
 
 /** A line that tries to be a timing line but cannot be read as one: "00:00:01,000 00:00:02,000", "00:00:01 -->". */
 const TIMING_LIKE =
@@ -199,8 +222,8 @@ export function readCues(blocks: readonly CueBlock[], warnings: string[]): Cue[]
  * back from the parser (and reported as markup) so the words after them stay in the cue.
  */
 function readCueText(parser: WebVTTParser, textLines: readonly string[], firstLine: number): CueLine[] {
-  const withoutOverrides = textLines.map((text) => text.replace(ASS_OVERRIDE, ""));
-  const parsedIndexes = withoutOverrides.flatMap((text, index) => (text === "" ? [] : [index]));
+  const withoutOverrides = textLines.map(withoutAssMarkup);
+  const parsedIndexes = withoutOverrides.flatMap((text, index) => (text.trim() === "" ? [] : [index]));
   const input = ["WEBVTT", "", PLACEHOLDER_TIMING, ...parsedIndexes.map((index) => withoutOverrides[index])].join("\n");
   // "metadata" mode: the parser skips its cue-text conformance errors (unknown tags such as <font>), which are
   // markup to drop rather than problems to report.
@@ -236,8 +259,7 @@ function appendStrayText(cues: Cue[], block: CueBlock, warnings: string[]): void
 }
 
 function stripTags(raw: string): string {
-  return raw
-    .replace(ASS_OVERRIDE, "")
+  return withoutAssMarkup(raw)
     .replace(/<[^>]*>/g, "")
     .trim();
 }
@@ -291,15 +313,38 @@ export function cuesToSource(
   options: SubtitleSourceOptions = {},
 ): ParsedSource {
   for (const cue of cues) markWordlessLines(cue);
+  markResentTranscripts(cues, warnings);
   markRollingRepeats(cues);
   markStreamRepeats(cues, warnings);
   assignLabelledVoices(cues);
+  const turns = speakerTurns(cues);
+  const speakers = new Map<string, ParsedSpeaker>();
+  const speakerOf = (voice: string): ParsedSpeaker => {
+    const speaker = speakers.get(voice) ?? speakerFromVoice(voice);
+    speakers.set(voice, speaker);
+    return speaker;
+  };
   const lines: SourceLine[] = [];
   let block = -1;
+  let currentTurn: number | undefined;
   for (const cue of cues) {
-    if (!cue.joinsPrevious || block === -1) block++;
+    const turn = turns.get(cue);
+    let opensTurn = false;
+    if (turn !== undefined) {
+      // One block per turn: the paragraph rules then break it only where the turn itself ends.
+      opensTurn = turn !== currentTurn;
+      if (opensTurn || block === -1) block++;
+      currentTurn = turn;
+    } else if (currentTurn === undefined || spokenLines(cue).length > 0) {
+      // A wordless cue inside a turn (markup, a NOTE) stays in its block.
+      if (!cue.joinsPrevious || block === -1) block++;
+      currentTurn = undefined;
+    }
     for (const cueLine of cue.lines) {
       if (cueLine.raw.trim() === "") continue;
+      // Words of no named speaker open no turn: the paragraph rules (and the speaker before) carry on over them.
+      const opensParagraph = opensTurn && cueLine.removal === null && cueLine.text !== "" && cueLine.voice !== null;
+      if (opensParagraph) opensTurn = false;
       lines.push(
         sourceLine({
           line: cueLine.line,
@@ -311,6 +356,9 @@ export function cuesToSource(
           endMs: cue.endMs,
           removal: cueLine.removal,
           ...(cueLine.endsTurn ? { turn: { speaker: null, startMs: cue.startMs } } : {}),
+          ...(opensParagraph && cueLine.voice !== null
+            ? { turn: { speaker: speakerOf(cueLine.voice), startMs: cue.startMs } }
+            : {}),
         }),
       );
     }
@@ -438,10 +486,196 @@ function assignLabelledVoices(cues: readonly Cue[]): void {
         cueLine.text = label.rest;
       } else {
         cueLine.voice = current;
+        if (index === 0 && current !== null) cueLine.isVoiceCarried = true;
         // Later stages would otherwise carry the last speaker on over unlabelled words.
         if (lapsed && index === 0 && cueLine.voice === null) cueLine.endsTurn = true;
       }
     });
     if (cue.endMs !== null) previousEndMs = Math.max(previousEndMs ?? cue.endMs, cue.endMs);
   }
+}
+
+/**
+ * A named speaker's cues join one paragraph across pauses up to this long. Meeting recognisers (Zoom, Teams) cut a
+ * cue at every breath, 2–4 s apart; a silence over 10 s is no longer a breath but the end of a turn (a screen share,
+ * a question nobody answers at once), so it starts a new paragraph.
+ */
+export const TURN_PAUSE_MS = 10_000;
+/** A turn longer than this is cut into paragraphs, at a sentence end where one leaves TURN_MIN_WORDS before it. */
+export const TURN_MAX_WORDS = 150;
+const TURN_MIN_WORDS = 40;
+
+/**
+ * Cues cut from one continuous track (Verbatim's own SubRip export, broadcast captions) follow each other with no gap
+ * within a speaker's paragraph, so a pause there is a paragraph break the file was written with: when two thirds of
+ * one speaker's neighbouring cues touch, the paragraph rules (lib/ingest/structure.ts: a new paragraph after 2 s)
+ * apply as they are. Meeting recognisers leave a breath between most cues.
+ */
+function isContinuousTrack(cues: readonly Cue[], voices: readonly (string | null)[]): boolean {
+  let pairs = 0;
+  let touching = 0;
+  for (let index = 1; index < cues.length; index++) {
+    const previousEnd = cues[index - 1]?.endMs ?? null;
+    const start = cues[index]?.startMs ?? null;
+    const voice = voices[index] ?? null;
+    if (previousEnd === null || start === null || voice === null || voice !== voices[index - 1]) continue;
+    pairs++;
+    if (start - previousEnd <= 1) touching++;
+  }
+  return pairs > 0 && touching * 3 >= pairs * 2;
+}
+
+/**
+ * The one voice all of a cue's words are in, when the cue names it itself (Zoom's "Name:" on every cue, Teams' <v>);
+ * else null: no voice, a cue shared by two, or a voice carried on from an earlier label (broadcast captions name the
+ * speaker at a change only, and there the paragraph rules decide).
+ */
+function voiceOf(cue: Cue): string | null {
+  const lines = spokenLines(cue);
+  const voice = lines[0]?.voice ?? null;
+  if (lines[0]?.isVoiceCarried) return null;
+  return lines.every((cueLine) => cueLine.voice === voice) ? voice : null;
+}
+
+function wordsOf(cues: readonly Cue[]): number {
+  return cues.reduce((total, cue) => total + cueWords(cue), 0);
+}
+
+function cueWords(cue: Cue): number {
+  return spokenLines(cue).reduce((sum, cueLine) => sum + countWords(cueLine.text), 0);
+}
+
+/**
+ * Meeting captions: each named speaker's consecutive cues become one turn (a number per cue), until another speaker,
+ * an unnamed cue, a pause over TURN_PAUSE_MS, or TURN_MAX_WORDS. Cues of no one speaker are left to the paragraph
+ * rules. Empty for a continuous track (see isContinuousTrack).
+ */
+function speakerTurns(cues: readonly Cue[]): Map<Cue, number> {
+  const spoken = spokenCues(cues);
+  const exported = exportedParagraphs(spoken);
+  if (exported) return exported;
+  const turnOf = new Map<Cue, number>();
+  const voices = spoken.map(voiceOf);
+  if (isContinuousTrack(spoken, voices)) return turnOf;
+  const turns: Cue[][] = [];
+  let current: Cue[] | null = null;
+  let currentVoice: string | null = null;
+  let currentWords = 0;
+  let previousEndMs: number | null = null;
+  spoken.forEach((cue, index) => {
+    const voice = voices[index] ?? null;
+    const pause = cue.startMs !== null && previousEndMs !== null ? cue.startMs - previousEndMs : 0;
+    if (cue.endMs !== null) previousEndMs = Math.max(previousEndMs ?? cue.endMs, cue.endMs);
+    if (voice === null) {
+      current = null;
+      return;
+    }
+    const words = cueWords(cue);
+    const joins = current !== null && voice === currentVoice && (pause <= TURN_PAUSE_MS || cue.joinsPrevious);
+    if (!current || !joins) {
+      current = [cue];
+      currentVoice = voice;
+      currentWords = words;
+      turns.push(current);
+      return;
+    }
+    if (currentWords + words > TURN_MAX_WORDS) {
+      // The turn so far closes at its last sentence end; what follows it opens the next paragraph.
+      const split = sentenceSplit(current);
+      const rest: Cue[] = split === null ? [] : current.splice(split);
+      const restWords = wordsOf(rest);
+      if (rest.length > 0 && restWords + words <= TURN_MAX_WORDS) {
+        current = [...rest, cue];
+        currentWords = restWords + words;
+      } else {
+        if (rest.length > 0) turns.push(rest);
+        current = [cue];
+        currentWords = words;
+      }
+      turns.push(current);
+      return;
+    }
+    current.push(cue);
+    currentWords += words;
+  });
+  turns.forEach((turn, index) => {
+    for (const cue of turn) turnOf.set(cue, index);
+  });
+  return turnOf;
+}
+
+/** Verbatim's own WebVTT export names each cue "p-{paragraph}-{part}" (lib/export/subtitles.ts). */
+const EXPORTED_CUE = /^p-(\d+)-\d+$/;
+
+/** The paragraph of each cue of Verbatim's own WebVTT export, as it was written; null for any other file. */
+function exportedParagraphs(spoken: readonly Cue[]): Map<Cue, number> | null {
+  const paragraphOf = new Map<Cue, number>();
+  for (const cue of spoken) {
+    const paragraph = EXPORTED_CUE.exec(cue.label)?.[1];
+    if (paragraph === undefined) return null;
+    paragraphOf.set(cue, Number(paragraph));
+  }
+  return paragraphOf.size > 0 ? paragraphOf : null;
+}
+
+/**
+ * Where to cut a full turn (`turn.length`: before the next cue): after its last cue that ends a sentence with
+ * TURN_MIN_WORDS before it; else null.
+ */
+function sentenceSplit(turn: readonly Cue[]): number | null {
+  for (let index = turn.length; index >= 1; index--) {
+    const last = spokenLines(turn[index - 1] as Cue).at(-1);
+    if (last && endsSentence(last.text) && wordsOf(turn.slice(0, index)) >= TURN_MIN_WORDS) return index;
+  }
+  return null;
+}
+
+/**
+ * Streaming recognition that re-writes the whole transcript so far on every update, times starting again from the
+ * beginning: the last complete version is kept, every earlier (or unfinished) version is marked "stream-repeat".
+ */
+function markResentTranscripts(allCues: readonly Cue[], warnings: string[]): void {
+  if (!startsAgain(allCues)) return;
+  const cues = spokenCues(allCues);
+  const found = findResentTranscripts(
+    cues.map((cue) => ({
+      text: spokenLines(cue)
+        .map((cueLine) => cueLine.text)
+        .join(" "),
+      startMs: cue.startMs,
+      endMs: cue.endMs,
+    })),
+  );
+  if (!found) return;
+  const keptFirst = cues[found.versions[found.kept]?.start ?? 0] as Cue;
+  const reason =
+    `Streaming captions: an earlier or unfinished version of the whole transcript, re-sent from the start; ` +
+    `the last complete version, from line ${keptFirst.line}, was kept.`;
+  found.versions.forEach((version, index) => {
+    if (index === found.kept) return;
+    for (const cue of cues.slice(version.start, version.end)) {
+      for (const cueLine of spokenLines(cue)) cueLine.removal = { code: "stream-repeat", reason };
+    }
+  });
+  // Times that start again from zero overlap by nature; the warning below says what was done about it.
+  const overlap = warnings.findIndex((warning) => warning.endsWith(OVERLAP_WARNING_END));
+  if (overlap !== -1) warnings.splice(overlap, 1);
+  const others = found.versions.length - 1;
+  warnings.push(
+    "This looks like streaming speech recognition that writes the whole transcript again on every update: the " +
+      `last complete version was kept, and the ${others} other${others === 1 ? " is" : "s are"} listed as removed.`,
+  );
+}
+
+/** At least two cues go back to the first cue's start: a cheap test before the words are compared. */
+function startsAgain(cues: readonly Cue[]): boolean {
+  const firstStart = cues.find((cue) => cue.startMs !== null)?.startMs ?? null;
+  if (firstStart === null) return false;
+  let restarts = 0;
+  let latestEnd = firstStart;
+  for (const cue of cues) {
+    if (cue.startMs !== null && cue.startMs < latestEnd && cue.startMs <= firstStart + RESTART_MS) restarts++;
+    if (cue.endMs !== null) latestEnd = Math.max(latestEnd, cue.endMs);
+  }
+  return restarts >= 2;
 }

@@ -31,12 +31,36 @@ export function parseWebVtt(text: string): ParsedSource {
   const warnings: string[] = [];
   // webvtt-parser knows NOTE and STYLE but not REGION, so the blocks are sorted out here and only cues reach it;
   // the others are reported as removed, so that the preview's "Nothing was removed" is true.
-  const entries: (CueBlock | Cue)[] = splitCueBlocks(lines, bodyStart, false).map((block) => {
+  const isIdentifier = identifierShapes(splitCueBlocks(lines, bodyStart, false));
+  const entries: (CueBlock | Cue)[] = splitCueBlocks(lines, bodyStart, false, isIdentifier).map((block) => {
     const kind = NON_CUE_BLOCK.exec(block.lines[0] ?? "")?.[1];
     return kind ? nonCueBlock(block, kind) : block;
   });
   const cues = readCues(entries.filter(isCueBlock), warnings);
   return cuesToSource("vtt", inFileOrder(cues, entries.filter(isNonCue)), warnings, { title });
+}
+
+/** Runs of digits and hex digits (with at least one digit) in an identifier: "p-3-1", Teams' "5f1b…/14-0". */
+const IDENTIFIER_NUMBER = /[0-9a-f]*\d[0-9a-f]*/gi;
+
+function shapeOf(identifier: string): string {
+  return identifier.trim().replace(IDENTIFIER_NUMBER, "#");
+}
+
+/**
+ * A line just above a timing line with no blank line before it is, by the WebVTT rules, text of the cue above; but
+ * when it has the shape of the file's own cue identifiers (Teams' "GUID/14-0", "p-3-1", "slide-2"), it is the next
+ * cue's identifier that lost its blank line, never speech.
+ */
+function identifierShapes(blocks: readonly CueBlock[]): (line: string) => boolean {
+  const shapes = new Set<string>();
+  for (const block of blocks) {
+    const [first = "", second = ""] = block.lines;
+    if (isTimingLine(second) && !isTimingLine(first) && /\d/.test(first) && !/\s/.test(first.trim())) {
+      shapes.add(shapeOf(first));
+    }
+  }
+  return (line) => /\d/.test(line) && !/\s/.test(line.trim()) && shapes.has(shapeOf(line));
 }
 
 /** "WEBVTT - Press briefing", "WEBVTT Press briefing" → "Press briefing". */
