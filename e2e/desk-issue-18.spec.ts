@@ -167,3 +167,22 @@ test("unpublishing asks to confirm, and cancelling leaves the transcript publish
   await expect(page.getByTestId("workflow-status")).toHaveText("Unpublished");
   await expect(page.getByTestId("timeline")).toContainText(`${editor.name} unpublished it`);
 });
+
+test("“Choose files” shows where the keyboard is: its label carries the focus ring of the hidden file input", async ({
+  page,
+}) => {
+  const reporter = await seedUser("REPORTER", "Keyboard Reporter");
+  await signIn(page, reporter.email, reporter.password);
+  await page.goto("/desk/upload");
+  const picker = page.locator("label", { hasText: "Choose files" });
+  const ring = () => picker.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(await ring()).toBe("none");
+  // Reach the file input from the keyboard, as a person tabbing through the page would.
+  const input = picker.locator('input[type="file"]');
+  for (let step = 0; step < 40 && !(await input.evaluate((element) => element === document.activeElement)); step++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(input).toBeFocused();
+  expect(await ring()).toBe("solid");
+  await keepScreenshot(page, "choose-files-focus");
+});

@@ -131,7 +131,7 @@ export function UploadWorkspace({ maxBytes }: { maxBytes: number }) {
             Text, Markdown, SubRip (.srt), WebVTT (.vtt), Word (.docx) or JSON from a transcription tool. Several at
             once is fine; up to {Math.round(maxBytes / 1048576)} MB each.
           </p>
-          <label className="cursor-pointer rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+          <label className="file-picker cursor-pointer rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong">
             Choose files
             <input
               type="file"
