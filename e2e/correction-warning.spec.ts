@@ -1,6 +1,7 @@
 // A correction replaces the working copy's words too. When someone has edited the paragraph since it was published
 // (not yet republished), the correction form says so before anything is sent, shows both texts, and lets the editor
 // start from either.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, signIn, test } from "./fixtures";
 import { editParagraph, publishedBriefing, readDraft, staffMember } from "./support/publishing";
 
@@ -36,4 +37,15 @@ test("the correction form warns about a paragraph's unpublished edits and shows 
   await expect(field).toHaveValue(edited);
   await warning.getByRole("button", { name: "Start from the published text" }).click();
   await expect(field).toHaveValue(answer.text);
+
+  // The form with its warning fits a phone and a desktop, and axe finds nothing serious.
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const { violations } = await new AxeBuilder({ page })
+      .include('[data-testid="correction-form"]')
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual([]);
+  }
 });

@@ -564,6 +564,20 @@ async function signedInPage(browser: Browser, server: RunningServer) {
   return { context, page };
 }
 
+/** The first paragraph's text and the revision count of a transcript, read straight from the server's file. */
+function firstParagraphState(file: string, transcriptId: string) {
+  return readDatabase(file, (sqlite) => ({
+    text: (
+      sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(transcriptId) as {
+        text: string;
+      }
+    ).text,
+    revisions: (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Revision WHERE transcriptId = ?`).get(transcriptId) as { n: number }
+    ).n,
+  }));
+}
+
 test("a full disk during a save in the editor: a 507 with a sentence, nothing half-written, the text kept and saved once there is room", async ({
   browser,
 }) => {
@@ -578,15 +592,7 @@ test("a full disk during a save in the editor: a 507 with a sentence, nothing ha
       "Budget hearing",
       "CHAIR HANSEN: The committee will now hear the minister.\n\nMINISTER HOLM: Thank you, chair.",
     );
-    const before = readDatabase(server.databasePath, (sqlite) => ({
-      text: (
-        sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
-          text: string;
-        }
-      ).text,
-      revisions: (sqlite.prepare(`SELECT COUNT(*) AS n FROM Revision WHERE transcriptId = ?`).get(id) as { n: number })
-        .n,
-    }));
+    const before = firstParagraphState(server.databasePath, id);
     await page.goto(`/desk/transcripts/${id}`);
     const paragraph = page.getByRole("textbox", { name: /^Paragraph 1,/ });
     await expect(paragraph).toBeEnabled();
@@ -612,35 +618,15 @@ test("a full disk during a save in the editor: a 507 with a sentence, nothing ha
     await expect(page.getByText("Not saved: The server has no room left to save this")).toBeVisible();
     await expect(paragraph).toHaveValue(text);
     // Nothing half-written: the paragraph and its history are as they were.
-    expect(
-      readDatabase(server.databasePath, (sqlite) => ({
-        text: (
-          sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
-            text: string;
-          }
-        ).text,
-        revisions: (
-          sqlite.prepare(`SELECT COUNT(*) AS n FROM Revision WHERE transcriptId = ?`).get(id) as { n: number }
-        ).n,
-      })),
-    ).toEqual(before);
+    expect(firstParagraphState(server.databasePath, id)).toEqual(before);
 
     // Room again: the editor sends the kept text by itself.
     fs.rmSync(marker);
     await expect
-      .poll(
-        () =>
-          readDatabase(
-            server.databasePath,
-            (sqlite) =>
-              (
-                sqlite.prepare(`SELECT text FROM Segment WHERE transcriptId = ? ORDER BY position`).get(id) as {
-                  text: string;
-                }
-              ).text,
-          ),
-        { timeout: 60_000, message: "the kept text was never saved" },
-      )
+      .poll(() => firstParagraphState(server.databasePath, id).text, {
+        timeout: 60_000,
+        message: "the kept text was never saved",
+      })
       .toBe(text);
     await expect(page.getByText("Not saved: The server has no room left to save this")).toBeHidden();
   } finally {

@@ -4,6 +4,7 @@
 // part that holds it. A short transcript stays one page.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectFitsAndPassesAxe } from "./support/accessibility";
 import {
   annotate,
   completeDetails,
@@ -226,6 +227,14 @@ test("a reader lands on the paragraph from its address, an old #p- link, the quo
   await result.click();
   await expect(page).toHaveURL(onTarget);
   await expectParagraphInView(page, TARGET);
+
+  // A later part, with its part navigation, fits and passes axe on a phone and a desktop (the last part: the
+  // same page as the others, fewer paragraphs for axe to walk).
+  const partCount = (await page.goto(`/t/${slug}`), await page.getByTestId("part-navigation").first().locator("li").count());
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectFitsAndPassesAxe(page, `/t/${slug}/part/${partCount}`);
+  }
 
   // The quote's embed.
   await page.goto(`/embed/q/${quoteId}`);

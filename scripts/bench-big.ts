@@ -19,6 +19,7 @@ import { pressConference } from "./bench-editor";
 import { signIn } from "./bench-public";
 import { buildIngestWorker } from "./build-ingest-worker";
 import { prepareDatabase } from "./prepare-database";
+import { createBenchToken } from "./support/api-token";
 import { seededRandom } from "./support/seeded-random";
 
 const root = process.cwd();
@@ -145,20 +146,6 @@ export async function seed() {
   await closeIngestPool();
   await db.$disconnect();
   return { hearingId, paragraphs: segments.length, seconds: (performance.now() - started) / 1_000 };
-}
-
-function createToken(databasePath: string): string {
-  const result = spawnSync(
-    "npm",
-    ["run", "--silent", "token", "--", "create", "--as", ADMIN.ADMIN_EMAIL, "--name", "bench:big"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${databasePath}` }, timeout: 120_000 },
-  );
-  const token = result.stdout
-    .split("\n")
-    .map((line) => line.trim())
-    .find((line) => line.startsWith("vbt_"));
-  if (result.status !== 0 || !token) throw new Error(`npm run token failed:\n${result.stdout}${result.stderr}`);
-  return token;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -298,7 +285,10 @@ async function main(): Promise<void> {
   );
 
   server = await startServer({ databasePath, env: ADMIN });
-  const api = new Api(server.url, createToken(databasePath));
+  const api = new Api(
+    server.url,
+    createBenchToken({ databaseUrl: `file:${databasePath}`, email: ADMIN.ADMIN_EMAIL, name: "bench:big" }),
+  );
   const pageUrl = `${server.url}/t/${SHORT_SLUG}`;
   await api.ok("GET", `/t/${SHORT_SLUG}`);
   const readers = new Readers(pageUrl);

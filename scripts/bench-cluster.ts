@@ -10,7 +10,8 @@
 // through the edge ≥ 10× the one server's requests/s; editors' p99 < 200 ms while readers flood; edge 404 < 1 s.
 // Needs a build (made when missing), PostgreSQL, nginx, Varnish and varnish-modules (it names what is missing).
 // Loopback only, bounded in time; it measures and exits 0 unless the setup fails.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createBenchToken } from "./support/api-token";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -138,16 +139,6 @@ async function pageRequestsAt(serverUrls: string[]): Promise<number> {
     }
   }
   return total;
-}
-
-function createToken(databaseUrl: string): string {
-  const made = spawnSync(
-    path.join(root, "node_modules", ".bin", "tsx"),
-    ["scripts/token.ts", "create", "--as", ADMIN.ADMIN_EMAIL, "--name", "bench"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
-  );
-  if (made.status !== 0) throw new Error(`Could not make a token: ${made.stderr}`);
-  return made.stdout.trim();
 }
 
 interface Seeded {
@@ -283,7 +274,11 @@ async function main(): Promise<void> {
   // (a) One server on SQLite, no edge.
   const single = await startServer({ env: { ...ADMIN, NEXTAUTH_SECRET: SECRET } });
   servers.push(single);
-  const singleToken = createToken(`file:${single.databasePath}`);
+  const singleToken = createBenchToken({
+    databaseUrl: `file:${single.databasePath}`,
+    email: ADMIN.ADMIN_EMAIL,
+    name: "bench",
+  });
   const singleSeed = await seed(single.url, singleToken);
   const baseline = await run(
     "one server, SQLite, no edge",
@@ -355,7 +350,7 @@ async function main(): Promise<void> {
     if (tries > 200) throw new Error("Varnish and nginx did not come up.");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const clusterToken = createToken(databaseUrl);
+  const clusterToken = createBenchToken({ databaseUrl, email: ADMIN.ADMIN_EMAIL, name: "bench" });
   const clusterSeed = await seed(edge, clusterToken);
   const cluster = await run(
     "edge → nginx → 2 servers, PostgreSQL",

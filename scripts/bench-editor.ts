@@ -10,7 +10,6 @@
 //     from its Server-Timing header (p50, p95) and the client's round trip
 // and prints them side by side with the ratio and PASS/FAIL against the targets. Bounded in time; loopback only.
 // Needs a completed `npm run build`. It measures; it always exits 0 unless the setup itself fails.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { CHROMIUM_FLAGS, findChromium } from "../e2e/chromium";
 import { startServer, type RunningServer } from "../e2e/support/spawn-server";
 import type { AnnotationKindName, EditorSegment } from "@/lib/editor/types";
 import { buildIngestWorker } from "./build-ingest-worker";
+import { createBenchToken } from "./support/api-token";
 import { seededRandom } from "./support/seeded-random";
 
 const ADMIN = {
@@ -273,25 +273,6 @@ async function seedTranscript(api: Api, label: string, spec: typeof LARGE, filen
     });
   }
   return { label, id, words: generated.words, segments, annotations: spec.annotations };
-}
-
-/** `npm run token -- create` against the server's database, as an operator would run it beside the server. */
-function createToken(server: RunningServer): string {
-  const result = spawnSync(
-    "npm",
-    ["run", "--silent", "token", "--", "create", "--as", ADMIN.ADMIN_EMAIL, "--name", "bench:editor"],
-    {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: `file:${server.databasePath}` },
-      timeout: 120_000,
-    },
-  );
-  const token = result.stdout
-    .split("\n")
-    .map((line) => line.trim())
-    .find((line) => line.startsWith("vbt_"));
-  if (result.status !== 0 || !token) throw new Error(`npm run token failed:\n${result.stdout}${result.stderr}`);
-  return token;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -630,7 +611,10 @@ async function main(): Promise<void> {
     void Promise.allSettled([browser?.close(), server.kill()]).then(() => process.exit(1));
   }, RUN_TIMEOUT_MS);
   try {
-    const api = new Api(server.url, createToken(server));
+    const api = new Api(
+      server.url,
+      createBenchToken({ databaseUrl: `file:${server.databasePath}`, email: ADMIN.ADMIN_EMAIL, name: "bench:editor" }),
+    );
     console.log("Seeding the transcripts and their annotations through the API…");
     const small = await seedTranscript(api, "1,000 words", BASELINE, "briefing-short.txt");
     const large = await seedTranscript(api, "30,000 words", LARGE, "briefing-long.txt");

@@ -13,7 +13,7 @@ export interface CorrectionExcerpt {
   before: DiffPart[];
   /** "same" and "added" parts: what it says now. */
   after: DiffPart[];
-  /** Whether words were left out before or after the excerpt. */
+  /** Whether the excerpt was cut inside a sentence before or after the change (shown as "…"). */
   isTrimmedStart: boolean;
   isTrimmedEnd: boolean;
 }
@@ -39,7 +39,10 @@ function tail(text: string, count: number): { text: string; isTrimmed: boolean }
     const token = parts[index - 1]!;
     if (isWord(token)) {
       // The word before the sentence began: stop, unless it is the change's own word (no space before the change).
-      if (words === count || (SENTENCE_END.test(token) && index < parts.length)) break;
+      if (words === count) break;
+      // A cut where a sentence ends needs no "…": the excerpt starts a sentence.
+      if (SENTENCE_END.test(token) && index < parts.length)
+        return { text: parts.slice(index).join("").trimStart(), isTrimmed: false };
       words += 1;
     }
     index -= 1;
@@ -57,10 +60,15 @@ function head(text: string, count: number): { text: string; isTrimmed: boolean }
     if (isWord(token)) {
       if (words === count) break;
       words += 1;
-      if (SENTENCE_END.test(token)) {
-        index += 1;
-        break;
-      }
+      // The excerpt ends its sentence: no "…" after it.
+      if (SENTENCE_END.test(token))
+        return {
+          text: parts
+            .slice(0, index + 1)
+            .join("")
+            .trimEnd(),
+          isTrimmed: false,
+        };
     }
     index += 1;
   }

@@ -129,7 +129,11 @@ describe("correction excerpt", () => {
     expect(excerpt.after.map((part) => part.text).join("")).toBe(
       "The fisheries agreement was signed in Bergen on Monday, after two years of talks.",
     );
-    expect([excerpt.isTrimmedStart, excerpt.isTrimmedEnd]).toEqual([true, true]);
+    // Cut where sentences end: no "…" needed (the screenshots showed “Monday.…”).
+    expect([excerpt.isTrimmedStart, excerpt.isTrimmedEnd]).toEqual([false, false]);
+    const atEnd = correctionExcerpt("We met on Tuesday. Quotas rise.", "We met on Monday. Quotas rise.");
+    expect(atEnd.after.map((part) => part.text).join("")).toBe("We met on Monday.");
+    expect(atEnd.isTrimmedEnd).toBe(false);
     // A change at the very start or end of a sentence, with closing quotes.
     const quoted = correctionExcerpt("He said “no.” Then he left the room.", "He said “never.” Then he left the room.");
     expect(quoted.after.map((part) => part.text).join("")).toBe("He said “never.”");
@@ -143,6 +147,8 @@ describe("correction excerpt", () => {
     expect(excerpt.after.map((part) => part.text).join("")).toBe(
       [...words.slice(10, 30), "CHANGED", ...words.slice(31, 51)].join(" "),
     );
+    // Cut inside the sentence: "…" on both sides.
+    expect([excerpt.isTrimmedStart, excerpt.isTrimmedEnd]).toEqual([true, true]);
   });
 
   it("keeps a short paragraph whole", () => {
