@@ -230,7 +230,8 @@ test("a reader lands on the paragraph from its address, an old #p- link, the quo
 
   // A later part, with its part navigation, fits and passes axe on a phone and a desktop (the last part: the
   // same page as the others, fewer paragraphs for axe to walk).
-  const partCount = (await page.goto(`/t/${slug}`), await page.getByTestId("part-navigation").first().locator("li").count());
+  const partCount =
+    (await page.goto(`/t/${slug}`), await page.getByTestId("part-navigation").first().locator("li").count());
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await expectFitsAndPassesAxe(page, `/t/${slug}/part/${partCount}`);
