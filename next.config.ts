@@ -57,6 +57,16 @@ const nextConfig: NextConfig = {
     return [
       { source: "/((?!embed(?:/|$)).*)", headers: unframableHeaders },
       { source: "/(embed(?:/.*)?)", headers: embedHeaders },
+      // Preview links (lib/preview-links): a working copy for whoever holds the token. Never indexed, never kept by a
+      // shared cache, and the token never leaves in a Referer.
+      {
+        source: "/preview/:path*",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
     ];
   },
 };

@@ -215,6 +215,7 @@ const REAL_ID_PARAMS = [
   "userId",
   "number",
   "format",
+  "linkId",
 ];
 
 /** Writes run after reads and deletions last, so a route's own write cannot take away the row a later one needs. */
@@ -286,6 +287,8 @@ async function transcriptFixture(request: APIRequestContext, owner: { id: string
   );
   const colleague = await seedUser("REPORTER", "Shared Colleague");
   await ok(await request.post(`${base}/shares`, { headers, data: { email: colleague.email } }), "share");
+  // A preview link (lib/preview-links), for DELETE …/preview-links/[linkId].
+  const previewLink = await ok(await request.post(`${base}/preview-links`, { headers, data: {} }), "preview link");
   await ok(await request.delete(`${base}/segments/${last!.id}?baseVersion=${last!.version}`, { headers }), "delete");
   const { revision } = await ok(await request.get(base, { headers }), "revision");
   const source = await db.sourceFile.findFirstOrThrow({ where: { transcriptId: id }, select: { id: true } });
@@ -306,6 +309,7 @@ async function transcriptFixture(request: APIRequestContext, owner: { id: string
     number: String(revision),
     // An export format the untimed fixture has (subtitles need timings).
     format: "txt",
+    linkId: previewLink.link.id,
   };
   // Restoring a paragraph needs a deleted one.
   const overrides: Record<string, Record<string, string>> = {
@@ -387,6 +391,9 @@ test("the transcript route list is walked from app/ and has a real id for every 
       "GET /api/transcripts/[id]/shares",
       "POST /api/transcripts/[id]/shares",
       "DELETE /api/transcripts/[id]/shares/[userId]",
+      "GET /api/transcripts/[id]/preview-links",
+      "POST /api/transcripts/[id]/preview-links",
+      "DELETE /api/transcripts/[id]/preview-links/[linkId]",
       "POST /api/transcripts/[id]/speakers",
       "PATCH /api/transcripts/[id]/speakers/[speakerId]",
       "POST /api/transcripts/[id]/speakers/[speakerId]/merge",

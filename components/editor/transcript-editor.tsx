@@ -19,6 +19,7 @@ import { MediaPlayer } from "./media-player";
 import type { ParagraphCallbacks } from "./paragraph";
 import { ParagraphList } from "./paragraph-list";
 import { usePresence } from "./presence";
+import { PreviewLinksBox } from "./preview-links-box";
 import { ShareBox } from "./share-box";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SidePanels, type PanelDefinition, type PanelName } from "./side-panels";
@@ -323,6 +324,7 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
         <>
           <DetailsForm controller={controller} meta={meta} onSaved={setMeta} />
           {canShare ? <ShareBox controller={controller} /> : null}
+          <PreviewLinksBox transcriptId={initial.transcript.id} />
         </>
       ),
     },

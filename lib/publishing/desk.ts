@@ -219,6 +219,14 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
 export async function loadPreview(actor: Actor, transcriptId: string): Promise<PublicTranscript | null> {
   const handle = await findTranscriptFor(actor, transcriptId);
   if (!handle) return null;
+  return loadWorkingCopyPreview(transcriptId);
+}
+
+/**
+ * The working copy as its reading page would show it (no internal notes), with no access check of its own: the
+ * staff preview checks the actor first, a preview link (lib/preview-links) its token.
+ */
+export async function loadWorkingCopyPreview(transcriptId: string): Promise<PublicTranscript> {
   const previous = await latestPublication(db, transcriptId);
   const copy = await loadWorkingCopy(db, transcriptId, { includeNotes: false });
   const snapshot = snapshotOf(copy, previous?.snapshot ?? null);
