@@ -5,13 +5,13 @@ test("staff member changes their name and password; the old password stops worki
   await signIn(page, editor.email, editor.password);
   await page.goto("/desk/account");
 
-  const nameSection = page.getByRole("region", { name: "Name" });
+  const nameSection = page.getByRole("region", { name: "Public profile" });
   await nameSection.getByLabel("Name").fill("");
-  await nameSection.getByRole("button", { name: "Save name" }).click();
+  await nameSection.getByRole("button", { name: "Save profile" }).click();
   await expect(nameSection.getByText("Enter a name.")).toBeVisible();
   await nameSection.getByLabel("Name").fill("Edwina Editor");
-  await nameSection.getByRole("button", { name: "Save name" }).click();
-  await expect(nameSection.getByText("Your name is saved.")).toBeVisible();
+  await nameSection.getByRole("button", { name: "Save profile" }).click();
+  await expect(nameSection.getByText("Your profile is saved.")).toBeVisible();
   await expect(page.getByTestId("account-link")).toContainText("Edwina Editor");
 
   const passwordSection = page.getByRole("region", { name: "Password" });

@@ -103,9 +103,9 @@ test("deactivation asks for confirmation and a reason, the audit log keeps the r
   ).toBeVisible();
   await expect(colleague.page.getByText("Sign in again")).toHaveCount(0);
   // The other tab's form: the server action is refused with the same explanation.
-  const nameSection = accountTab.getByRole("region", { name: "Name" });
+  const nameSection = accountTab.getByRole("region", { name: "Public profile" });
   await nameSection.getByLabel("Name").fill("Dora D.");
-  await nameSection.getByRole("button", { name: "Save name" }).click();
+  await nameSection.getByRole("button", { name: "Save profile" }).click();
   await expect(accountTab).toHaveURL(/\/signin\?reason=deactivated/);
   await expect(accountTab.getByText("Your account has been deactivated by an administrator")).toBeVisible();
   await colleague.context.close();

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "user.password_reset_issued",
   "user.password_reset",
   "account.name_changed",
+  "account.profile_changed",
   "account.password_changed",
   "account.signed_out_everywhere",
   "api_token.created",
@@ -35,6 +36,9 @@ export const AUDIT_ACTIONS = [
   "transcript.reopened",
   "transcript.checks_overridden",
   "transcript.corrected",
+  // Preview links (lib/preview-links):
+  "transcript.preview_link_created",
+  "transcript.preview_link_revoked",
   "system.restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -51,6 +55,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.password_reset_issued": "Issued a password-reset link",
   "user.password_reset": "Reset their password",
   "account.name_changed": "Changed their name",
+  "account.profile_changed": "Changed their public profile (name, bio or byline credit)",
   "account.password_changed": "Changed their password",
   "account.signed_out_everywhere": "Signed out everywhere and revoked all tokens",
   "api_token.created": "Created an API token",
@@ -70,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "transcript.reopened": "Reopened an unpublished transcript as a draft",
   "transcript.checks_overridden": "Published over pre-publish warnings",
   "transcript.corrected": "Recorded a public correction",
+  "transcript.preview_link_created": "Created a preview link to a working copy",
+  "transcript.preview_link_revoked": "Revoked a preview link",
   "system.restored": "Restored the database from a backup",
 };
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { speakerPath } from "@/lib/discovery/params";
 import { formatDuration } from "@/lib/format/timecode";
 import {
@@ -25,7 +26,16 @@ function isWebAddress(url: string): boolean {
 }
 
 /** Title, event, fidelity and provenance, speakers and summary: what a reader needs before the words. */
-export function TranscriptHeader({ transcript }: { transcript: PublicTranscript }) {
+export function TranscriptHeader({
+  transcript,
+  byline,
+  isPreview = false,
+}: {
+  transcript: PublicTranscript;
+  byline?: ReactNode;
+  /** A working copy: not published yet (or changed since), and its speakers' public pages may not exist. */
+  isPreview?: boolean;
+}) {
   const eventDate = formatPublicDate(transcript.occurredAt);
   const speakersWithWords = new Set(transcript.segments.flatMap((segment) => segment.speakerId ?? []));
   return (
@@ -33,6 +43,7 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
       <h1 className="font-serif text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
         {transcript.title}
       </h1>
+      {byline}
       <p className="flex flex-wrap gap-x-3 gap-y-1 text-stone-700">
         {eventDate && transcript.occurredAt ? <time dateTime={transcript.occurredAt}>{eventDate}</time> : null}
         {transcript.place ? <span>{transcript.place}</span> : null}
@@ -40,12 +51,18 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
         <span>{transcript.wordCount.toLocaleString("en-GB")} words</span>
       </p>
       <p className="text-sm text-stone-700">
-        Published <PublicDate iso={transcript.publishedAt} />
-        {transcript.updatedAt ? (
+        {isPreview ? (
+          "Working copy, not published as shown"
+        ) : (
           <>
-            , updated <PublicDate iso={transcript.updatedAt} />
+            Published <PublicDate iso={transcript.publishedAt} />
+            {transcript.updatedAt ? (
+              <>
+                , updated <PublicDate iso={transcript.updatedAt} />
+              </>
+            ) : null}
           </>
-        ) : null}
+        )}
       </p>
       {transcript.summary ? <p className="max-w-3xl text-lg leading-relaxed">{transcript.summary}</p> : null}
 
@@ -105,7 +122,7 @@ export function TranscriptHeader({ transcript }: { transcript: PublicTranscript 
               const description = speakerDescription(speaker);
               const role = speakerRoleLabel(speaker.role);
               // Only a named speaker with words here has a speaker page (lib/publishing/public-index.ts).
-              const slug = speakersWithWords.has(speaker.id) ? speakerSlug(speaker.name) : null;
+              const slug = !isPreview && speakersWithWords.has(speaker.id) ? speakerSlug(speaker.name) : null;
               return (
                 <li key={speaker.id} className="[overflow-wrap:anywhere]">
                   {slug ? (

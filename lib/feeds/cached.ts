@@ -36,6 +36,13 @@ function feedChannel(scope: FeedScope, source: FeedSource): FeedChannel {
       description: `The latest transcripts in which ${source.name} speaks, published by ${siteName}.`,
       pagePath: `/speakers/${scope.slug}`,
     };
+  if (scope.kind === "author")
+    return {
+      ...common,
+      title: `${source.name} · ${siteName}`,
+      description: `The latest transcripts ${source.name} worked on, published by ${siteName}.`,
+      pagePath: `/authors/${scope.slug}`,
+    };
   return {
     ...common,
     title: `${source.name} · ${siteName}`,

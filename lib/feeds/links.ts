@@ -9,8 +9,10 @@ export interface FeedLink {
 
 export type FeedAlternateTypes = Record<"application/rss+xml" | "application/atom+xml", FeedLink[]>;
 
+const FEED_FOLDERS = { speaker: "speakers", topic: "topics", author: "authors" } as const;
+
 export function feedPaths(scope: FeedScope): { rss: string; atom: string } {
-  const base = scope.kind === "site" ? "" : `/${scope.kind === "speaker" ? "speakers" : "topics"}/${scope.slug}`;
+  const base = scope.kind === "site" ? "" : `/${FEED_FOLDERS[scope.kind]}/${scope.slug}`;
   return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml` };
 }
 
@@ -18,7 +20,7 @@ export function feedPaths(scope: FeedScope): { rss: string; atom: string } {
  * The feed links for `alternates.types`. Next replaces a layout's `alternates` wholesale when a page sets its own
  * (a canonical link, say), so such a page spreads these in again:
  * `alternates: { canonical, types: feedAlternateTypes([{ scope: { kind: "site" }, title: siteName }]) }`.
- * The site's feeds first, then the page's own (a speaker's, a topic's).
+ * The site's feeds first, then the page's own (a speaker's, a topic's, an author's).
  */
 export function feedAlternateTypes(feeds: readonly { scope: FeedScope; title: string }[]): FeedAlternateTypes {
   const types: FeedAlternateTypes = { "application/rss+xml": [], "application/atom+xml": [] };

@@ -4,15 +4,20 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { readJson } from "@/lib/json-columns";
+import { isPubliclyCredited } from "@/lib/publishing/credits";
 import type { FeedEntry } from "./feed";
 
 /** The newest transcripts a feed carries: enough for a reader who checks weekly, small enough to fetch often. */
 export const FEED_LIMIT = 50;
 
-export type FeedScope = { kind: "site" } | { kind: "speaker"; slug: string } | { kind: "topic"; slug: string };
+export type FeedScope =
+  | { kind: "site" }
+  | { kind: "speaker"; slug: string }
+  | { kind: "topic"; slug: string }
+  | { kind: "author"; slug: string };
 
 export interface FeedSource {
-  /** The speaker's or topic's name; null for the site's feed. */
+  /** The speaker's, topic's or author's name; null for the site's feed. */
   name: string | null;
   entries: FeedEntry[];
 }
@@ -90,6 +95,16 @@ export async function loadFeedSource(scope: FeedScope): Promise<FeedSource | nul
     if (!appearance) return null;
     return { name: appearance.name, entries: await loadEntries({ appearances: { some: { slug: scope.slug } } }) };
   }
+  if (scope.kind === "author") {
+    // Someone who asked not to be credited, or whose account is deactivated, has no feed (nor page).
+    const user = await db.user.findUnique({
+      where: { authorSlug: scope.slug },
+      select: { id: true, name: true, active: true, creditOptOut: true },
+    });
+    if (!user || !isPubliclyCredited(user)) return null;
+    const entries = await loadEntries({ credits: { some: { userId: user.id } } });
+    return entries.length > 0 ? { name: user.name.trim(), entries } : null;
+  }
   const topic = await db.publicTopic.findFirst({
     where: { type: "TOPIC", slug: scope.slug },
     orderBy: { listing: { publishedAt: "desc" } },
@@ -97,6 +112,19 @@ export async function loadFeedSource(scope: FeedScope): Promise<FeedSource | nul
   });
   if (!topic) return null;
   return { name: topic.name, entries: await loadEntries({ topics: { some: { type: "TOPIC", slug: scope.slug } } }) };
+}
+
+/** The author pages readers may open (credited, named, not opted out), as new as their newest transcript. */
+async function authorPages(credits: { userId: string; listing: { updatedAt: Date } }[]): Promise<Map<string, Date>> {
+  const byUser = new Map<string, Date>();
+  for (const credit of credits) newest(byUser, credit.userId, credit.listing.updatedAt);
+  const users = await db.user.findMany({
+    where: { id: { in: [...byUser.keys()] }, authorSlug: { not: null } },
+    select: { id: true, name: true, authorSlug: true, active: true, creditOptOut: true },
+  });
+  return new Map(
+    users.filter(isPubliclyCredited).map((user) => [`/authors/${user.authorSlug}`, byUser.get(user.id)!] as const),
+  );
 }
 
 export interface SitemapPage {
@@ -111,11 +139,11 @@ function newest(pages: Map<string, Date>, path: string, date: Date): void {
 }
 
 /**
- * Every public page that shows published transcripts, with when it last changed: the reading pages, the speaker
- * and entity pages (as new as their newest transcript), the key quotes and the lists.
+ * Every public page that shows published transcripts, with when it last changed: the reading pages, the speaker,
+ * entity and author pages (as new as their newest transcript), the key quotes and the lists.
  */
 export async function loadSitemapPages(): Promise<SitemapPage[]> {
-  const [listings, appearances, topics, quotes, latestCorrection] = await Promise.all([
+  const [listings, appearances, topics, quotes, latestCorrection, credits] = await Promise.all([
     db.publicListing.findMany({
       orderBy: [{ publishedAt: "desc" }, { transcriptId: "asc" }],
       select: { slug: true, updatedAt: true },
@@ -131,6 +159,7 @@ export async function loadSitemapPages(): Promise<SitemapPage[]> {
       orderBy: { at: "desc" },
       select: { at: true },
     }),
+    db.publicCredit.findMany({ select: { userId: true, listing: { select: { updatedAt: true } } } }),
   ]);
   const newestUpdate = listings.reduce<Date | null>(
     (latest, listing) => (latest && latest >= listing.updatedAt ? latest : listing.updatedAt),
@@ -146,6 +175,7 @@ export async function loadSitemapPages(): Promise<SitemapPage[]> {
   for (const appearance of appearances) newest(groups, `/speakers/${appearance.slug}`, appearance.listing.updatedAt);
   for (const topic of topics)
     newest(groups, `${ENTITY_PATH_PREFIX[topic.type]}/${topic.slug}`, topic.listing.updatedAt);
+  for (const [path, lastModified] of await authorPages(credits)) newest(groups, path, lastModified);
   return [
     ...lists,
     ...listings.map((listing) => ({ path: `/t/${listing.slug}`, lastModified: listing.updatedAt })),

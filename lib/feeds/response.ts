@@ -1,5 +1,5 @@
 // The one answer every feed route gives: the cached XML with its content type, a 304 for a reader that already
-// has it, a 404 for a speaker or topic nobody can read about.
+// has it, a 404 for a speaker, topic or author nobody can read about.
 import { FEED_CONTENT_TYPES, type FeedFormat } from "./feed";
 import { getFeedDocument } from "./cached";
 import type { FeedScope } from "./queries";

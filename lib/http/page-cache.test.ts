@@ -54,6 +54,7 @@ describe("the server's copy of cached public pages", () => {
       "/people/jens-stoltenberg",
       "/organisations/nato",
       "/places/brussels",
+      "/authors/rita-reporter",
     ]) {
       expect(pageCacheKey("GET", url, {}), url).toBe(`identity ${url}`);
       expect(pageCacheKey("GET", url, { "accept-encoding": "gzip, deflate, br" }), url).toBe(`gzip ${url}`);
@@ -69,6 +70,7 @@ describe("the server's copy of cached public pages", () => {
       "/transcripts?page=2",
       "/search",
       "/speakers/x/feed.xml",
+      "/authors/x/atom.xml",
       "/embed/t/x",
     ]) {
       expect(pageCacheKey("GET", url, {}), url).toBeNull();

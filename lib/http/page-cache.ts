@@ -67,7 +67,7 @@ export class PageCache {
 
 /** Public reading pages and lists; never the desk, the API, Next's assets or anything with a query string. */
 const PUBLIC_PAGE =
-  /^\/(?:|t\/[^/?#]+(?:\/changes)?|q\/[^/?#]+|corrections(?:\/page\/\d+)?|latest\/\d+|transcripts|speakers(?:\/[^/?#]+)?|(?:topics|people|organisations|places)\/[^/?#]+)$/;
+  /^\/(?:|t\/[^/?#]+(?:\/changes)?|q\/[^/?#]+|corrections(?:\/page\/\d+)?|latest\/\d+|transcripts|speakers(?:\/[^/?#]+)?|(?:topics|people|organisations|places|authors)\/[^/?#]+)$/;
 
 /** Headers that ask Next for something other than the page's HTML (router payloads, prefetches). */
 const VARIANT_HEADERS = [

@@ -3,7 +3,8 @@
 // The get… functions are cached and tagged (lib/publishing/cache.ts); the load… functions are the uncached reads.
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
-import { LISTINGS_TAG, PUBLIC_TAG, quoteTag, slugTag } from "@/lib/publishing/cache-tags";
+import { LISTINGS_TAG, PUBLIC_TAG, quoteTag, slugTag, transcriptTag } from "@/lib/publishing/cache-tags";
+import { loadFidelityCheckerName, loadPublicByline, type PublicByline } from "@/lib/publishing/credits";
 import { partOfParagraph, partPath, partStarts } from "@/lib/publishing/parts";
 import { readSnapshot } from "@/lib/publishing/snapshot";
 import type {
@@ -46,7 +47,9 @@ async function loadById(transcriptId: string): Promise<PublicTranscript | null> 
     orderBy: { at: "asc" },
     select: { id: true, segmentId: true, before: true, after: true, reason: true, at: true },
   });
-  const snapshot = readSnapshot(publication.content);
+  const published = readSnapshot(publication.content);
+  // Bylines: "checked by …" names the checker as they are now, or nobody if they asked not to be credited.
+  const snapshot = { ...published, fidelityCheckedBy: await loadFidelityCheckerName(published) };
   const publicCorrections = corrections.map((correction): PublicCorrection => ({
     ...correction,
     at: correction.at.toISOString(),
@@ -232,4 +235,14 @@ export function getPublicCorrections(page: number): Promise<Paged<PublicCorrecti
   return unstable_cache(load, ["public-corrections", String(page)], {
     tags: [PUBLIC_TAG, LISTINGS_TAG],
   })(page);
+}
+
+/**
+ * Who the reading page credits, with names as they are now: a rename or an opt-out on the account page expires
+ * PUBLIC_TAG, and so every byline.
+ */
+export function getPublicByline(transcript: Pick<PublicTranscript, "id" | "credits">): Promise<PublicByline> {
+  return unstable_cache(loadPublicByline, ["public-byline"], {
+    tags: [PUBLIC_TAG, transcriptTag(transcript.id)],
+  })(transcript.credits);
 }

@@ -61,4 +61,8 @@ export const publishedSnapshotSchema = z.object({
   entities: z
     .array(z.object({ id: z.string(), type: z.enum(EntityType), name: z.string(), mentionCount: z.number().int() }))
     .default([]),
+  // Added with bylines: older snapshots credit nobody, and their pages name the newsroom.
+  credits: z
+    .object({ authors: z.array(z.string()), editor: z.string().nullable(), checker: z.string().nullable().optional() })
+    .default({ authors: [], editor: null }),
 });

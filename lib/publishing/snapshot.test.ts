@@ -70,6 +70,7 @@ function snapshot(): PublishedSnapshot {
       }),
       annotationOn("wales", "p2", ANSWER, "Wales"),
     ],
+    credits: { authors: ["user_rita"], editor: "user_eddie" },
   };
 }
 
@@ -153,6 +154,11 @@ describe("correcting a snapshot", () => {
 describe("reading and writing a snapshot", () => {
   it("round-trips a snapshot through JSON", () => {
     expect(readSnapshot(writeSnapshot(snapshot()))).toEqual(snapshot());
+  });
+
+  it("reads a snapshot from before bylines as crediting nobody", () => {
+    const { credits: _credits, ...older } = snapshot();
+    expect(readSnapshot(JSON.stringify(older)).credits).toEqual({ authors: [], editor: null });
   });
 
   it("rejects content that is not JSON", () => {

@@ -3,11 +3,14 @@
 import { quoteSelector, reanchor } from "@/lib/anchoring";
 import { readJson, sourcesSchema, tagsSchema } from "@/lib/json-columns";
 import { publishedSnapshotSchema } from "@/lib/publishing/snapshot-schema";
-import type { PublishedAnnotation, PublishedSnapshot } from "@/lib/publishing/types";
+import type { PublishedAnnotation, PublishedCredits, PublishedSnapshot } from "@/lib/publishing/types";
 import { countWords } from "@/lib/format/text";
 import { loadWorkingCopy, type WorkingCopy } from "@/lib/transcripts/working-copy";
 
 type Tx = Parameters<typeof loadWorkingCopy>[0];
+
+/** Nobody credited: a preview, or a snapshot from before bylines (the page names the newsroom). */
+export const NO_CREDITS: PublishedCredits = { authors: [], editor: null };
 
 /** The working copy as readers would see it now. `previous` carries each annotation's first published words. */
 export async function buildSnapshot(
@@ -18,8 +21,15 @@ export async function buildSnapshot(
   return snapshotOf(await loadWorkingCopy(tx, transcriptId, { includeNotes: false }), previous);
 }
 
-/** What readers would see of a working copy: no internal notes, and only annotations anchored on their words. */
-export function snapshotOf(copy: WorkingCopy, previous: PublishedSnapshot | null): PublishedSnapshot {
+/**
+ * What readers would see of a working copy: no internal notes, and only annotations anchored on their words. The
+ * credits are the publisher's to add (lib/publishing/credits.ts).
+ */
+export function snapshotOf(
+  copy: WorkingCopy,
+  previous: PublishedSnapshot | null,
+  credits: PublishedCredits = NO_CREDITS,
+): PublishedSnapshot {
   const { transcript } = copy;
   const firstPublished = new Map(previous?.annotations.map((annotation) => [annotation.id, annotation.publishedExact]));
   return {
@@ -59,6 +69,7 @@ export function snapshotOf(copy: WorkingCopy, previous: PublishedSnapshot | null
         checker: annotation.checker,
       })),
     entities: copy.entities.map(({ entity, mentionCount }) => ({ ...entity, mentionCount })),
+    credits,
   };
 }
 

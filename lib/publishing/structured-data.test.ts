@@ -87,6 +87,41 @@ describe("structured data", () => {
     expect(review.claimReviewed).toBe(fact.exact);
   });
 
+  it("names the people in the byline as author and editor Persons, linked to their author pages", () => {
+    const byline = {
+      authors: [
+        { name: "Rita Reporter", path: "/authors/rita-reporter" },
+        { name: "Sam Stringer", path: "/authors/sam-stringer" },
+      ],
+      newsroomAuthors: false,
+      editor: { name: "Eddie Editor", path: "/authors/eddie-editor" },
+      newsroomEditor: false,
+    };
+    const [article] = parse(serializeJsonLd(buildTranscriptStructuredData(makePublicTranscript(), SITE, byline)));
+    expect(article!.author).toEqual([
+      { "@type": "Person", name: "Rita Reporter", url: "https://news.example.org/authors/rita-reporter" },
+      { "@type": "Person", name: "Sam Stringer", url: "https://news.example.org/authors/sam-stringer" },
+    ]);
+    expect(article!.editor).toEqual({
+      "@type": "Person",
+      name: "Eddie Editor",
+      url: "https://news.example.org/authors/eddie-editor",
+    });
+  });
+
+  it("credits the newsroom for anyone not named, and names no editor who opted out", () => {
+    const alone = { authors: [], newsroomAuthors: true, editor: null, newsroomEditor: true };
+    const [article] = parse(serializeJsonLd(buildTranscriptStructuredData(makePublicTranscript(), SITE, alone)));
+    expect(article!.author).toEqual({ "@type": "Organization", name: "The Daily Record", url: SITE.url });
+    expect("editor" in article!).toBe(false);
+    const mixed = { ...alone, authors: [{ name: "Rita Reporter", path: "/authors/rita-reporter" }] };
+    const [withNewsroom] = parse(serializeJsonLd(buildTranscriptStructuredData(makePublicTranscript(), SITE, mixed)));
+    expect(withNewsroom!.author).toEqual([
+      { "@type": "Person", name: "Rita Reporter", url: "https://news.example.org/authors/rita-reporter" },
+      { "@type": "Organization", name: "The Daily Record", url: SITE.url },
+    ]);
+  });
+
   it("cannot be broken out of its script element by a title, speaker or claim", () => {
     const hostile = "</script><script>alert(1)</script><!--";
     const base = makePublicTranscript();

@@ -3,6 +3,7 @@
 import { partOfParagraph, partPath } from "@/lib/publishing/parts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { VERDICT_LABELS } from "./labels";
+import type { PublicByline, PublicPerson } from "./credits";
 import type { PublicTranscript, PublishedSpeaker } from "./types";
 
 export interface SiteIdentity {
@@ -41,7 +42,26 @@ function organization(site: SiteIdentity): JsonLdObject {
   return { "@type": "Organization", name: site.name, url: site.url };
 }
 
-export function buildTranscriptStructuredData(transcript: PublicTranscript, site: SiteIdentity): JsonLdObject[] {
+function staffPerson(person: PublicPerson, site: SiteIdentity): JsonLdObject {
+  return { "@type": "Person", name: person.name, url: person.path ? `${site.url}${person.path}` : undefined };
+}
+
+/** The byline's people: its authors (the newsroom for anyone not named, or when nobody is) and its editor. */
+function credits(byline: PublicByline | null, site: SiteIdentity): { author: JsonLdValue; editor?: JsonLdObject } {
+  if (!byline) return { author: organization(site) };
+  const authors = byline.authors.map((person) => staffPerson(person, site));
+  if (byline.newsroomAuthors) authors.push(organization(site));
+  return {
+    author: authors.length === 1 ? authors[0] : authors,
+    editor: byline.editor ? staffPerson(byline.editor, site) : undefined,
+  };
+}
+
+export function buildTranscriptStructuredData(
+  transcript: PublicTranscript,
+  site: SiteIdentity,
+  byline: PublicByline | null = null,
+): JsonLdObject[] {
   const pageUrl = `${site.url}${transcript.path}`;
   const speakers = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker]));
   const paragraphNumbers = new Map(transcript.segments.map((segment, index) => [segment.id, index + 1]));
@@ -69,6 +89,7 @@ export function buildTranscriptStructuredData(transcript: PublicTranscript, site
       location: transcript.place ? { "@type": "Place", name: transcript.place } : undefined,
     },
     mentions: transcript.speakers.map(person),
+    ...credits(byline, site),
     publisher: organization(site),
   };
 

@@ -10,7 +10,7 @@ const BY_SLUG = /^\/(?:t|embed\/t|api\/public\/transcripts)\/([a-z0-9-]+)(?:\/[^
 const BY_QUOTE = /^\/(?:q|embed\/q)\/([A-Za-z0-9_-]+)(?:\/[^?#]*)?$/;
 /** Pages and documents that list or search across transcripts. */
 const LISTINGS =
-  /^\/(?:corrections(?:\/.*)?|latest(?:\/.*)?|transcripts|speakers(?:\/.*)?|(?:topics|people|organisations|places)\/.*|search|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/\d+\.xml|robots\.txt|api\/public\/transcripts|api\/public\/export-schema\.json)$/;
+  /^\/(?:corrections(?:\/.*)?|latest(?:\/.*)?|transcripts|speakers(?:\/.*)?|(?:topics|people|organisations|places|authors)\/.*|search|feed\.xml|atom\.xml|sitemap\.xml|sitemaps\/\d+\.xml|robots\.txt|api\/public\/transcripts|api\/public\/export-schema\.json)$/;
 
 function keysForPath(pathname: string): string[] | null {
   if (pathname === "/") return [PUBLIC_TAG, LISTINGS_TAG];

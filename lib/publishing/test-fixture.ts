@@ -19,6 +19,7 @@ export function makePublicTranscript(overrides: Partial<PublicTranscript> = {}):
     fidelityCheckedBy: "Ana Ribeiro",
     tags: ["NATO", "INF Treaty"],
     entities: [{ id: "en_1", type: "TOPIC", name: "INF Treaty", mentionCount: 3 }],
+    credits: { authors: ["us_reporter"], editor: "us_editor" },
     wordCount: 58,
     durationMs: 120_000,
     sourceFiles: [

@@ -61,6 +61,19 @@ export interface PublishedSourceFile {
   uploadedAt: string;
 }
 
+/**
+ * Who is credited on a publication, as user ids (lib/publishing/credits.ts): names, author pages and the opt-out are
+ * read live when pages render, so a rename or an opt-out reaches every page at once.
+ */
+export interface PublishedCredits {
+  /** The staff who transcribed and annotated it, in byline order. */
+  authors: string[];
+  /** The editor who published it. */
+  editor: string | null;
+  /** Who confirmed the fidelity label ("checked by …"), read live like the others. Absent in older snapshots. */
+  checker?: string | null;
+}
+
 /** Publication.content. Dates are ISO strings: it is JSON in the database and in Next's cache. */
 export interface PublishedSnapshot {
   schema: 1;
@@ -87,6 +100,8 @@ export interface PublishedSnapshot {
   annotations: PublishedAnnotation[];
   /** Accepted entities (suggestions nobody reviewed are not public). Empty in snapshots older than this field. */
   entities: PublishedEntity[];
+  /** Who transcribed, annotated and published it. Empty in snapshots older than this field (the newsroom is named). */
+  credits: PublishedCredits;
 }
 
 export interface PublicCorrection {

@@ -16,6 +16,8 @@ import {
   type Role,
 } from "@/lib/permissions";
 import { getSiteName } from "@/lib/site";
+import { expirePublicCache } from "@/lib/publishing/cache";
+import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { issueOneTimeLink, type IssuedLink } from "@/lib/users/one-time-tokens";
 import { roleLabel } from "@/lib/format/labels";
 import { deactivationReasonSchema } from "@/lib/validations/user";
@@ -155,10 +157,10 @@ export async function setUserActive({
       reason: checkedReason.error.issues[0]?.message ?? "Say why you are deactivating this account.",
     });
   }
-  await db.$transaction(async (tx) => {
+  const isChanged = await db.$transaction(async (tx) => {
     const target = await findManagedUser(tx, userId);
     assertAllowed(canSetActive(actor, target, active, await countActiveAdmins(tx)));
-    if (target.active === active) return;
+    if (target.active === active) return false;
     await tx.user.update({
       where: { id: userId },
       data: { active, sessionVersion: { increment: 1 } },
@@ -179,7 +181,10 @@ export async function setUserActive({
       targetId: userId,
       details: checkedReason?.success ? { email: target.email, reason: checkedReason.data } : { email: target.email },
     });
+    return true;
   });
+  // Bylines and author pages read names live: a deactivated person is named nowhere public (lib/publishing/credits.ts).
+  if (isChanged) expirePublicCache([PUBLIC_TAG]);
 }
 
 /**

@@ -8,20 +8,28 @@ import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { formValues, invalid, type FormState, type TokenFormState } from "@/lib/form-state";
 import { asFormState } from "@/lib/server-action";
 import { z } from "zod";
-import { changeOwnPassword, signOutEverywhere, updateOwnName } from "@/lib/users/passwords";
+import { changeOwnPassword, signOutEverywhere } from "@/lib/users/passwords";
+import { updateOwnProfile } from "@/lib/users/profile";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { apiTokenNameSchema, changePasswordSchema, updateNameSchema } from "@/lib/validations/user";
+import { apiTokenNameSchema, changePasswordSchema } from "@/lib/validations/user";
+import { publicProfileSchema } from "@/lib/validations/profile";
 
-export async function updateNameAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function updateProfileAction(_state: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const values = formValues(formData, ["name"]);
-  const parsed = updateNameSchema.safeParse(values);
+  const values = formValues(formData, ["name", "bio", "creditOptOut"]);
+  const parsed = publicProfileSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   return asFormState(async () => {
-    await updateOwnName({ userId: user.id, name: parsed.data.name });
+    const saved = await updateOwnProfile({ userId: user.id, profile: parsed.data });
     revalidatePath("/desk", "layout");
-    return { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } };
-  });
+    return {
+      ok: true,
+      message: saved.creditOptOut
+        ? "Your profile is saved. Public pages name the newsroom instead of you."
+        : "Your profile is saved.",
+      values: { name: saved.name, bio: saved.bio ?? "", creditOptOut: saved.creditOptOut ? "on" : "" },
+    };
+  }, values);
 }
 
 export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
-import { NameForm, PasswordForm } from "@/components/staff/account-forms";
+import { PasswordForm, ProfileForm } from "@/components/staff/account-forms";
 import { ApiTokensPanel } from "@/components/staff/api-tokens-panel";
 import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/session";
+import { authorPath } from "@/lib/publishing/credits";
+import { findPublicProfile } from "@/lib/users/profile";
 import {
   changePasswordAction,
   createApiTokenAction,
   revokeApiTokenAction,
   signOutEverywhereAction,
-  updateNameAction,
+  updateProfileAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const tokens = await listApiTokens(user.id);
+  const [tokens, profile] = await Promise.all([listApiTokens(user.id), findPublicProfile(user.id)]);
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <div>
@@ -25,11 +27,18 @@ export default async function AccountPage() {
           Signed in as <strong className="text-ink">{user.email}</strong>. Only an admin can change your email or role.
         </p>
       </div>
-      <section aria-labelledby="name-title" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="name-title" className="mb-4 text-lg font-semibold">
-          Name
+      <section aria-labelledby="profile-title" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="profile-title" className="text-lg font-semibold">
+          Public profile
         </h2>
-        <NameForm action={updateNameAction} name={user.name} />
+        <p className="mb-4 mt-1 text-sm text-stone-600">
+          Published transcripts credit the staff who transcribed and annotated them, and the editor who published them.
+        </p>
+        <ProfileForm
+          action={updateProfileAction}
+          profile={profile}
+          authorPage={profile.authorSlug ? { path: authorPath(profile.authorSlug), isLive: profile.isCredited } : null}
+        />
       </section>
       <section aria-labelledby="password-title" className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="password-title" className="mb-4 text-lg font-semibold">
