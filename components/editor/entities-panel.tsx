@@ -16,6 +16,10 @@ function upsertEntities(current: EditorEntity[], changed: EditorEntity[], remove
   return [...byId.values()];
 }
 
+function isEmptySuggestion(entity: EditorEntity): boolean {
+  return entity.status === "suggested" && entity.mentionCount === 0;
+}
+
 /** People, organisations, places and topics: accept or reject suggestions, tag the selection, merge duplicates. */
 export function EntitiesPanel({
   controller,
@@ -98,7 +102,8 @@ export function EntitiesPanel({
           .filter((entity) => entity.type === type)
           .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
         if (ofType.length === 0) return null;
-        const live = ofType.filter((entity) => entity.status !== "rejected");
+        // A suggestion whose words are all gone (edited away) has nothing to show; it returns with its words.
+        const live = ofType.filter((entity) => entity.status !== "rejected" && !isEmptySuggestion(entity));
         const rejected = ofType.filter((entity) => entity.status === "rejected");
         return (
           <section key={type} aria-labelledby={`entities-${type}-title`}>

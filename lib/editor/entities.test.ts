@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mergeEntity, setEntityStatus, tagEntity } from "@/lib/editor/entities";
+import { loadEditorBootstrap } from "@/lib/editor/queries";
 import { editSegment } from "@/lib/editor/segments";
 import {
   expectAppError,
@@ -130,5 +131,25 @@ describe("merging two entities", () => {
     const { entity } = await tagEntity(reporter, transcript.id, { type: "org", name: "NATO" });
     await expectAppError(mergeEntity(reporter, transcript.id, entity.id, entity.id), "UNPROCESSABLE");
     expect(await mentionsOf(entity.id)).toHaveLength(1);
+  });
+});
+
+describe("suggestions on the desk", () => {
+  it("are not listed once their words are edited away, and come back with them", async () => {
+    const reporter = await person("Rita Reporter");
+    const transcript = await makeTranscript(reporter, [FIRST]);
+    const segmentId = transcript.segmentIds[0]!;
+    const { entity } = await tagEntity(reporter, transcript.id, { type: "org", name: "NATO" });
+    await setEntityStatus(reporter, transcript.id, entity.id, "suggested");
+    const listed = async () =>
+      (await loadEditorBootstrap({ ...reporter, name: reporter.name }, transcript.id))?.entities.map(
+        (listedEntity) => `${listedEntity.name}×${listedEntity.mentionCount}`,
+      );
+    expect(await listed()).toEqual(["NATO×1"]);
+
+    await editSegment(reporter, transcript.id, segmentId, { text: "Jens Stoltenberg opened.", baseVersion: 1 });
+    expect(await listed()).toEqual([]);
+    await editSegment(reporter, transcript.id, segmentId, { text: "NATO opened.", baseVersion: 2 });
+    expect(await listed()).toEqual(["NATO×1"]);
   });
 });

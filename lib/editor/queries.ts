@@ -51,7 +51,8 @@ export async function loadEditorBootstrap(
         select: annotationSelect,
       }),
       db.transcriptEntity.findMany({
-        where: { transcriptId },
+        // A suggestion with no mention left is not listed (components/editor/entities-panel.tsx hides it too).
+        where: { transcriptId, NOT: { status: "SUGGESTED", mentionCount: 0 } },
         orderBy: [{ mentionCount: "desc" }, { entity: { name: "asc" } }],
         select: entitySelect,
       }),

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "./entities";
-import type { EntityType } from "./types";
+import { ingestFixture, speechOf } from "./test-support/fixtures";
+import type { EntityType, ParsedEntity } from "./types";
 
 describe("extractEntities", () => {
   it("normalises possessives and punctuation, and counts every mention", () => {
@@ -186,5 +187,129 @@ describe("entities on the labelled set", () => {
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
     expect(score.recall).toBeGreaterThanOrEqual(0.93);
     expect(score.typeAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+/** A realistic briefing: names next to words newsrooms capitalise by convention ("the Government", "the State"). */
+const BRIEFING = [
+  "Good afternoon. Today NATO Secretary General Jens Stoltenberg met the Heads of State and Government of the Alliance.",
+  "Russia seized three Ukrainian ships near the Kerch Strait and keeps blocking the Sea of Azov. The Government of " +
+    "Ukraine asked for more ships in the Black Sea, and the Alliance agreed to increase its presence there.",
+  "The State Department said the United States stands with Ukraine. The State has a duty to protect its citizens, " +
+    "the minister added, and the Government will report to Parliament.",
+  "On arms control, Jens Stoltenberg said Russia is violating the INF Treaty. The INF Treaty has been a cornerstone " +
+    "of our security. Heads of delegation will meet again in March.",
+  "Afghan forces are now in the lead, and our Resolute Support Mission will continue. NATO will decide in " +
+    "London in December.",
+].join("\n\n");
+
+/**
+ * An oracle for mentions, independent of the extractor's one-pass count: every whole-word occurrence of a name
+ * that is not inside an occurrence of a longer suggested name, plus a person's surname standing alone when no other
+ * suggestion has that surname.
+ */
+function expectedMentions(text: string, entities: readonly ParsedEntity[], name: string): number {
+  const occurrences = (needle: string) => {
+    const found: [number, number][] = [];
+    for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + 1)) {
+      const before = text.charAt(index - 1);
+      const after = text.charAt(index + needle.length);
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) found.push([index, index + needle.length]);
+    }
+    return found;
+  };
+  const longer = entities
+    .filter((other) => other.name.length > name.length && other.name.includes(name))
+    .flatMap((other) => occurrences(other.name));
+  const alone = (needle: string) =>
+    occurrences(needle).filter(([start, end]) => !longer.some(([from, to]) => from <= start && end <= to)).length;
+  const entity = entities.find((candidate) => candidate.name === name);
+  const surname = entity?.type === "person" && name.includes(" ") ? name.split(" ").at(-1) : undefined;
+  const isOwnSurname = surname && !entities.some((other) => other.name === surname);
+  const fullNames = occurrences(name);
+  const surnameAlone = isOwnSurname
+    ? occurrences(surname).filter(([start, end]) => !fullNames.some(([from, to]) => from <= start && end <= to)).length
+    : 0;
+  return alone(name) + surnameAlone;
+}
+
+describe("everyday words and whole names", () => {
+  const briefing = extractEntities(BRIEFING);
+  const names = briefing.map((entity) => entity.name);
+
+  it("never suggests one capitalised everyday word or a nationality as a name", () => {
+    for (const word of ["Heads", "State", "Government", "Sea", "Alliance", "Afghan", "Good", "Today", "Parliament"]) {
+      expect(names, word).not.toContain(word);
+    }
+  });
+
+  it("keeps the real names, whole", () => {
+    expect(briefing).toContainEqual({ type: "person", name: "Jens Stoltenberg", mentions: 2 });
+    expect(briefing).toContainEqual({ type: "org", name: "NATO", mentions: 2 });
+    expect(briefing).toContainEqual({ type: "place", name: "Sea of Azov", mentions: 1 });
+    expect(briefing).toContainEqual({ type: "place", name: "Black Sea", mentions: 1 });
+    expect(briefing).toContainEqual({ type: "place", name: "Kerch Strait", mentions: 1 });
+    expect(briefing).toContainEqual(expect.objectContaining({ type: "org", name: "State Department" }));
+    expect(briefing).toContainEqual({ type: "org", name: "INF Treaty", mentions: 2 });
+    for (const name of ["Ukraine", "Russia", "United States", "London"]) {
+      expect(briefing, name).toContainEqual(expect.objectContaining({ type: "place", name }));
+    }
+  });
+
+  it("does not suggest a piece of a longer name unless the piece also stands alone", () => {
+    expect(names).not.toContain("Azov");
+    expect(names).not.toContain("INF");
+    expect(names).not.toContain("Kerch");
+    const alone = extractEntities(
+      "Russia blocks the Sea of Azov for all ships. The port of Berdyansk on the Sea of Azov waits, and the ships " +
+        "bound for Azov wait too.",
+    );
+    expect(alone).toContainEqual({ type: "place", name: "Sea of Azov", mentions: 2 });
+    expect(alone).toContainEqual(expect.objectContaining({ name: "Azov", mentions: 1 }));
+  });
+
+  it("suggests no name without a mention, and counts what an independent oracle counts", async () => {
+    const nato = await ingestFixture("nato-press-conference-2019-02-14.txt");
+    for (const [text, entities] of [
+      [BRIEFING, briefing],
+      [speechOf(nato), nato.entities],
+    ] as const) {
+      expect(entities.length).toBeGreaterThan(5);
+      for (const entity of entities) {
+        expect(entity.mentions, entity.name).toBeGreaterThan(0);
+        expect(entity.mentions, entity.name).toBe(expectedMentions(text, entities, entity.name));
+      }
+    }
+  });
+
+  it("counts mentions in the text only: a name the title alone states is no suggestion", () => {
+    const entities = extractEntities("NATO agreed. Allies met in Brussels.", {
+      context: "Press conference by NATO Secretary General Jens Stoltenberg",
+    });
+    expect(entities.map((entity) => entity.name)).not.toContain("Jens Stoltenberg");
+    expect(entities).toContainEqual({ type: "org", name: "NATO", mentions: 1 });
+  });
+
+  it("leaves out the everyday words newsroom text itself writes in lower case, once capitalised", () => {
+    // The oracle: every word of four letters or more that the labelled English documents use in lower case.
+    const vocabulary = new Set<string>();
+    for (const file of fs.readdirSync(LABELLED).filter((name) => name.endsWith(".json"))) {
+      const document = JSON.parse(fs.readFileSync(path.join(LABELLED, file), "utf8")) as LabelledDocument;
+      if (document.language !== "en") continue;
+      for (const paragraph of document.paragraphs) {
+        for (const word of paragraph.text.match(/(?<![\p{L}’'-])\p{Ll}{4,}(?![\p{L}’'-])/gu) ?? [])
+          vocabulary.add(word);
+      }
+    }
+    const suggested = [...vocabulary]
+      .map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`)
+      .filter((word) =>
+        extractEntities(`Officials discussed the ${word} with partners. The ${word} matters, and the ${word} stays.`)
+          .map((entity) => entity.name)
+          .includes(word),
+      );
+    expect(vocabulary.size).toBeGreaterThan(250);
+    // A few rarer words ("undersea", "emeritus") are beyond the everyday list; the old rule suggested them all.
+    expect(suggested.length / vocabulary.size, suggested.join(", ")).toBeLessThan(0.03);
   });
 });

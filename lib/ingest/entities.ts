@@ -6,6 +6,7 @@
 // name is left out: a capital that opens a sentence ("But", "Але", "Mais"), generic acronyms ("API", "CEO") and
 // the letters that mark questions and answers ("Q", "A").
 import nlp from "compromise";
+import { isCommonEnglishWord } from "./common-words";
 import { isKnownPlace, PLACE_NAMES } from "./gazetteer";
 import { collapseWhitespace, endsSentence, splitSentences } from "./prose";
 import { isPersonName, splitTitleAndName } from "./speakers";
@@ -13,7 +14,11 @@ import type { EntityType, ParsedEntity } from "./types";
 
 type Votes = Map<string, Map<EntityType, number>>;
 
-export function extractEntities(text: string): ParsedEntity[] {
+/**
+ * `text` is what the names are counted in (the paragraphs); `context` (the title) helps recognise them but is not
+ * counted: a name only the title states has no mention in the text, so it is no suggestion.
+ */
+export function extractEntities(text: string, { context = "" }: { context?: string } = {}): ParsedEntity[] {
   const votes: Votes = new Map();
   const vote = (name: string | null, type: EntityType, weight = 1): void => {
     if (!name || COMMON_ACRONYMS.has(name) || NOT_NAMES.has(name) || SPEAKER_LETTERS.has(name)) return;
@@ -22,7 +27,8 @@ export function extractEntities(text: string): ParsedEntity[] {
     votes.set(name, byType);
   };
 
-  const { windows, acronyms, products, institutions, unknownNames } = scanCapitalisedWords(text);
+  const scanned = context ? `${context}\n\n${text}` : text;
+  const { windows, acronyms, products, institutions, features, unknownNames } = scanCapitalisedWords(scanned);
   // compromise's time and memory grow with the text it tags, so it gets only the words around capitalised ones,
   // each distinct window once, in bounded batches.
   for (let start = 0; start < windows.length; start += WINDOWS_PER_BATCH) {
@@ -34,17 +40,23 @@ export function extractEntities(text: string): ParsedEntity[] {
     }
   }
   // A name after a job title is a person even when compromise does not know the first name.
-  for (const name of titledNames(text)) vote(name, "person", 2);
+  const titled = new Set(titledNames(scanned));
+  for (const name of titled) vote(name, "person", 2);
   for (const acronym of acronyms) vote(acronym, "org");
   for (const name of products) vote(name, "org");
   for (const name of institutions) vote(name, "org", 2);
+  for (const { name, type } of features) vote(name, type, 2);
   for (const name of unknownNames) vote(name, "person");
   // Institutions named in the words of their language ("Union européenne", "Європейська комісія"); those never
   // mentioned drop out below.
-  for (const name of INSTITUTIONS) if (text.includes(name)) vote(name, "org", 2);
+  for (const name of INSTITUTIONS) if (scanned.includes(name)) vote(name, "org", 2);
 
   const typed = new Map<string, EntityType>();
-  for (const [name, byType] of votes) typed.set(name, isKnownPlace(name) ? "place" : strongestVote(byType));
+  for (const [name, byType] of votes) {
+    // "Sea", "State", "Government", "Heads": one capitalised everyday word is no name on its own.
+    if (isEverydayWord(name) && !titled.has(name)) continue;
+    typed.set(name, isKnownPlace(name) ? "place" : strongestVote(byType));
+  }
   // Every gazetteer place is counted too; those never mentioned drop out below.
   for (const place of PLACE_NAMES) if (!typed.has(place)) typed.set(place, "place");
 
@@ -58,7 +70,8 @@ export function extractEntities(text: string): ParsedEntity[] {
     mentions.set(fullName, (mentions.get(fullName) ?? 0) + (counts.get(alias) ?? 0));
   }
 
-  // A name with no mention of its own only ever appeared inside a longer one ("UN" in "UN Security Council").
+  // A name with no mention of its own only ever appeared inside a longer one ("UN" in "UN Security Council",
+  // "Azov" in "Sea of Azov"), or only in the title.
   const entities: ParsedEntity[] = [];
   for (const [name, type] of typed) {
     const count = mentions.get(name) ?? 0;
@@ -167,6 +180,8 @@ function capitalisedShare(text: string): number {
 
 interface Scan {
   windows: string[];
+  /** Names a feature's word makes whole: "Sea of Azov", "Black Sea" (places), "INF Treaty" (an agreement). */
+  features: { name: string; type: EntityType }[];
   acronyms: string[];
   /** Names written like brands or products ("TikTok", "GPT-4", "Nord Stream 2") or recurring inside sentences. */
   products: string[];
@@ -187,6 +202,7 @@ function scanCapitalisedWords(text: string): Scan {
   const acronyms: string[] = [];
   const institutions: string[] = [];
   const unknownNames: string[] = [];
+  const features: Scan["features"] = [];
   const products = new Set<string>();
   const insideSentence = new Map<string, number>();
   const capitalisesNouns = capitalisedShare(text) > NOUN_CAPITALISING_SHARE;
@@ -217,6 +233,8 @@ function scanCapitalisedWords(text: string): Scan {
         }
         // A run is inside the sentence once the word opening the sentence is left out of it.
         const isInside = !opensSentence || start > index;
+        const feature = mixedCase ? featureName(words, start, end) : null;
+        if (feature) features.push(feature);
         if (mixedCase && isInside) {
           const institution = institutionName(words, start, end);
           if (institution) institutions.push(institution);
@@ -242,7 +260,7 @@ function scanCapitalisedWords(text: string): Scan {
     }
   }
   for (const [name, count] of insideSentence) if (count >= MIN_RECURRING_MENTIONS) products.add(name);
-  return { windows: [...windows], acronyms, products: [...products], institutions, unknownNames };
+  return { windows: [...windows], acronyms, products: [...products], institutions, features, unknownNames };
 }
 
 /** The first word of a sentence, or the first after a question's "Q" or a dash that opens a turn. */
@@ -310,6 +328,57 @@ function institutionName(words: readonly string[], start: number, end: number): 
     return `${joined} of ${bareWord(after[1])}`;
   }
   return null;
+}
+
+/** Words that, before "of" or after other capitalised words, make a place's name: "Sea of Azov", "Black Sea". */
+const PLACE_FEATURE_WORDS = new Set(
+  (
+    "Sea Seas Ocean Gulf Bay Strait Straits Channel Isle Island Islands Lake River Cape Mount Mountains Peninsula " +
+    "Desert Valley Basin Canal Coast Heights Plateau Republic Kingdom"
+  ).split(" "),
+);
+/** Words that end (or, before "of", open) the name of an agreement: "INF Treaty", "Treaty of Lisbon". */
+const AGREEMENT_WORDS = new Set(
+  "Treaty Agreement Agreements Accord Accords Convention Conventions Protocol Pact Charter".split(" "),
+);
+
+/**
+ * A place or an agreement named by a capitalised run and its feature's word, kept whole: "the Sea of Azov",
+ * "the Strait of Hormuz", "the Black Sea", "the INF Treaty", "the Treaty of Lisbon".
+ */
+function featureName(words: readonly string[], start: number, end: number): { name: string; type: EntityType } | null {
+  const run = words.slice(start, end + 1).map(bareWord);
+  const last = run.at(-1) ?? "";
+  const typeOf = (word: string): EntityType | null =>
+    PLACE_FEATURE_WORDS.has(word) ? "place" : AGREEMENT_WORDS.has(word) ? "org" : null;
+  const type = typeOf(last);
+  if (!type) return null;
+  // "Sea of Azov", "Isle of Man", "Treaty of Lisbon": the capitalised words after "of", up to punctuation.
+  const endsRun = /[,;:.!?)\]…]$/u.test(words[end] ?? "");
+  if (!endsRun && words[end + 1] === "of" && isCapitalised(words[end + 2])) {
+    const tail: string[] = [];
+    for (let index = end + 2; index < words.length && isCapitalised(words[index]); index++) {
+      tail.push(bareWord(words[index] ?? ""));
+      if (/[^\p{L}\p{N}]$/u.test(words[index] ?? "")) break;
+    }
+    if (tail.every((word) => word.length > 0)) return { name: `${run.join(" ")} of ${tail.join(" ")}`, type };
+  }
+  // "Black Sea", "Korean Peninsula", "INF Treaty": a feature's word after at least one other capitalised word.
+  if (run.length >= 2 && run.every((word) => word.length > 0)) return { name: run.join(" "), type };
+  return null;
+}
+
+/**
+ * One capitalised everyday English word ("Sea", "State", "Government", "Heads", "Alliance") or a nationality
+ * ("Afghan"), which newsroom text capitalises by convention, is no name on its own; a place of the gazetteer
+ * ("Turkey", "Chad"), a named institution ("Congress") or a name compromise's lexicon knows ("Smith", "Google") is.
+ */
+function isEverydayWord(name: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || isKnownPlace(name) || INSTITUTIONS.has(name)) return false;
+  const word = name.toLowerCase();
+  const lexicon = nlp(word);
+  if (lexicon.has("#Demonym")) return true;
+  return isCommonEnglishWord(word) && !lexicon.has("#ProperNoun");
 }
 
 function isCapitalised(word: string | undefined): boolean {

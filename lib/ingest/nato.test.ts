@@ -97,6 +97,15 @@ describe("the NATO press conference fixture", () => {
     expect(result.entities).toContainEqual(expect.objectContaining({ type: "org", name: "NATO" }));
     const names = result.entities.map((entity) => entity.name);
     expect(names).not.toContain("Ukraine’s");
+    // "the Sea of Azov" is one place; "the meeting of NATO Heads of State and Government" names no one else.
+    expect(result.entities).toContainEqual({ type: "place", name: "Sea of Azov", mentions: 1 });
+    for (const word of ["Azov", "Sea", "Heads", "State", "Government", "Alliance", "Afghan"]) {
+      expect(names).not.toContain(word);
+    }
+    // Named only in the title, he has no mention in the text to show (he is its speaker).
+    expect(names).not.toContain("Jens Stoltenberg");
+    expect(result.entities).toContainEqual({ type: "org", name: "NATO", mentions: 8 });
+    for (const entity of result.entities) expect(entity.mentions, entity.name).toBeGreaterThan(0);
     const mentions = result.entities.map((entity) => entity.mentions);
     expect(mentions).toEqual([...mentions].sort((a, b) => b - a));
   });

@@ -110,7 +110,8 @@ export async function ingestFileWithTimings(
       language,
     };
   });
-  const entities = await stage("entities", () => extractEntities(title ? `${title}\n\n${speech}` : speech));
+  // The title helps recognise names, but only the paragraphs' mentions count: the desk matches mentions there.
+  const entities = await stage("entities", () => extractEntities(speech, { context: title ?? "" }));
 
   const warnings = [...(decoded?.warnings ?? []), ...source.warnings];
   if (segments.length === 0) warnings.push("No speech is left after clean-up; restore removed lines to keep them.");

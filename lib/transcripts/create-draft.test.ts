@@ -55,6 +55,11 @@ describe("creating a draft from an upload", () => {
     expect(kosovo?.mentions.length).toBeGreaterThanOrEqual(2);
     // The count is the stored mentions, for every entity.
     for (const link of transcript.entities) expect(link.mentionCount).toBe(link.mentions.length);
+    // Every suggestion has a mention in the paragraphs; none is an everyday word or a piece of a longer name.
+    for (const link of transcript.entities) expect(link.mentions.length, link.entity.name).toBeGreaterThan(0);
+    const names = transcript.entities.map((link) => link.entity.name);
+    expect(names).toContain("Sea of Azov");
+    for (const word of ["Azov", "Sea", "Heads", "State", "Government"]) expect(names).not.toContain(word);
     expect(
       await db.revision.findMany({ where: { transcriptId: draft.id }, select: { number: true, action: true } }),
     ).toEqual([{ number: 1, action: "transcript.created" }]);

@@ -208,9 +208,14 @@ export async function insertDraft(
 
   // Entities are shared across transcripts: reuse the (type, name) row when another transcript made it.
   // One name can be suggested as two types ("Georgia" the person and the place): a mention belongs to each.
+  // A suggestion is made only for a name the paragraphs mention: one with no stored mention (named only in the
+  // title, or only inside a longer name) would be listed with nothing to show.
+  const matchMentions = mentionMatcher(result.entities.map((entity) => entity.name));
+  const found = segments.flatMap((segment) => matchMentions(segment.text).map((range) => ({ segment, ...range })));
+  const mentioned = new Set(found.map((range) => range.name));
   const linkIdsByName = new Map<string, string[]>();
   const links: unknown[][] = [];
-  for (const entity of result.entities) {
+  for (const entity of result.entities.filter((candidate) => mentioned.has(candidate.name))) {
     const entityId = await writer.entityId(ENTITY_TYPES[entity.type], entity.name, nextId(), now);
     const linkId = nextId();
     links.push([linkId, transcriptId, entityId, 0]);
@@ -218,12 +223,9 @@ export async function insertDraft(
   }
   await writer.insert("TranscriptEntity", ["id", "transcriptId", "entityId", "mentionCount"], links);
   const mentions: Record<string, unknown>[] = [];
-  const matchMentions = mentionMatcher([...linkIdsByName.keys()]);
-  for (const segment of segments) {
-    for (const { name, start, end } of matchMentions(segment.text)) {
-      for (const transcriptEntityId of linkIdsByName.get(name) ?? []) {
-        mentions.push({ id: nextId(), ...mentionRow({ transcriptEntityId, segmentId: segment.id, start, end }) });
-      }
+  for (const { segment, name, start, end } of found) {
+    for (const transcriptEntityId of linkIdsByName.get(name) ?? []) {
+      mentions.push({ id: nextId(), ...mentionRow({ transcriptEntityId, segmentId: segment.id, start, end }) });
     }
   }
   await insertRows(writer, "Mention", mentions);
