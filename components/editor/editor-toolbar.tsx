@@ -34,44 +34,54 @@ export function EditorToolbar({
     controller.undo.getSnapshot,
   );
   return (
-    <div className="sticky top-0 z-20 -mx-2 flex flex-col gap-2 border-b border-stone-200 bg-stone-50/95 px-2 py-2 backdrop-blur supports-[backdrop-filter]:bg-stone-50/85">
-      <div className="flex flex-wrap items-center gap-2">
-        <SaveStatus controller={controller} />
-        <div className="ml-auto flex flex-wrap items-center gap-1">
-          <button
-            type="button"
-            className={TOOL_BUTTON}
-            disabled={!history.canUndo}
-            onClick={() => void controller.undoLast()}
-            title="Ctrl+Z"
-            aria-label={history.undoLabel ? `Undo ${history.undoLabel}` : "Undo"}
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            className={TOOL_BUTTON}
-            disabled={!history.canRedo}
-            onClick={() => void controller.redoLast()}
-            title="Ctrl+Shift+Z"
-            aria-label={history.redoLabel ? `Redo ${history.redoLabel}` : "Redo"}
-          >
-            Redo
-          </button>
-          <button type="button" className={TOOL_BUTTON} onClick={onFind} aria-pressed={isFindOpen} title="Ctrl+F">
-            Find
-          </button>
-          <button type="button" className={TOOL_BUTTON} onClick={onToggleSelectMode} aria-pressed={isSelectMode}>
-            Select paragraphs
-          </button>
-          <button type="button" className={TOOL_BUTTON} onClick={onShortcuts} title="?" aria-label="Keyboard shortcuts">
-            ?
-          </button>
+    <>
+      <div className="sticky top-0 z-20 -mx-2 flex flex-col gap-2 border-b border-stone-200 bg-stone-50/95 px-2 py-2 backdrop-blur supports-[backdrop-filter]:bg-stone-50/85">
+        <div className="flex flex-wrap items-center gap-2">
+          <SaveStatus controller={controller} />
+          <div className="ml-auto flex flex-wrap items-center gap-1">
+            <button
+              type="button"
+              className={TOOL_BUTTON}
+              disabled={!history.canUndo}
+              onClick={() => void controller.undoLast()}
+              title="Ctrl+Z"
+              aria-label={history.undoLabel ? `Undo ${history.undoLabel}` : "Undo"}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className={TOOL_BUTTON}
+              disabled={!history.canRedo}
+              onClick={() => void controller.redoLast()}
+              title="Ctrl+Shift+Z"
+              aria-label={history.redoLabel ? `Redo ${history.redoLabel}` : "Redo"}
+            >
+              Redo
+            </button>
+            <button type="button" className={TOOL_BUTTON} onClick={onFind} aria-pressed={isFindOpen} title="Ctrl+F">
+              Find
+            </button>
+            <button type="button" className={TOOL_BUTTON} onClick={onToggleSelectMode} aria-pressed={isSelectMode}>
+              Select paragraphs
+            </button>
+            <button
+              type="button"
+              className={TOOL_BUTTON}
+              onClick={onShortcuts}
+              title="?"
+              aria-label="Keyboard shortcuts"
+            >
+              ?
+            </button>
+          </div>
         </div>
+        {children}
       </div>
+      {/* Outside the sticky bar: growing it would cover the text's first line, and its backdrop filter would make it
+          the notice's containing block. */}
       <NoticeLine controller={controller} />
-      {children}
-    </div>
+    </>
   );
 }
 
@@ -113,6 +123,14 @@ function SaveStatus({ controller }: { controller: EditorController }) {
   );
 }
 
+/**
+ * Where messages show: fixed at the bottom of the window, never over the transcript's text. Above the panels' tab
+ * bar on phones; from 1024 px over the bottom of the panels' column (the staff shell's max-w-6xl, px-4 page, whose
+ * right-hand column is 23rem wide), beside the text rather than on it.
+ */
+const NOTICE_PLACE =
+  "fixed inset-x-2 bottom-16 z-40 lg:inset-x-auto lg:bottom-4 lg:right-[max(1rem,calc((100vw_-_72rem)/2_+_1rem))] lg:w-[23rem]";
+
 function NoticeLine({ controller }: { controller: EditorController }) {
   const notice = useSyncExternalStore(controller.notice.subscribe, controller.notice.get, () => null);
   const [hiddenId, setHiddenId] = useState<number | null>(null);
@@ -123,11 +141,13 @@ function NoticeLine({ controller }: { controller: EditorController }) {
   }, [notice]);
   const isVisible = notice && notice.id !== hiddenId;
   return (
-    <div role="status" aria-live="polite" className={isVisible ? "" : "sr-only"}>
+    <div role="status" aria-live="polite" className={isVisible ? NOTICE_PLACE : "sr-only"}>
       {isVisible ? (
         <p
-          className={`flex flex-wrap items-center gap-2 rounded-md px-2 py-1 text-sm ${
-            notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-white text-stone-800"
+          className={`flex flex-wrap items-center gap-2 rounded-md border px-3 py-2 text-sm shadow-lg ${
+            notice.tone === "error"
+              ? "border-red-300 bg-red-50 text-red-800"
+              : "border-stone-300 bg-white text-stone-800"
           }`}
           data-testid="editor-notice"
         >

@@ -43,6 +43,13 @@ export interface ParagraphProps {
 const TEXT_BOX =
   "box-border rounded-md border px-3 py-2 font-serif text-lg leading-relaxed whitespace-pre-wrap [overflow-wrap:break-word] [tab-size:4]";
 
+/**
+ * iOS and iPadOS (every browser there is WebKit) set a textarea's text 3 px in from each side, beyond its padding,
+ * and no CSS removes it: without the same inset the layer's highlights start early and end about half a character
+ * short of their words, and lines may wrap elsewhere. `-webkit-touch-callout` is supported there and nowhere else.
+ */
+const LAYER_INSET = "supports-[-webkit-touch-callout:none]:px-[calc(0.75rem_+_3px)]";
+
 const NO_ANNOTATIONS: readonly EditorAnnotation[] = [];
 
 function markClass(annotations: readonly EditorAnnotation[]): string {
@@ -257,7 +264,10 @@ export const Paragraph = memo(function Paragraph({
             {entry.isSaving ? "Saving…" : "Unsaved"}
           </span>
         ) : null}
-        <div aria-hidden="true" className={`${TEXT_BOX} pointer-events-none border-transparent text-transparent`}>
+        <div
+          aria-hidden="true"
+          className={`${TEXT_BOX} ${LAYER_INSET} pointer-events-none border-transparent text-transparent`}
+        >
           {runs.map((run) =>
             run.ranges.length > 0 ? (
               <mark key={run.start} className={markClass(run.ranges)}>
