@@ -1,6 +1,8 @@
 // The 1200×630 card behind a shared link (next/og's ImageResponse): inline styles only, every box a flexbox.
+import { ImageResponse } from "next/og";
 import { quoteFontSize } from "./share-card-text";
 import { truncateAtWord } from "@/lib/format/text";
+import { loadShareCardFonts, SHARE_CARD_FONT_FAMILY } from "@/lib/share-card/fonts";
 
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 
@@ -8,20 +10,21 @@ const INK = "#1c1917";
 const PAPER = "#fcfbf8";
 const ACCENT = "#9f1239";
 
-export function ShareCard({
-  kicker,
-  text,
-  isQuote,
-  lines,
-  siteName,
-}: {
+export interface ShareCardProps {
   kicker: string;
   text: string;
   isQuote: boolean;
   /** Attribution lines under the text: speaker, event, date. */
   lines: string[];
   siteName: string;
-}) {
+}
+
+/** The card as a PNG response, in Noto Sans (Latin, Cyrillic and Greek: lib/share-card/fonts.ts). */
+export async function shareCardImage(props: ShareCardProps): Promise<ImageResponse> {
+  return new ImageResponse(<ShareCard {...props} />, { ...SHARE_CARD_SIZE, fonts: await loadShareCardFonts() });
+}
+
+export function ShareCard({ kicker, text, isQuote, lines, siteName }: ShareCardProps) {
   const shown = truncateAtWord(text, isQuote ? 220 : 140);
   return (
     <div
@@ -33,6 +36,7 @@ export function ShareCard({
         justifyContent: "space-between",
         background: PAPER,
         color: INK,
+        fontFamily: SHARE_CARD_FONT_FAMILY,
         padding: "56px 72px",
         borderTop: `16px solid ${ACCENT}`,
       }}

@@ -1,6 +1,5 @@
-import { ImageResponse } from "next/og";
 import { parseId } from "@/lib/validations/route-params";
-import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
+import { SHARE_CARD_SIZE, shareCardImage } from "@/components/reader/share-card";
 import { formatPublicDate, speakerDescription } from "@/lib/publishing/labels";
 import { getPublicQuote } from "@/lib/publishing/public-queries";
 import { getSiteName } from "@/lib/site";
@@ -26,14 +25,11 @@ export default async function Image({ params }: { params: Promise<{ id: string }
   const speaker = quote.speaker;
   const who = speaker ? [speaker.name, speakerDescription(speaker)].filter(Boolean).join(", ") : "Unattributed speaker";
   const when = [formatPublicDate(quote.transcript.occurredAt), quote.transcript.place].filter(Boolean).join(" · ");
-  return new ImageResponse(
-    <ShareCard
-      kicker="Key quote"
-      text={quote.text}
-      isQuote
-      lines={[who, quote.transcript.title, when]}
-      siteName={getSiteName()}
-    />,
-    SHARE_CARD_SIZE,
-  );
+  return shareCardImage({
+    kicker: "Key quote",
+    text: quote.text,
+    isQuote: true,
+    lines: [who, quote.transcript.title, when],
+    siteName: getSiteName(),
+  });
 }

@@ -1,6 +1,5 @@
-import { ImageResponse } from "next/og";
 import { parseSlug } from "@/lib/validations/route-params";
-import { SHARE_CARD_SIZE, ShareCard } from "@/components/reader/share-card";
+import { SHARE_CARD_SIZE, shareCardImage } from "@/components/reader/share-card";
 import { formatPublicDate, publicFidelityLabel } from "@/lib/publishing/labels";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { getSiteName } from "@/lib/site";
@@ -25,14 +24,11 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   if (!transcript) return notFoundImage();
   const speakers = transcript.speakers.map((speaker) => speaker.name).join(", ");
   const when = [formatPublicDate(transcript.occurredAt), transcript.place].filter(Boolean).join(" · ");
-  return new ImageResponse(
-    <ShareCard
-      kicker={publicFidelityLabel(transcript.fidelity, transcript.fidelityCheckedBy)}
-      text={transcript.title}
-      isQuote={false}
-      lines={[speakers, when]}
-      siteName={getSiteName()}
-    />,
-    SHARE_CARD_SIZE,
-  );
+  return shareCardImage({
+    kicker: publicFidelityLabel(transcript.fidelity, transcript.fidelityCheckedBy),
+    text: transcript.title,
+    isQuote: false,
+    lines: [speakers, when],
+    siteName: getSiteName(),
+  });
 }
