@@ -23,6 +23,7 @@ import {
   resolveClientAddress,
 } from "@/lib/http/client-address";
 import { isCacheablePage, pageCacheKey, publicPageCache } from "@/lib/http/page-cache";
+import { answerPermanentRedirectsAs301 } from "@/lib/http/permanent-redirects";
 import { limitedGroup, readerLimits, refusal } from "@/lib/http/reader-limits";
 import { ingestSizeProblem, maxBodyBytes } from "@/lib/ingest/limits";
 import { INTERNAL_HEADER, internalRequestToken } from "@/lib/publishing/internal-request";
@@ -370,6 +371,7 @@ async function main(): Promise<void> {
     if (refuseOversizedBody(request, response)) return;
     if (refuseWritesDuringRestore(request, response)) return;
     closeAfterAnswerMidBody(request, response);
+    answerPermanentRedirectsAs301(request, response);
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
     const keys = surrogateKeysFor(request.method, request.url);
     if (keys) response.setHeader("surrogate-key", keys.join(" "));

@@ -173,7 +173,11 @@ export function DetailsForm({
         (props) => (
           <input {...props} value={fields.slug} onChange={(event) => set("slug")(event.target.value)} />
         ),
-        "Lower-case words joined by hyphens; the public page's address.",
+        `Lower-case words joined by hyphens; the public page's address. ${
+          meta.slugFollowsTitle
+            ? "It follows the title until you type one here or the transcript is first published."
+            : "A new address takes effect when the transcript is next published; links to the old one keep working."
+        }`,
       )}
       {field("summary", "Summary", (props) => (
         <textarea {...props} rows={3} value={fields.summary} onChange={(event) => set("summary")(event.target.value)} />
@@ -253,7 +257,7 @@ export function DetailsForm({
         (props) => (
           <input {...props} value={fields.tags} onChange={(event) => set("tags")(event.target.value)} />
         ),
-        "Separated by commas.",
+        "Separated by commas. Each tag is a public topic: readers find it on the page, in the feeds and in search, as they do the accepted topics in Entities.",
       )}
 
       {conflict ? (

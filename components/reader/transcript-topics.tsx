@@ -1,23 +1,20 @@
 import Link from "next/link";
 import { entityPath } from "@/lib/discovery/params";
 import type { EntityType } from "@/lib/generated/prisma/enums";
-import type { PublishedEntity } from "@/lib/publishing/types";
-import { nameSlug } from "@/lib/publishing/public-index";
+import type { PublishedSnapshot } from "@/lib/publishing/types";
+import { publicEntities } from "@/lib/publishing/topics";
 
 const ORDER: EntityType[] = ["TOPIC", "PERSON", "ORG", "PLACE"];
 
-/** The transcript's accepted topics, people, organisations and places, each linking to its page of transcripts. */
-export function TranscriptTopics({ entities }: { entities: PublishedEntity[] }) {
-  const linked = entities
-    .map((entity) => ({ ...entity, slug: nameSlug(entity.name) }))
-    // The public index files an entity under its name's slug; a name with none has no page.
-    .filter((entity) => entity.slug)
-    .sort(
-      (a, b) =>
-        ORDER.indexOf(a.type) - ORDER.indexOf(b.type) ||
-        b.mentionCount - a.mentionCount ||
-        a.name.localeCompare(b.name),
-    );
+/**
+ * The transcript's topics (its tags and accepted topic entities, as one), people, organisations and places, each
+ * linking to its page of transcripts.
+ */
+export function TranscriptTopics({ transcript }: { transcript: Pick<PublishedSnapshot, "entities" | "tags"> }) {
+  const linked = publicEntities(transcript).sort(
+    (a, b) =>
+      ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name),
+  );
   if (linked.length === 0) return null;
   return (
     <nav aria-label="Topics" className="no-print mt-8 border-t border-stone-200 pt-4 text-sm">

@@ -213,6 +213,8 @@ describe("comparing two revisions", () => {
     ]);
     expect(comparison.details).toEqual([
       { field: "title", before: "NATO press conference", after: "NATO defence ministers" },
+      // Never published and never typed by hand: the address followed the title.
+      { field: "slug", before: t.slug, after: "nato-defence-ministers" },
     ]);
   });
 

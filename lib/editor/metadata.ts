@@ -1,6 +1,8 @@
 // The transcript's own fields: title, slug, summary, event date, place, source and media links, fidelity, tags.
 // Versioned as a whole: a save based on an older version is refused, naming who saved in between.
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { firstFreeSlug, slugFromTitle } from "@/lib/transcripts/slugs";
 import { tagsSchema, writeJson } from "@/lib/json-columns";
 import type { Actor } from "@/lib/permissions";
 import { withTranscript } from "@/lib/transcripts/access";
@@ -53,20 +55,34 @@ export async function updateMetadata(
         },
       );
     }
+    const slugTyped = input.slug !== undefined && input.slug !== row.slug;
     if (input.slug !== undefined && input.slug !== row.slug) {
-      const taken = await tx.transcript.findFirst({ where: { slug: input.slug }, select: { id: true } });
+      const taken =
+        (await tx.transcript.findFirst({
+          where: { OR: [{ slug: input.slug }, { publicSlug: input.slug }], id: { not: transcriptId } },
+          select: { id: true },
+        })) ?? (await tx.slugRedirect.findFirst({ where: { slug: input.slug, transcriptId: { not: transcriptId } } }));
       if (taken) {
         throw new AppError("BAD_REQUEST", "Another transcript already uses that address.", {
           slug: "Already used by another transcript.",
         });
       }
     }
+    // Before the first publication, and until someone types one, the address follows the title.
+    const followed =
+      !slugTyped &&
+      input.title !== undefined &&
+      input.title !== row.title &&
+      !row.slugSetByHand &&
+      !row.firstPublishedAt
+        ? await slugForTitle(tx, transcriptId, input.title)
+        : null;
     const next = await tx.transcript.update({
       where: { id: transcriptId },
       data: {
         version: { increment: 1 },
         ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(slugTyped ? { slug: input.slug, slugSetByHand: true } : followed ? { slug: followed } : {}),
         ...(input.summary !== undefined ? { summary: input.summary?.trim() || null } : {}),
         ...(input.occurredAt !== undefined
           ? { occurredAt: input.occurredAt ? new Date(`${input.occurredAt}T00:00:00Z`) : null }
@@ -91,6 +107,24 @@ export async function updateMetadata(
     });
     return { transcript: toEditorTranscriptMeta({ ...next, revision }, segmentCount), revision };
   });
+}
+
+/** The first free slug for a new title, counting every address in use or kept for old links. */
+async function slugForTitle(tx: Prisma.TransactionClient, transcriptId: string, title: string): Promise<string> {
+  const base = slugFromTitle(title);
+  const like = (field: "slug" | "publicSlug") => [{ [field]: base }, { [field]: { startsWith: `${base}-` } }];
+  const [transcripts, redirects] = await Promise.all([
+    tx.transcript.findMany({
+      where: { id: { not: transcriptId }, OR: [...like("slug"), ...like("publicSlug")] },
+      select: { slug: true, publicSlug: true },
+    }),
+    tx.slugRedirect.findMany({ where: { OR: like("slug") }, select: { slug: true } }),
+  ]);
+  const taken = new Set<string>([
+    ...transcripts.flatMap((row) => [row.slug, ...(row.publicSlug ? [row.publicSlug] : [])]),
+    ...redirects.map((row) => row.slug),
+  ]);
+  return firstFreeSlug(base, taken);
 }
 
 /** A person choosing a different label, or ticking "checked", confirms it; unticking withdraws the confirmation. */

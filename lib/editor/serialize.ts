@@ -196,6 +196,8 @@ export const transcriptMetaSelect = {
   createdById: true,
   fidelityConfirmedAt: true,
   fidelityConfirmedBy: { select: { name: true } },
+  slugSetByHand: true,
+  firstPublishedAt: true,
 } satisfies Prisma.TranscriptSelect;
 export type TranscriptMetaRow = Prisma.TranscriptGetPayload<{ select: typeof transcriptMetaSelect }>;
 
@@ -220,5 +222,6 @@ export function toEditorTranscriptMeta(row: TranscriptMetaRow, segmentCount: num
     fidelityConfirmed: row.fidelityConfirmedAt
       ? { by: row.fidelityConfirmedBy?.name ?? null, at: row.fidelityConfirmedAt.toISOString() }
       : null,
+    slugFollowsTitle: !row.slugSetByHand && !row.firstPublishedAt,
   };
 }

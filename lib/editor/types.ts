@@ -148,6 +148,8 @@ export interface EditorTranscriptMeta {
   ownerId: string;
   /** Who confirmed the fidelity label readers will see, and when; null until a person has. */
   fidelityConfirmed: { by: string | null; at: string } | null;
+  /** The slug changes with the title: until someone types one, and until the first publication. */
+  slugFollowsTitle: boolean;
 }
 
 export interface EditorViewer {

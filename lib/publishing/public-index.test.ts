@@ -67,6 +67,8 @@ describe("indexEntry", () => {
         name: "INF Treaty",
         mentionCount: 3,
       },
+      // The tag "INF Treaty" is that topic; the tag "NATO" is a topic of its own (lib/publishing/topics.ts).
+      { transcriptId: "tr_1", entityId: "tag:nato", type: "TOPIC", slug: "nato", name: "NATO", mentionCount: 0 },
     ]);
     const quotes = snapshot.annotations.filter((annotation) => annotation.kind === "QUOTE");
     expect(entry.quotes.map((quote) => quote.annotationId)).toEqual(quotes.map((quote) => quote.id));

@@ -2,11 +2,13 @@
 // read. Derived only from the publication readers see now, and rewritten inside the transaction that publishes,
 // corrects or unpublishes, so a reader can never find what they could not open. The full-text index of
 // PublicParagraph follows these rows through SQLite triggers (prisma/migrations/*_public_index).
-import slugify from "slugify";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUnnamedSpeaker } from "@/lib/publishing/checks";
+import { nameSlug } from "@/lib/publishing/slugs";
+import { publicEntities } from "@/lib/publishing/topics";
 import { readSnapshot } from "@/lib/publishing/snapshot";
+import { creditRows } from "@/lib/publishing/credits"; // bylines
 import { runQuery } from "@/lib/db/provider";
 import { optimizeFullTextSqlite, rebuildFullTextSqlite } from "@/lib/db/sqlite/full-text";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
@@ -18,21 +20,7 @@ const PARAGRAPH_CHUNK = 250;
 
 type Client = Prisma.TransactionClient | typeof db;
 
-/**
- * A readable, stable slug for a person's or topic's name, shared across transcripts: "Jens Stoltenberg" →
- * "jens-stoltenberg", "Владимир Путин" → "vladimir-putin". A name with no Latin transliteration (Chinese, say) keeps
- * its own letters.
- */
-export function nameSlug(name: string): string {
-  const slug = slugify(name, { lower: true, strict: true, locale: "en", trim: true });
-  if (slug) return slug.slice(0, 80);
-  return name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-}
+export { nameSlug };
 
 /**
  * A role, not a person: "Moderator", "The Chair", "Interpreter". Fine as a label in one transcript, but as a page it
@@ -115,17 +103,16 @@ export function indexEntry(
   });
 
   const topics = new Map<string, Prisma.PublicTopicUncheckedCreateInput>();
-  for (const entity of snapshot.entities) {
-    const slug = nameSlug(entity.name);
-    if (slug)
-      topics.set(entity.id, {
-        transcriptId,
-        entityId: entity.id,
-        type: entity.type,
-        slug,
-        name: entity.name,
-        mentionCount: entity.mentionCount,
-      });
+  // Accepted entities and tags, one topic per slug (lib/publishing/topics.ts).
+  for (const entity of publicEntities(snapshot)) {
+    topics.set(entity.id, {
+      transcriptId,
+      entityId: entity.id,
+      type: entity.type,
+      slug: entity.slug,
+      name: entity.name,
+      mentionCount: entity.mentionCount,
+    });
   }
 
   const occurredAt = snapshot.occurredAt ? new Date(snapshot.occurredAt) : null;
@@ -170,6 +157,7 @@ export async function removeFromPublicIndex(client: Client, transcriptId: string
   await client.publicAppearance.deleteMany({ where: { transcriptId } });
   await client.publicTopic.deleteMany({ where: { transcriptId } });
   await client.publicQuoteEntry.deleteMany({ where: { transcriptId } });
+  await client.publicCredit.deleteMany({ where: { transcriptId } }); // bylines
   await client.publicListing.deleteMany({ where: { transcriptId } });
 }
 
@@ -216,6 +204,8 @@ export async function syncPublicIndex(client: Client, transcriptId: string, now 
   await client.publicAppearance.createMany({ data: entry.appearances });
   await client.publicTopic.createMany({ data: entry.topics });
   await client.publicQuoteEntry.createMany({ data: entry.quotes });
+  // Bylines: who is credited on this publication (lib/publishing/credits.ts).
+  await client.publicCredit.createMany({ data: creditRows(transcriptId, snapshot.credits) });
 }
 
 /**
@@ -252,6 +242,7 @@ export async function rebuildPublicIndex(): Promise<number> {
     await tx.publicAppearance.deleteMany({});
     await tx.publicTopic.deleteMany({});
     await tx.publicQuoteEntry.deleteMany({});
+    await tx.publicCredit.deleteMany({}); // bylines
     await tx.publicListing.deleteMany({});
     // PostgreSQL's full-text columns are generated from the rows: nothing to rebuild.
     await runQuery({ sqlite: () => rebuildFullTextSqlite(tx), postgresql: async () => undefined });

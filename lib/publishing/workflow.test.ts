@@ -573,7 +573,14 @@ describe("publishing", () => {
       where: { id: other.id },
       select: { version: true },
     });
-    await updateMetadata(editor, other.id, { baseVersion: otherVersion, slug: holder.slug });
+    // Details refuses the address at once…
+    const refused = await expectAppError(
+      updateMetadata(editor, other.id, { baseVersion: otherVersion, slug: holder.slug }),
+      "BAD_REQUEST",
+    );
+    expect(refused.fieldErrors).toEqual({ slug: "Already used by another transcript." });
+    // …and publishing refuses it too, however the working copy came to have it.
+    await db.transcript.update({ where: { id: other.id }, data: { slug: holder.slug } });
 
     const error = await expectAppError(publishAt(editor, other.id, hoursIn(1)), "CONFLICT");
     expect(error.message).toBe(

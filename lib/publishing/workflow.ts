@@ -13,8 +13,10 @@ import { canPublishTranscript, canSubmitTranscript, hasRole, type Actor, type De
 import { absoluteUrl } from "@/lib/site";
 import { expirePublicCache } from "@/lib/publishing/cache";
 import { transcriptTags } from "@/lib/publishing/cache-tags";
+import { oldSlugHolder, oldSlugsOf, rememberOldSlug } from "@/lib/publishing/old-slugs";
 import { evaluateChecks, unresolvedChecks, type CheckInput, type Override } from "@/lib/publishing/checks";
 import { buildSnapshot, readSnapshot, writeSnapshot } from "@/lib/publishing/snapshot";
+import { creditPublication } from "@/lib/publishing/credits";
 import type { PublishedSnapshot } from "@/lib/publishing/types";
 import { failpoint } from "@/lib/failpoints";
 import { liveSegments } from "@/lib/transcripts/working-copy";
@@ -363,9 +365,10 @@ async function publish(
     where: { publicSlug: slug, id: { not: state.id } },
     select: { title: true },
   });
-  if (holder) {
+  const oldHolder = holder ?? (await oldSlugHolder(tx, slug, state.id));
+  if (oldHolder) {
     throw wrongState(
-      `The address /t/${slug} is kept for “${holder.title}”, which is or was published there. Change the slug.`,
+      `The address /t/${slug} is kept for “${oldHolder.title}”, which is or was published there. Change the slug.`,
     );
   }
 
@@ -376,7 +379,15 @@ async function publish(
   });
   const previous = await latestPublication(tx, state.id);
   await slicer.slice();
-  const snapshot = await buildSnapshot(tx, state.id, previous?.snapshot ?? null);
+  const built = await buildSnapshot(tx, state.id, previous?.snapshot ?? null);
+  // Bylines: who worked on this working copy, and who publishes it (lib/publishing/credits.ts).
+  const credits = await creditPublication(tx, {
+    transcriptId: state.id,
+    revision: state.revision,
+    editorId: actor.id,
+    annotationIds: built.annotations.map((annotation) => annotation.id),
+  });
+  const snapshot = { ...built, credits };
   await slicer.slice();
   const goesPublicAt = scheduledFor ?? now;
   await tx.publication.create({
@@ -393,6 +404,8 @@ async function publish(
   });
   await slicer.slice();
 
+  // A new address keeps the old one working (lib/publishing/old-slugs.ts).
+  if (state.firstPublishedAt) await rememberOldSlug(tx, state.id, state.publicSlug, slug);
   if (scheduledFor) {
     await recordTransition(tx, actor.id, state, "SCHEDULED", "scheduled", {
       note,
@@ -415,7 +428,7 @@ async function publish(
     result: resultOf("PUBLISHED", { publicSlug: slug, firstPublishedAt }),
     staleTags: transcriptTags(
       state.id,
-      [slug, ...(state.publicSlug ? [state.publicSlug] : [])],
+      [slug, ...(state.publicSlug ? [state.publicSlug] : []), ...(await oldSlugsOf(tx, state.id))],
       [...quoteIds(previous?.snapshot), ...quoteIds(snapshot)],
     ),
   };
@@ -432,7 +445,11 @@ async function unpublish(tx: Tx, actor: Actor, state: State, note: string | null
   await syncPublicIndex(tx, state.id);
   return {
     result: resultOf("UNPUBLISHED", state),
-    staleTags: transcriptTags(state.id, state.publicSlug ? [state.publicSlug] : [], quoteIds(current?.snapshot)),
+    staleTags: transcriptTags(
+      state.id,
+      [...(state.publicSlug ? [state.publicSlug] : []), ...(await oldSlugsOf(tx, state.id))],
+      quoteIds(current?.snapshot),
+    ),
   };
 }
 
@@ -488,7 +505,7 @@ async function publishDue(id: string, now: Date): Promise<string[] | null> {
         },
       );
       await syncPublicIndex(tx, id, now);
-      return transcriptTags(id, [snapshot.slug], quoteIds(snapshot));
+      return transcriptTags(id, [snapshot.slug, ...(await oldSlugsOf(tx, id))], quoteIds(snapshot));
     },
     { timeout: SLICED_TRANSACTION_TIMEOUT_MS },
   );

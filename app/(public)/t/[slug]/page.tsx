@@ -8,9 +8,11 @@ import { parseSlug } from "@/lib/validations/route-params";
 import { TranscriptReader } from "@/components/reader/transcript-reader";
 import { oembedUrl } from "@/lib/embed/oembed";
 import { TranscriptTopics } from "@/components/reader/transcript-topics";
-import { getPublicTranscript } from "@/lib/publishing/public-queries";
+import { getPublicByline, getPublicTranscript } from "@/lib/publishing/public-queries";
+import { Byline } from "@/components/reader/byline";
 import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
+import { redirectIfMoved } from "@/lib/publishing/moved";
 
 // Rendered on a reader's first visit, then served from the cache until publishing or a correction expires it.
 export const dynamicParams = true;
@@ -26,7 +28,10 @@ const getTranscript = cache(getPublicTranscript);
 async function loadTranscript(params: PageProps<"/t/[slug]">["params"]) {
   const slug = parseSlug((await params).slug);
   const transcript = slug ? await getTranscript(slug) : null;
-  if (!transcript) notFound();
+  if (!transcript) {
+    if (slug) await redirectIfMoved(slug);
+    notFound();
+  }
   return transcript;
 }
 
@@ -63,12 +68,16 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Prom
 
 export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">) {
   const transcript = await loadTranscript(params);
+  const byline = await getPublicByline(transcript);
   return (
     <>
-      <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() })} />
+      <JsonLd data={buildTranscriptStructuredData(transcript, { name: getSiteName(), url: getSiteUrl() }, byline)} />
       <DownloadMenu transcript={transcript} />
-      <TranscriptReader transcript={transcript} />
-      <TranscriptTopics entities={transcript.entities} />
+      <TranscriptReader
+        transcript={transcript}
+        byline={<Byline byline={byline} siteName={getSiteName()} hasAnnotations={transcript.annotations.length > 0} />}
+      />
+      <TranscriptTopics transcript={transcript} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ChangesView } from "@/components/reader/changes-view";
 import { parseSlug } from "@/lib/validations/route-params";
 import { getPublicChanges } from "@/lib/publishing/public-queries";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
+import { redirectIfMoved } from "@/lib/publishing/moved";
 
 export const dynamicParams = true;
 // Shared caches (a CDN) keep it at most this long: the server's own copy is expired by tag the moment it changes.
@@ -16,7 +17,10 @@ export async function generateStaticParams() {
 async function loadChanges(params: PageProps<"/t/[slug]/changes">["params"]) {
   const slug = parseSlug((await params).slug);
   const changes = slug ? await getPublicChanges(slug) : null;
-  if (!changes) notFound();
+  if (!changes) {
+    if (slug) await redirectIfMoved(slug, "/changes");
+    notFound();
+  }
   return changes;
 }
 

@@ -13,6 +13,7 @@ import {
 } from "@/lib/export";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { absoluteUrl } from "@/lib/site";
+import { getMovedSlug, movedPermanently } from "@/lib/publishing/moved";
 
 // Browsers ask again each time; shared caches (a CDN) keep a copy at most as long as they keep the reading page
 // (its `revalidate`), since the server's own copy is expired by tag the moment the transcript changes.
@@ -33,7 +34,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/t/[slug]
   }
   const slug = parseSlug(rawSlug);
   const transcript = slug ? await getPublicTranscript(slug) : null;
-  if (!transcript) return notFound("NOT_FOUND", "No published transcript at this address.");
+  if (!transcript) {
+    const current = slug ? await getMovedSlug(slug) : null;
+    if (current) return movedPermanently(`/t/${current}/export/${format}`);
+    return notFound("NOT_FOUND", "No published transcript at this address.");
+  }
   try {
     const model = exportFromPublicTranscript(transcript, { url: absoluteUrl(transcript.path) });
     const rendered = await renderExportOffThread(format, model);

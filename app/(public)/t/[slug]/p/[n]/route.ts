@@ -5,6 +5,7 @@
 import { parseSlug } from "@/lib/validations/route-params";
 import { paragraphHref } from "@/lib/publishing/parts";
 import { getPublicTranscript } from "@/lib/publishing/public-queries";
+import { getMovedSlug, movedPermanently } from "@/lib/publishing/moved";
 
 function notFound(message: string): Response {
   return new Response(`${message}\n`, {
@@ -17,7 +18,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/t/[slug]
   const { slug: rawSlug, n } = await params;
   const slug = parseSlug(rawSlug);
   const transcript = slug ? await getPublicTranscript(slug) : null;
-  if (!transcript) return notFound("No published transcript at this address.");
+  if (!transcript) {
+    const current = slug ? await getMovedSlug(slug) : null;
+    if (current) return movedPermanently(`/t/${current}/p/${n}`);
+    return notFound("No published transcript at this address.");
+  }
   const number = /^[1-9]\d{0,6}$/.test(n) ? Number(n) : NaN;
   if (!(number <= transcript.segments.length)) {
     return notFound(`This transcript has ${transcript.segments.length} paragraphs; there is no paragraph ${n}.`);

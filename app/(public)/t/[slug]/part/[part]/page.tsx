@@ -6,6 +6,7 @@ import { getPublicTranscript } from "@/lib/publishing/public-queries";
 import { partPath } from "@/lib/publishing/parts";
 import { parseSlug } from "@/lib/validations/route-params";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
+import { redirectIfMoved } from "@/lib/publishing/moved";
 
 // A later part of a long transcript (lib/publishing/parts.ts): cached like the first part, /t/[slug], and expired
 // with it by the same tags.
@@ -24,6 +25,7 @@ async function load(params: PageProps<"/t/[slug]/part/[part]">["params"]) {
   const transcript = slug ? await getTranscript(slug) : null;
   // The first part is the reading page itself, /t/[slug]: parts here are 2 and up.
   const part = /^[1-9]\d{0,4}$/.test(rawPart) ? Number(rawPart) : NaN;
+  if (!transcript && slug) await redirectIfMoved(slug, `/part/${rawPart}`);
   if (!transcript || !(part >= 2 && part <= transcript.partStarts.length)) notFound();
   return { transcript, part };
 }
