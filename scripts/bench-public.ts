@@ -19,6 +19,7 @@ import type { CheckFailure } from "@/lib/publishing/checks";
 import { pressConference } from "./bench-editor";
 import { buildIngestWorker } from "./build-ingest-worker";
 import { prepareDatabase } from "./prepare-database";
+import { pageWeight } from "./support/page-weight";
 import { seededRandom } from "./support/seeded-random";
 
 const root = process.cwd();
@@ -30,6 +31,8 @@ const DURATION_S = seconds("BENCH_DURATION", 10);
 const WARMUP_S = seconds("BENCH_WARMUP", 2);
 const CONNECTIONS = Math.round(seconds("BENCH_CONNECTIONS", 10));
 const TARGET_RATIO = 0.8;
+/** Half of the 656 KB issue 18 measured for this page. */
+const PAGE_WEIGHT_TARGET = 328 * 1024;
 const WORDS = 5_000;
 const PARAGRAPH_WORDS = 60;
 const SEED = 20190214;
@@ -347,6 +350,7 @@ async function main(): Promise<void> {
     if (!html.includes(TITLE)) throw new Error(`${pagePath} does not contain the transcript's title.`);
     console.log(`${pagePath}: 200, ${formatNumber(page.body.length)} bytes, x-nextjs-cache: ${page.cache ?? "none"}`);
     if (page.cache !== "HIT") console.log("Warning: the second request was not answered from Next's cache.");
+    printPageWeight(html);
 
     // (b) The same bytes as a file in public/.
     fs.writeFileSync(staticFile, page.body);
@@ -421,4 +425,27 @@ if (require.main === module) {
       if (server) console.error(`Server output:\n${server.output().slice(-4_000)}`);
       void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
     });
+}
+
+/**
+ * The reading page's weight and what it is made of. Issue 18 measured 656 KB for this page before the reader's
+ * markup was slimmed (one short class per element, plain links, one delegated copy handler); the target is half.
+ */
+function printPageWeight(html: string) {
+  const weight = pageWeight(html);
+  const kb = (bytes: number) => `${formatNumber(Math.round(bytes / 1024))} KB`;
+  const share = (bytes: number) => `${Math.round((bytes / weight.total) * 100)} %`;
+  console.log(
+    `Page weight: ${kb(weight.total)} (target ≤ ${kb(PAGE_WEIGHT_TARGET)}: ${weight.total <= PAGE_WEIGHT_TARGET ? "PASS" : "MISS"}); ` +
+      `inline RSC payload ${kb(weight.rscPayload)} (${share(weight.rscPayload)}), HTML ${kb(weight.html)} ` +
+      `(${share(weight.html)}), JSON-LD ${kb(weight.jsonLd)}, other scripts ${kb(weight.otherScripts)}.`,
+  );
+  console.log("Heaviest class attributes (count × bytes):");
+  for (const entry of weight.heaviestClasses.slice(0, 5)) {
+    console.log(`  ${formatNumber(entry.count)} × "${entry.value.slice(0, 80)}" = ${kb(entry.bytes)}`);
+  }
+  if (process.env.BENCH_KEEP_PAGE) {
+    fs.writeFileSync(process.env.BENCH_KEEP_PAGE, html);
+    console.log(`Wrote the page to ${process.env.BENCH_KEEP_PAGE}.`);
+  }
 }

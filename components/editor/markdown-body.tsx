@@ -33,11 +33,24 @@ const COMPONENTS: Components = {
   h6: ({ node: _node, ...props }) => <p {...props} className="my-1 font-semibold" />,
 };
 
+/** For a stylesheet that spaces paragraphs itself (`.reader-note-body p`): no class on each one. */
+const BARE_PARAGRAPHS: Components = { ...COMPONENTS, p: ({ node: _node, ...props }) => <p {...props} /> };
+
 /** An annotation's Markdown body. Images are left out: a note must not load pictures from anywhere. */
-export function MarkdownBody({ text }: { text: string }) {
+export function MarkdownBody({
+  text,
+  className,
+}: {
+  text: string;
+  /**
+   * The reading page passes its one short class (app/globals.css, `.reader-note-body`), which also spaces the
+   * paragraphs; without it, utility classes style the body.
+   */
+  className?: string;
+}) {
   return (
-    <div className="text-sm leading-relaxed text-ink [overflow-wrap:anywhere]">
-      <Markdown components={COMPONENTS} disallowedElements={["img"]} unwrapDisallowed>
+    <div className={className ?? "text-sm leading-relaxed text-ink [overflow-wrap:anywhere]"}>
+      <Markdown components={className ? BARE_PARAGRAPHS : COMPONENTS} disallowedElements={["img"]} unwrapDisallowed>
         {text}
       </Markdown>
     </div>

@@ -3,14 +3,11 @@ import { splitIntoRuns } from "@/components/editor/highlight";
 import { stageDirectionSpans, type TextSpan } from "@/lib/ingest/wrappers/stage-directions";
 import type { NumberedAnnotation } from "./reading-model";
 
-const MARK_CLASSES: Record<NumberedAnnotation["kind"], string> = {
-  CONTEXT: "bg-sky-100 border-b-2 border-sky-700",
-  FACTCHECK: "bg-violet-100 border-b-2 border-violet-700",
-  QUOTE: "bg-emerald-100 border-b-2 border-emerald-700",
-};
+/** What marking needs of an annotation: the reading page's notes and the embed's both have it. */
+type Markable = Pick<NumberedAnnotation, "id" | "kind" | "number" | "isMarked" | "start" | "end">;
 
 /** The annotation drawn on a run where several overlap: the innermost (shortest), so each can still be reached. */
-function innermost(ranges: NumberedAnnotation[]): NumberedAnnotation {
+function innermost<T extends Markable>(ranges: T[]): T {
   return ranges.reduce((best, range) => (range.end - range.start < best.end - best.start ? range : best));
 }
 
@@ -28,12 +25,7 @@ function withStageDirections(text: string, start: number, end: number, direction
     if (to <= from) continue;
     if (from > at) nodes.push(text.slice(at, from));
     nodes.push(
-      <span
-        key={`s${from}`}
-        role="note"
-        aria-roledescription="stage direction"
-        className="reader-stage-direction italic text-stone-600"
-      >
+      <span key={`s${from}`} role="note" aria-roledescription="stage direction" className="reader-stage-direction">
         {text.slice(from, to)}
       </span>,
     );
@@ -48,7 +40,7 @@ function withStageDirections(text: string, start: number, end: number, direction
  * of an annotation carries `id="ref-<id>"` for the note's link back. The note's number is drawn by CSS from
  * `data-note` rather than written into the text, so a text fragment (`#:~:text=`) still matches the words.
  */
-export function AnnotatedText({ text, annotations }: { text: string; annotations: NumberedAnnotation[] }) {
+export function AnnotatedText({ text, annotations }: { text: string; annotations: Markable[] }) {
   const marked = annotations.filter((annotation) => annotation.isMarked);
   const runs = splitIntoRuns(text, marked);
   const directions = stageDirectionSpans(text);
@@ -70,12 +62,12 @@ export function AnnotatedText({ text, annotations }: { text: string; annotations
     referenced.add(owner.id);
     const isLast = lastRunOf.get(owner.id) === index && owner.end === run.end;
     nodes.push(
-      <mark key={`m${run.start}`} className={`reader-mark text-ink ${MARK_CLASSES[owner.kind]}`} data-kind={owner.kind}>
+      <mark key={`m${run.start}`} className="reader-mark" data-kind={owner.kind}>
         <a
           href={`#note-${owner.id}`}
           id={isFirst ? `ref-${owner.id}` : undefined}
           data-note={isLast ? owner.number : undefined}
-          className="reader-note-link text-ink no-underline"
+          className="reader-note-link"
         >
           {withStageDirections(text, run.start, run.end, directions)}
         </a>
@@ -92,7 +84,7 @@ export function AnnotatedText({ text, annotations }: { text: string; annotations
           id={isHidden ? `ref-${range.id}` : undefined}
           data-note={range.number}
           aria-label={`Note ${range.number}`}
-          className="reader-note-link reader-note-only text-accent"
+          className="reader-note-link reader-note-only"
         />,
       );
     }

@@ -1,14 +1,7 @@
-import Link from "next/link";
-import { MarkdownBody } from "@/components/editor/markdown-body";
+import type { ReactNode } from "react";
 import { PUBLIC_ANNOTATION_KIND_LABELS, VERDICT_LABELS } from "@/lib/publishing/labels";
 import type { PublishedSource } from "@/lib/publishing/types";
-import type { NumberedAnnotation } from "./reading-model";
-
-const BADGE_CLASSES: Record<NumberedAnnotation["kind"], string> = {
-  CONTEXT: "bg-sky-100 text-sky-950",
-  FACTCHECK: "bg-violet-100 text-violet-950",
-  QUOTE: "bg-emerald-100 text-emerald-950",
-};
+import type { ReaderNote } from "./reading-model";
 
 /** Only web addresses become links: a source is typed by staff, but a javascript: address must never run. */
 function isWebAddress(url: string): boolean {
@@ -22,15 +15,10 @@ function isWebAddress(url: string): boolean {
 
 function SourceItem({ source }: { source: PublishedSource }) {
   const label = source.title?.trim() || source.url;
-  if (!isWebAddress(source.url)) return <li className="[overflow-wrap:anywhere]">{label}</li>;
+  if (!isWebAddress(source.url)) return <li>{label}</li>;
   return (
-    <li className="[overflow-wrap:anywhere]">
-      <a
-        href={source.url}
-        target="_blank"
-        rel="noopener noreferrer nofollow"
-        className="text-accent underline underline-offset-2 hover:text-accent-strong"
-      >
+    <li>
+      <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className="reader-link">
         {label}
       </a>
     </li>
@@ -39,75 +27,73 @@ function SourceItem({ source }: { source: PublishedSource }) {
 
 /**
  * A public annotation as a footnote beside its paragraph: reached from the marked words (`#note-<id>`), and
- * linking back to them, or to the paragraph when a correction removed its words.
+ * linking back to them, or to the paragraph when a correction removed its words. Its Markdown body arrives rendered
+ * on the server (`body`), so the Markdown renderer stays out of the browser's bundle.
  */
-export function AnnotationAside({ annotation }: { annotation: NumberedAnnotation }) {
+export function AnnotationAside({
+  annotation,
+  paragraphNumber,
+  body,
+}: {
+  annotation: ReaderNote;
+  paragraphNumber: number;
+  body: ReactNode;
+}) {
   const kindLabel = PUBLIC_ANNOTATION_KIND_LABELS[annotation.kind];
-  const titleId = `note-${annotation.id}-title`;
+  const title = `Note ${annotation.number}`;
+  // Short classes only (app/globals.css), and named by a label rather than an id pair: a transcript has dozens of
+  // these, each sent twice (HTML and React payload).
   return (
     <aside
       id={`note-${annotation.id}`}
       tabIndex={-1}
-      aria-labelledby={titleId}
-      data-note-aside=""
-      className="reader-note my-3 scroll-mt-24 rounded-md border border-stone-300 bg-white p-3 text-sm sm:ml-6"
+      aria-label={`${title}, ${kindLabel}`}
+      data-kind={annotation.kind}
+      className="reader-note"
     >
-      <p id={titleId} className="flex flex-wrap items-center gap-2 font-sans">
-        <span className="reader-note-number font-semibold text-stone-700">Note {annotation.number}</span>
-        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${BADGE_CLASSES[annotation.kind]}`}>
-          {kindLabel}
-        </span>
+      <p className="reader-note-head">
+        <span className="reader-note-number">{title}</span>
+        <span className="reader-badge">{kindLabel}</span>
       </p>
-      {!annotation.anchored && annotation.publishedExact ? (
-        <p className="mt-1 text-stone-700">
-          On words a correction has since changed: <q>{annotation.publishedExact}</q>
+      {annotation.formerWords ? (
+        <p className="reader-muted">
+          On words a correction has since changed: <q>{annotation.formerWords}</q>
         </p>
       ) : null}
-      {annotation.kind === "FACTCHECK" ? (
-        <div className="mt-2 flex flex-col gap-1">
+      {annotation.kind === "FACTCHECK" && (annotation.claim || annotation.verdict) ? (
+        <div className="reader-claim">
           {annotation.claim ? (
             <p>
-              <span className="font-semibold">Claim:</span> <q>{annotation.claim}</q>
+              <b>Claim:</b> <q>{annotation.claim}</q>
             </p>
           ) : null}
           {annotation.verdict ? (
             <p>
-              <span className="font-semibold">Verdict:</span>{" "}
-              <strong className="font-bold text-accent-strong">{VERDICT_LABELS[annotation.verdict]}</strong>
+              <b>Verdict:</b> <strong className="reader-verdict">{VERDICT_LABELS[annotation.verdict]}</strong>
             </p>
           ) : null}
         </div>
       ) : null}
-      {annotation.body.trim() ? (
-        <div className="mt-2">
-          <MarkdownBody text={annotation.body} />
-        </div>
-      ) : null}
-      {annotation.sources.length > 0 ? (
-        <div className="mt-2">
-          <p className="font-semibold">Sources</p>
-          <ul className="list-disc pl-5">
+      {body}
+      {annotation.sources ? (
+        <div>
+          <b>Sources</b>
+          <ul>
             {annotation.sources.map((source, index) => (
               <SourceItem key={`${index}-${source.url}`} source={source} />
             ))}
           </ul>
         </div>
       ) : null}
-      {annotation.checker ? <p className="mt-2 text-stone-700">Checked by {annotation.checker}</p> : null}
-      <p className="reader-controls mt-2 flex flex-wrap gap-x-4 gap-y-1 font-sans">
+      {annotation.checker ? <p className="reader-muted">{`Checked by ${annotation.checker}`}</p> : null}
+      <p className="reader-note-links">
         {annotation.kind === "QUOTE" ? (
-          <Link
-            href={`/q/${annotation.id}`}
-            className="text-accent underline underline-offset-2 hover:text-accent-strong"
-          >
+          <a href={`/q/${annotation.id}`} className="reader-link">
             Share this quote
-          </Link>
+          </a>
         ) : null}
-        <a
-          href={annotation.isMarked ? `#ref-${annotation.id}` : `#p-${annotation.paragraphNumber}`}
-          className="text-accent underline underline-offset-2 hover:text-accent-strong"
-        >
-          {annotation.isMarked ? "Back to the passage" : `Back to paragraph ${annotation.paragraphNumber}`}
+        <a href={annotation.isMarked ? `#ref-${annotation.id}` : `#p-${paragraphNumber}`} className="reader-link">
+          {annotation.isMarked ? "Back to the passage" : `Back to paragraph ${paragraphNumber}`}
         </a>
       </p>
     </aside>

@@ -27,7 +27,7 @@ export function ParagraphFrame({
       data-speaker-id={speakerId ?? undefined}
       hidden={isHidden}
       aria-current={isPlaying ? "true" : undefined}
-      className="reader-paragraph scroll-mt-24 border-l-4 border-transparent py-3 pl-3 aria-[current=true]:border-accent aria-[current=true]:bg-rose-50/60 sm:pl-4"
+      className="reader-paragraph"
     >
       {children}
     </div>

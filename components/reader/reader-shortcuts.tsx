@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { matchReaderShortcut, targetNoteIndex } from "./annotation-navigation";
 
-const NOTE_SELECTOR = "[data-note-aside]";
+const NOTE_SELECTOR = "aside.reader-note";
 
 function visibleNotes(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(NOTE_SELECTOR)].filter((note) => note.getClientRects().length > 0);

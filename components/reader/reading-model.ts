@@ -102,3 +102,45 @@ export function buildReadingModel(transcript: PublicTranscript): ReadingModel {
     speakerCounts,
   };
 }
+
+/**
+ * A note as the reading page's client list needs it: what to mark and what to show, without the fields only the
+ * server uses (its body arrives rendered, its paragraph is the one it is listed under). Sent once per note in the
+ * page's React payload, so fields a note does not use are left out rather than sent empty.
+ */
+export interface ReaderNote extends Pick<NumberedAnnotation, "id" | "kind" | "number" | "isMarked" | "start" | "end"> {
+  claim?: string;
+  verdict?: NonNullable<NumberedAnnotation["verdict"]>;
+  sources?: NumberedAnnotation["sources"];
+  checker?: string;
+  /** The words it was on, when a correction has since changed them. */
+  formerWords?: string;
+}
+
+/** A paragraph as the reading page's client list renders it (components/reader/transcript-paragraphs.tsx). */
+export interface ReaderParagraph {
+  /** The segment's id: the media player marks the paragraph it plays by it. */
+  id: string;
+  number: number;
+  text: string;
+  speakerId: string | null;
+  startMs: number | null;
+  notes: ReaderNote[];
+}
+
+export function readerNote(annotation: NumberedAnnotation): ReaderNote {
+  const note: ReaderNote = {
+    id: annotation.id,
+    kind: annotation.kind,
+    number: annotation.number,
+    isMarked: annotation.isMarked,
+    start: annotation.start,
+    end: annotation.end,
+  };
+  if (annotation.claim) note.claim = annotation.claim;
+  if (annotation.verdict) note.verdict = annotation.verdict;
+  if (annotation.sources.length > 0) note.sources = annotation.sources;
+  if (annotation.checker) note.checker = annotation.checker;
+  if (!annotation.anchored && annotation.publishedExact) note.formerWords = annotation.publishedExact;
+  return note;
+}

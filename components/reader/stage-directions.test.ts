@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -34,7 +35,9 @@ describe("stage directions in the reader", () => {
     const text = "Now, I've been told that's an expensive promise. (Laughter.) It is.";
     const html = renderToStaticMarkup(createElement(AnnotatedText, { text, annotations: [] }));
     expect(html).toMatch(new RegExp(`promise\\. ${STAGE_DIRECTION.source}\\(Laughter\\.\\)</span> It is\\.`));
-    expect(html).toContain("italic");
+    // Set in italic and muted by its class (app/globals.css).
+    expect(html).toContain('class="reader-stage-direction"');
+    expect(readFileSync("app/globals.css", "utf8")).toMatch(/\.reader-stage-direction \{\s*@apply[^}]*\bitalic\b/);
     // The words are all still there, in order, so quotes and text fragments match.
     expect(html.replace(/<[^>]+>/g, "")).toBe(text.replace(/'/g, "&#x27;"));
   });

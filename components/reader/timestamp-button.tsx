@@ -8,11 +8,7 @@ export function TimestampButton({ startMs }: { startMs: number }) {
   const store = useReaderStore();
   const timecode = formatTimecode(startMs);
   return (
-    <button
-      type="button"
-      onClick={() => store?.seek(startMs)}
-      className="reader-timestamp rounded px-1 font-mono text-xs text-accent underline underline-offset-2 hover:text-accent-strong"
-    >
+    <button type="button" onClick={() => store?.seek(startMs)} className="reader-timestamp">
       <span className="sr-only">Play from </span>
       {timecode}
     </button>

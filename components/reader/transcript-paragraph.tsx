@@ -1,54 +1,62 @@
+import type { ReactNode } from "react";
 import { formatTimecode } from "@/lib/format/timecode";
-import { isStageDirection } from "@/lib/ingest/wrappers/stage-directions";
 import { AnnotatedText } from "./annotated-text";
 import { AnnotationAside } from "./annotation-aside";
-import { CopyLinkButton } from "./copy-link-button";
-import { CorrectionNotice } from "./correction-notice";
 import { ParagraphFrame } from "./paragraph-frame";
-import type { ReadingParagraph } from "./reading-model";
+import type { ReaderParagraph } from "./reading-model";
 import { TimestampButton } from "./timestamp-button";
 
 /** One paragraph: speaker, time and links, the words with their marks, its corrections, then its notes. */
 export function TranscriptParagraph({
   paragraph,
+  label,
   permalink,
   hasMedia,
+  bodies,
+  corrections,
 }: {
-  paragraph: ReadingParagraph;
-  /** The paragraph's address to share: its anchor on a one-page transcript, its stable /p/<n> on a long one. */
+  paragraph: ReaderParagraph;
+  /** The speaker's name, or what to call a paragraph without one ("Stage direction", "Unattributed"). */
+  label: string;
+  /** The address "Copy link" copies. */
   permalink: string;
   hasMedia: boolean;
+  /** Each note's body, rendered on the server, by note id. */
+  bodies: Record<string, ReactNode>;
+  /** The paragraph's corrections, rendered on the server. */
+  corrections: ReactNode;
 }) {
-  const { segment, number, speaker } = paragraph;
+  const { number } = paragraph;
   return (
-    <ParagraphFrame number={number} segmentId={segment.id} speakerId={segment.speakerId}>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm">
-        <span className="font-semibold text-ink [overflow-wrap:anywhere]">
-          {speaker?.name ?? (isStageDirection(segment.text) ? "Stage direction" : "Unattributed")}
-        </span>
-        {segment.startMs !== null ? (
+    <ParagraphFrame number={number} segmentId={paragraph.id} speakerId={paragraph.speakerId}>
+      <div className="reader-head">
+        <span className="reader-speaker">{label}</span>
+        {paragraph.startMs !== null ? (
           hasMedia ? (
-            <TimestampButton startMs={segment.startMs} />
+            <TimestampButton startMs={paragraph.startMs} />
           ) : (
-            <span className="font-mono text-xs text-stone-700">{formatTimecode(segment.startMs)}</span>
+            <span className="reader-time">{formatTimecode(paragraph.startMs)}</span>
           )
         ) : null}
-        <a
-          href={`#p-${number}`}
-          className="reader-permalink text-xs text-stone-700 underline underline-offset-2 hover:text-accent"
-        >
-          <span className="sr-only">Link to paragraph </span>¶{number}
+        <a href={`#p-${number}`} className="reader-permalink" aria-label={`Link to paragraph ${number}`}>
+          ¶{number}
         </a>
-        <CopyLinkButton href={permalink} accessibleSuffix={` to paragraph ${number}`} />
+        {/* One handler for every paragraph's button (components/reader/copy-links.tsx). */}
+        <button
+          type="button"
+          className="reader-copy"
+          data-copy={permalink}
+          aria-label={`Copy link to paragraph ${number}`}
+        >
+          Copy link
+        </button>
       </div>
-      <p className="reader-text mt-1 font-serif text-lg leading-relaxed [overflow-wrap:anywhere]">
-        <AnnotatedText text={segment.text} annotations={paragraph.annotations} />
+      <p className="reader-text">
+        <AnnotatedText text={paragraph.text} annotations={paragraph.notes} />
       </p>
-      {paragraph.corrections.map((correction) => (
-        <CorrectionNotice key={correction.id} correction={correction} />
-      ))}
-      {paragraph.annotations.map((annotation) => (
-        <AnnotationAside key={annotation.id} annotation={annotation} />
+      {corrections}
+      {paragraph.notes.map((note) => (
+        <AnnotationAside key={note.number} annotation={note} paragraphNumber={number} body={bodies[note.id]} />
       ))}
     </ParagraphFrame>
   );

@@ -1,16 +1,20 @@
 import Link from "next/link";
-import { partOfParagraph, partPath, partRange, stableParagraphPath } from "@/lib/publishing/parts";
+import type { ReactNode } from "react";
+import { partOfParagraph, partPath, partRange, stableParagraphBase } from "@/lib/publishing/parts";
 import { nameSlug } from "@/lib/publishing/public-index";
 import type { PublicTranscript } from "@/lib/publishing/types";
+import { MarkdownBody } from "@/components/editor/markdown-body";
+import { CopyLinks } from "./copy-links";
+import { CorrectionNotice } from "./correction-notice";
 import { CorrectionsList } from "./corrections-list";
 import { MissingParagraphRedirect } from "./missing-paragraph-redirect";
 import { ReaderMediaPlayer } from "./reader-media-player";
 import { ReaderShortcuts } from "./reader-shortcuts";
 import { ReaderProvider } from "./reader-store";
-import { buildReadingModel, type ReadingParagraph } from "./reading-model";
+import { buildReadingModel, readerNote, type ReaderParagraph, type ReadingParagraph } from "./reading-model";
 import { SpeakerFilter } from "./speaker-filter";
 import { TranscriptHeader } from "./transcript-header";
-import { TranscriptParagraph } from "./transcript-paragraph";
+import { TranscriptParagraphs } from "./transcript-paragraphs";
 
 /** The first and last paragraph numbers of each part. */
 function partBounds(transcript: PublicTranscript) {
@@ -77,12 +81,21 @@ export function TranscriptReader({
   part = 1,
   linkToPart = (number: number) => partPath(transcript.path, number),
   followMissingParagraphs = true,
+  byline,
+  isPreview = false,
 }: {
   transcript: PublicTranscript;
+  /** Who transcribed, annotated and published it (components/reader/byline.tsx), under the title. */
+  byline?: ReactNode;
   part?: number;
   linkToPart?: (part: number) => string;
   /** Sends a `#p-<n>` another part holds to /t/<slug>/p/<n>: public pages only (the preview has no such address). */
   followMissingParagraphs?: boolean;
+  /**
+   * A working copy shown before publication (the staff preview, a preview link): no "Published" date, no links to
+   * public addresses that may not exist yet, paragraph links to this page.
+   */
+  isPreview?: boolean;
 }) {
   const model = buildReadingModel(transcript);
   const hasMedia = Boolean(transcript.mediaUrl);
@@ -106,7 +119,7 @@ export function TranscriptReader({
     <ReaderProvider>
       <article className="flex flex-col gap-8" data-testid="transcript-reader" data-part={part}>
         {part === 1 ? (
-          <TranscriptHeader transcript={transcript} />
+          <TranscriptHeader transcript={transcript} byline={byline} isPreview={isPreview} />
         ) : (
           <header className="flex flex-col gap-2">
             <p className="font-serif text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
@@ -155,28 +168,49 @@ export function TranscriptReader({
               paragraphs={paragraphs.map(({ segment }) => ({ segmentId: segment.id, startMs: segment.startMs }))}
             />
           ) : null}
-          <div className="reader-paragraphs flex flex-col">
-            {paragraphs.map((paragraph) => (
-              <TranscriptParagraph
-                key={paragraph.segment.id}
-                paragraph={paragraph}
-                permalink={
-                  isLong
-                    ? stableParagraphPath(transcript.path, paragraph.number)
-                    : `${transcript.path}#p-${paragraph.number}`
-                }
-                hasMedia={hasMedia}
-              />
-            ))}
-          </div>
+          <CopyLinks />
+          <TranscriptParagraphs
+            paragraphs={paragraphs.map((paragraph): ReaderParagraph => ({
+              id: paragraph.segment.id,
+              number: paragraph.number,
+              text: paragraph.segment.text,
+              speakerId: paragraph.segment.speakerId,
+              startMs: paragraph.segment.startMs,
+              notes: paragraph.annotations.map(readerNote),
+            }))}
+            speakerNames={Object.fromEntries(speakerCounts.map(({ speaker }) => [speaker.id, speaker.name]))}
+            /* The list holds this part's paragraphs only: in a preview their links are anchors on this page. */
+            permalinkBase={isPreview ? "#p-" : isLong ? stableParagraphBase(transcript.path) : `${transcript.path}#p-`}
+            hasMedia={hasMedia}
+            bodies={Object.fromEntries(
+              paragraphs.flatMap((paragraph) =>
+                paragraph.annotations
+                  .filter((annotation) => annotation.body.trim())
+                  .map((annotation) => [
+                    annotation.id,
+                    <MarkdownBody key={annotation.id} text={annotation.body} className="reader-note-body" />,
+                  ]),
+              ),
+            )}
+            corrections={Object.fromEntries(
+              paragraphs
+                .filter((paragraph) => paragraph.corrections.length > 0)
+                .map((paragraph) => [
+                  paragraph.number,
+                  paragraph.corrections.map((correction) => (
+                    <CorrectionNotice key={correction.id} correction={correction} />
+                  )),
+                ]),
+            )}
+          />
           {navigation("Parts of this transcript, again")}
         </section>
-        {part === 1 ? (
+        {part === 1 && !(isPreview && transcript.corrections.length === 0) ? (
           <CorrectionsList
             corrections={transcript.corrections}
             paragraphNumberOf={model.paragraphNumberOf}
             paragraphHref={hrefOf}
-            changesPath={`${transcript.path}/changes`}
+            changesPath={isPreview ? undefined : `${transcript.path}/changes`}
           />
         ) : null}
       </article>

@@ -101,5 +101,10 @@ export function paragraphHref(path: string, starts: readonly number[], paragraph
 
 /** The stable address of paragraph `number` whatever part holds it now: it redirects there. */
 export function stableParagraphPath(path: string, number: number): string {
-  return `${path}/p/${number}`;
+  return `${stableParagraphBase(path)}${number}`;
+}
+
+/** What every paragraph's stable address starts with: the number follows. */
+export function stableParagraphBase(path: string): string {
+  return `${path}/p/`;
 }

@@ -41,6 +41,7 @@ export default async function PreviewPage({ params, searchParams }: PageProps<"/
         part={part}
         linkToPart={(number) => `/desk/transcripts/${id}/preview?part=${number}`}
         followMissingParagraphs={false}
+        isPreview
       />
     </div>
   );
