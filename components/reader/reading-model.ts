@@ -144,3 +144,14 @@ export function readerNote(annotation: NumberedAnnotation): ReaderNote {
   if (!annotation.anchored && annotation.publishedExact) note.formerWords = annotation.publishedExact;
   return note;
 }
+
+export function readerParagraph(paragraph: ReadingParagraph): ReaderParagraph {
+  return {
+    id: paragraph.segment.id,
+    number: paragraph.number,
+    text: paragraph.segment.text,
+    speakerId: paragraph.segment.speakerId,
+    startMs: paragraph.segment.startMs,
+    notes: paragraph.annotations.map(readerNote),
+  };
+}

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { makePublicTranscript } from "@/lib/publishing/test-fixture";
-import { buildReadingModel, readerNote, type NumberedAnnotation } from "./reading-model";
+import { buildReadingModel, readerNote, readerParagraph, type NumberedAnnotation } from "./reading-model";
 import { TranscriptParagraphs } from "./transcript-paragraphs";
 
 describe("the reading page's client list", () => {
@@ -50,14 +50,7 @@ describe("the reading page's client list", () => {
     const model = buildReadingModel(transcript);
     const html = renderToStaticMarkup(
       createElement(TranscriptParagraphs, {
-        paragraphs: model.paragraphs.map((paragraph) => ({
-          id: paragraph.segment.id,
-          number: paragraph.number,
-          text: paragraph.segment.text,
-          speakerId: paragraph.segment.speakerId,
-          startMs: paragraph.segment.startMs,
-          notes: paragraph.annotations.map(readerNote),
-        })),
+        paragraphs: model.paragraphs.map(readerParagraph),
         speakerNames: Object.fromEntries(transcript.speakers.map((speaker) => [speaker.id, speaker.name])),
         permalinkBase: "/t/nato#p-",
         hasMedia: false,

@@ -11,7 +11,7 @@ import { MissingParagraphRedirect } from "./missing-paragraph-redirect";
 import { ReaderMediaPlayer } from "./reader-media-player";
 import { ReaderShortcuts } from "./reader-shortcuts";
 import { ReaderProvider } from "./reader-store";
-import { buildReadingModel, readerNote, type ReaderParagraph, type ReadingParagraph } from "./reading-model";
+import { buildReadingModel, readerParagraph, type ReadingParagraph } from "./reading-model";
 import { SpeakerFilter } from "./speaker-filter";
 import { TranscriptHeader } from "./transcript-header";
 import { TranscriptParagraphs } from "./transcript-paragraphs";
@@ -170,14 +170,7 @@ export function TranscriptReader({
           ) : null}
           <CopyLinks />
           <TranscriptParagraphs
-            paragraphs={paragraphs.map((paragraph): ReaderParagraph => ({
-              id: paragraph.segment.id,
-              number: paragraph.number,
-              text: paragraph.segment.text,
-              speakerId: paragraph.segment.speakerId,
-              startMs: paragraph.segment.startMs,
-              notes: paragraph.annotations.map(readerNote),
-            }))}
+            paragraphs={paragraphs.map(readerParagraph)}
             speakerNames={Object.fromEntries(speakerCounts.map(({ speaker }) => [speaker.id, speaker.name]))}
             /* The list holds this part's paragraphs only: in a preview their links are anchors on this page. */
             permalinkBase={isPreview ? "#p-" : isLong ? stableParagraphBase(transcript.path) : `${transcript.path}#p-`}
