@@ -26,6 +26,7 @@ function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
     publishedAt: new Date("2019-02-14T18:00:00Z"),
     updatedAt: new Date("2019-02-14T18:00:00Z"),
     correctionCount: 0,
+    authors: [],
     ...overrides,
   };
 }
@@ -41,6 +42,10 @@ const ENTRIES: FeedEntry[] = [
     publishedAt: new Date("2019-03-01T10:00:00Z"),
     updatedAt: new Date("2019-03-04T09:30:00Z"),
     correctionCount: 2,
+    authors: [
+      { name: "Rita Reporter", path: "/authors/rita-reporter" },
+      { name: "Ана Іваненко", path: "/authors/ana-ivanenko" },
+    ],
   }),
   entry({
     transcriptId: "cm0beijing0000000000003",
@@ -144,8 +149,9 @@ describe("RSS 2.0", () => {
     expect(text(items[1]!.description)).toBe("");
   });
 
-  it("names the newsroom as the creator and the entities as categories", () => {
-    expect(text(items[0]!["dc:creator"])).toBe(CHANNEL.siteName);
+  it("names the byline's authors as the creator (the newsroom when it names nobody) and the entities as categories", () => {
+    expect(text(items[0]!["dc:creator"])).toBe("Rita Reporter, Ана Іваненко");
+    expect(text(items[1]!["dc:creator"])).toBe(CHANNEL.siteName);
     expect(rss["@xmlns:dc"]).toBe("http://purl.org/dc/elements/1.1/");
     expect((items[0]!.category as unknown[]).map(text)).toEqual(["Kerch & Azov", "Ukraine"]);
     expect(items[1]!.category).toBeUndefined();
@@ -188,7 +194,11 @@ describe("Atom 1.0", () => {
   it("summarises each entry and names its categories and author", () => {
     expect(decodeHtml(text(entries[0]!.summary))).toContain("Corrected 2 times, last on 4 March 2019");
     expect((entries[0]!.category as Node[]).map((category) => category["@term"])).toEqual(["Kerch & Azov", "Ukraine"]);
-    expect(text((entries[0]!.author as Node).name)).toBe(CHANNEL.siteName);
+    expect((entries[0]!.author as Node[]).map((author) => [text(author.name), text(author.uri)])).toEqual([
+      ["Rita Reporter", `${SITE}/authors/rita-reporter`],
+      ["Ана Іваненко", `${SITE}/authors/ana-ivanenko`],
+    ]);
+    expect(text((entries[1]!.author as Node).name)).toBe(CHANNEL.siteName);
   });
 });
 

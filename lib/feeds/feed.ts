@@ -27,6 +27,11 @@ export interface FeedEntry {
   /** The latest publication or correction: moves when the public text changes, so readers see the update. */
   updatedAt: Date;
   correctionCount: number;
+  /**
+   * The byline's authors readers may see, in its order, each with their author page (`/authors/<slug>`); empty when
+   * nobody is named, and then the newsroom is the entry's author.
+   */
+  authors: { name: string; path: string }[];
 }
 
 export interface FeedChannel {
@@ -36,7 +41,7 @@ export interface FeedChannel {
   pagePath: string;
   /** This feed's own addresses, for the self links. */
   feedPaths: Record<FeedFormat, string>;
-  /** The newsroom: every entry's author. */
+  /** The newsroom: the feed's author, and an entry's when its byline names nobody. */
   siteName: string;
   /** The public origin, without a trailing slash. */
   siteUrl: string;
@@ -124,6 +129,12 @@ export function renderFeed(
   return format === "rss" ? feed.rss2() : feed.atom1();
 }
 
+/** The people the reading page's byline names as its authors, or the newsroom when it names nobody. */
+function entryAuthors(channel: FeedChannel, entry: FeedEntry): { name: string; link: string }[] {
+  if (entry.authors.length === 0) return [{ name: channel.siteName, link: absolute(channel.siteUrl, "/") }];
+  return entry.authors.map((author) => ({ name: author.name, link: absolute(channel.siteUrl, author.path) }));
+}
+
 function feedItem(format: FeedFormat, channel: FeedChannel, entry: FeedEntry): Item {
   const description = entryDescriptionHtml(entry);
   const common = {
@@ -139,7 +150,7 @@ function feedItem(format: FeedFormat, channel: FeedChannel, entry: FeedEntry): I
       ...common,
       // Atom titles go out as type="html": markup-like text must arrive as text.
       title: escapeHtml(entry.title),
-      author: [{ name: channel.siteName, link: absolute(channel.siteUrl, "/") }],
+      author: entryAuthors(channel, entry),
       // The library leaves "<" unescaped in attribute values (an XML error); names never need it.
       category: entry.categories.map((name) => ({ term: name.replace(/</g, ""), label: name.replace(/</g, "") })),
     };
@@ -153,7 +164,14 @@ function feedItem(format: FeedFormat, channel: FeedChannel, entry: FeedEntry): I
     // (the description again, with a link) is what makes the library declare the dc namespace.
     content: `${description}<p><a href="${escapeHtml(absolute(channel.siteUrl, entry.path))}">Read the transcript</a></p>`,
     extensions: [
-      { name: "dc:creator", objects: { _text: channel.siteName } },
+      {
+        name: "dc:creator",
+        objects: {
+          _text: entryAuthors(channel, entry)
+            .map((author) => author.name)
+            .join(", "),
+        },
+      },
       // RSS has no "updated": feed readers that understand Atom's (feedparser, Thunderbird) show the correction.
       { name: "atom:updated", objects: { _text: entry.updatedAt.toISOString() } },
     ],

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/editor/annotations";
@@ -50,6 +51,10 @@ async function entryIds(scope: FeedScope, ours: readonly string[]): Promise<stri
   return source.entries.map((entry) => entry.transcriptId).filter((id) => ours.includes(id));
 }
 
+async function authorSlugOf(userId: string) {
+  return (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { authorSlug: true } })).authorSlug;
+}
+
 describe("the feeds' entries", () => {
   it("are the published transcripts, newest publication first, never a draft or an unpublished one", async () => {
     const people = await newsroom();
@@ -79,6 +84,8 @@ describe("the feeds' entries", () => {
       publishedAt: hoursIn(0),
       updatedAt: hoursIn(0),
       correctionCount: 0,
+      // The reading page's byline: the reporter who made it (lib/publishing/credits.ts).
+      authors: [{ name: people.reporter.name, path: `/authors/${await authorSlugOf(people.reporter.id)}` }],
     });
   });
 

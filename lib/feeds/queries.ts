@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { EntityType, Prisma } from "@/lib/generated/prisma/client";
 import { readJson } from "@/lib/json-columns";
-import { isPubliclyCredited } from "@/lib/publishing/credits";
+import { authorPath, creditedUserSelect, isPubliclyCredited } from "@/lib/publishing/credits";
 import type { FeedEntry } from "./feed";
 
 /** The newest transcripts a feed carries: enough for a reader who checks weekly, small enough to fetch often. */
@@ -51,6 +51,7 @@ const entrySelect = {
   updatedAt: true,
   speakers: true,
   topics: { select: { name: true, mentionCount: true }, orderBy: [{ mentionCount: "desc" }, { name: "asc" }] },
+  credits: { where: { role: "AUTHOR" }, orderBy: { position: "asc" }, select: { userId: true } },
 } satisfies Prisma.PublicListingSelect;
 
 async function loadEntries(where: Prisma.PublicListingWhereInput): Promise<FeedEntry[]> {
@@ -66,6 +67,16 @@ async function loadEntries(where: Prisma.PublicListingWhereInput): Promise<FeedE
     _count: { _all: true },
   });
   const correctionCounts = new Map(corrections.map((row) => [row.transcriptId, row._count._all]));
+  // Names, slugs and opt-outs are read now, as the reading page's byline reads them (lib/publishing/credits.ts).
+  const credited = await db.user.findMany({
+    where: { id: { in: [...new Set(listings.flatMap((listing) => listing.credits.map((credit) => credit.userId)))] } },
+    select: creditedUserSelect,
+  });
+  const people = new Map(
+    credited
+      .filter((user) => isPubliclyCredited(user) && user.authorSlug)
+      .map((user) => [user.id, { name: user.name, path: authorPath(user.authorSlug!) }]),
+  );
   return listings.map((listing) => ({
     transcriptId: listing.transcriptId,
     title: listing.title,
@@ -78,6 +89,7 @@ async function loadEntries(where: Prisma.PublicListingWhereInput): Promise<FeedE
     publishedAt: listing.publishedAt,
     updatedAt: listing.updatedAt,
     correctionCount: correctionCounts.get(listing.transcriptId) ?? 0,
+    authors: listing.credits.flatMap((credit) => people.get(credit.userId) ?? []),
   }));
 }
 
