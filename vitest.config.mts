@@ -19,6 +19,10 @@ const DATABASE_FREE = [
   "lib/publishing/parts.test.ts",
   "lib/architecture.test.ts",
   "lib/transcripts/fidelity.test.ts",
+  "lib/publishing/topics.test.ts",
+  "lib/live/cues.test.ts",
+  "lib/live/inputs.test.ts",
+  "lib/live/replay.test.ts",
 ];
 
 export default defineConfig({

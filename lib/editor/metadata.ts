@@ -110,7 +110,7 @@ export async function updateMetadata(
 }
 
 /** The first free slug for a new title, counting every address in use or kept for old links. */
-async function slugForTitle(tx: Prisma.TransactionClient, transcriptId: string, title: string): Promise<string> {
+export async function slugForTitle(tx: Prisma.TransactionClient, transcriptId: string, title: string): Promise<string> {
   const base = slugFromTitle(title);
   const like = (field: "slug" | "publicSlug") => [{ [field]: base }, { [field]: { startsWith: `${base}-` } }];
   const [transcripts, redirects] = await Promise.all([

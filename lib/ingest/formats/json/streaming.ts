@@ -9,7 +9,7 @@ import { judgeEmissions } from "../stream-repeats";
 import { isObject, objectsIn, secondsToMs, speakerName, stringField, type JsonObject } from "./document";
 import type { JsonUtterance, TranscriptJsonReader } from "./reader";
 
-interface StreamResult {
+export interface StreamResult {
   isFinal: boolean;
   text: string;
   startMs: number | null;
@@ -45,7 +45,11 @@ export const streamingReader: TranscriptJsonReader = {
   },
 };
 
-function readMessage(message: JsonObject): StreamResult[] {
+/**
+ * The results in one message of a streaming recogniser (Deepgram live, Amazon Transcribe, Google, or a generic
+ * `{text, is_final}` line). Also read by the live caption feed (lib/live/inputs.ts).
+ */
+export function readMessage(message: JsonObject): StreamResult[] {
   // Deepgram live.
   if (isObject(message.channel) && ("is_final" in message || message.type === "Results")) {
     const alternative = objectsIn(message.channel.alternatives)[0] ?? {};

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Transcript" ADD COLUMN     "liveFeed" TEXT,
+ADD COLUMN     "liveSince" TIMESTAMP(3);
