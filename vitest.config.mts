@@ -23,6 +23,7 @@ const DATABASE_FREE = [
   "lib/live/cues.test.ts",
   "lib/live/inputs.test.ts",
   "lib/live/replay.test.ts",
+  "lib/live/health.test.ts",
 ];
 
 export default defineConfig({

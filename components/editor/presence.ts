@@ -5,9 +5,12 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type { EditorSpeaker, PresenceEntry } from "@/lib/editor/types";
+import type { LiveStatus } from "@/lib/live/feed";
 import type { EditorController } from "./editor-controller";
 
 export const PRESENCE_INTERVAL_MS = 5000;
+/** A live transcript grows while it is open: new paragraphs should show within a second or so. */
+export const LIVE_PRESENCE_INTERVAL_MS = 1000;
 
 /** One entry per colleague (several tabs count once), without the viewer. */
 export function othersPresent(people: readonly PresenceEntry[], viewerId: string): PresenceEntry[] {
@@ -39,11 +42,16 @@ export function usePresence({
   viewerId,
   initialRevision,
   onSpeakers,
+  isLive = false,
+  onLive,
 }: {
   controller: EditorController;
   viewerId: string;
   initialRevision: number;
   onSpeakers: (speakers: EditorSpeaker[]) => void;
+  /** A live transcript: heartbeats every LIVE_PRESENCE_INTERVAL_MS, and each brings the feed's status. */
+  isLive?: boolean;
+  onLive?: (status: LiveStatus) => void;
 }): { people: PresenceEntry[]; bySegment: Map<string, string> } {
   const [people, setPeople] = useState<PresenceEntry[]>([]);
 
@@ -59,7 +67,7 @@ export function usePresence({
 
     const schedule = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(beat, PRESENCE_INTERVAL_MS);
+      timer = setTimeout(beat, isLive ? LIVE_PRESENCE_INTERVAL_MS : PRESENCE_INTERVAL_MS);
     };
 
     async function beat() {
@@ -79,6 +87,7 @@ export function usePresence({
           if (changes.speakers.length > 0) onSpeakers(changes.speakers);
         }
         sinceRevision = Math.max(sinceRevision, revision);
+        if (response.body.live) onLive?.(response.body.live);
         setPeople(othersPresent(response.body.people, viewerId));
       }
       if (isAgain) {
@@ -103,7 +112,7 @@ export function usePresence({
       if (timer) clearTimeout(timer);
       if (focusTimer) clearTimeout(focusTimer);
     };
-  }, [controller, viewerId, initialRevision, onSpeakers]);
+  }, [controller, viewerId, initialRevision, onSpeakers, isLive, onLive]);
 
   const bySegment = useMemo(() => presenceSentences(people), [people]);
   return { people, bySegment };

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
-export type PanelName = "notes" | "speakers" | "entities" | "details" | "source";
+export type PanelName = "live" | "notes" | "speakers" | "entities" | "details" | "source";
 
 export interface PanelDefinition {
   name: PanelName;

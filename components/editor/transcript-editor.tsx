@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { EditorBootstrap, EditorEntity, EditorSpeaker, EditorTranscriptMeta } from "@/lib/editor/types";
+import type { LiveStatus } from "@/lib/live/feed";
 import { createEditorApi } from "./api";
 import { AnnotationForm, type AnnotationFormTarget } from "./annotation-form";
 import { AnnotationsPanel } from "./annotations-panel";
@@ -19,6 +20,7 @@ import { MediaPlayer } from "./media-player";
 import type { ParagraphCallbacks } from "./paragraph";
 import { ParagraphList } from "./paragraph-list";
 import { usePresence } from "./presence";
+import { LivePanel } from "./live-panel";
 import { PreviewLinksBox } from "./preview-links-box";
 import { ShareBox } from "./share-box";
 import { ShortcutSheet } from "./shortcut-sheet";
@@ -66,7 +68,8 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
   );
   const viewer = initial.viewer;
 
-  const [activePanel, setActivePanel] = useState<PanelName>("notes");
+  // A live transcript opens on its Live panel: the feed is what the desk watches first.
+  const [activePanel, setActivePanel] = useState<PanelName>(initial.transcript.live ? "live" : "notes");
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const [isFindOpen, setIsFindOpen] = useState(false);
   const [findFocusSignal, setFindFocusSignal] = useState(0);
@@ -103,11 +106,20 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
     (incoming: EditorSpeaker[]) => setSpeakers((current) => upsertById(current, incoming)),
     [],
   );
+  // A live transcript syncs every second and shows its caption feed in the Live panel.
+  const [liveStatus, setLiveStatus] = useState<LiveStatus | null>(null);
+  const [liveNow, setLiveNow] = useState(() => Date.now());
+  const onLive = useCallback((status: LiveStatus) => {
+    setLiveStatus(status);
+    setLiveNow(Date.now());
+  }, []);
   const presence = usePresence({
     controller,
     viewerId: viewer.id,
     initialRevision: initial.transcript.revision,
     onSpeakers: onRemoteSpeakers,
+    isLive: initial.transcript.live,
+    onLive,
   });
 
   const allAnnotations = useSyncExternalStore(
@@ -286,6 +298,21 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
   const warnings = initial.source?.warnings ?? [];
 
   const panels: PanelDefinition[] = [
+    ...(initial.transcript.live
+      ? [
+          {
+            name: "live" as const,
+            label: "Live",
+            content: (
+              <>
+                <LivePanel transcriptId={initial.transcript.id} status={liveStatus} now={liveNow} />
+                {/* A live transcript has no upload, so no Source tab: its deleted paragraphs are kept here. */}
+                {initial.source ? null : <DeletedParagraphs controller={controller} />}
+              </>
+            ),
+          },
+        ]
+      : []),
     {
       name: "notes",
       label: "Notes",
@@ -328,20 +355,24 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
         </>
       ),
     },
-    {
-      name: "source",
-      label: "Source",
-      content: (
-        <>
-          {initial.source ? (
-            <SourceBox source={initial.source} />
-          ) : (
-            <p className="text-sm text-stone-600">No original upload is kept for this transcript.</p>
-          )}
-          <DeletedParagraphs controller={controller} />
-        </>
-      ),
-    },
+    ...(initial.transcript.live && !initial.source
+      ? []
+      : [
+          {
+            name: "source" as const,
+            label: "Source",
+            content: (
+              <>
+                {initial.source ? (
+                  <SourceBox source={initial.source} />
+                ) : (
+                  <p className="text-sm text-stone-600">No original upload is kept for this transcript.</p>
+                )}
+                <DeletedParagraphs controller={controller} />
+              </>
+            ),
+          },
+        ]),
   ];
 
   return (

@@ -198,6 +198,7 @@ export const transcriptMetaSelect = {
   fidelityConfirmedBy: { select: { name: true } },
   slugSetByHand: true,
   firstPublishedAt: true,
+  liveSince: true,
 } satisfies Prisma.TranscriptSelect;
 export type TranscriptMetaRow = Prisma.TranscriptGetPayload<{ select: typeof transcriptMetaSelect }>;
 
@@ -223,5 +224,6 @@ export function toEditorTranscriptMeta(row: TranscriptMetaRow, segmentCount: num
       ? { by: row.fidelityConfirmedBy?.name ?? null, at: row.fidelityConfirmedAt.toISOString() }
       : null,
     slugFollowsTitle: !row.slugSetByHand && !row.firstPublishedAt,
+    live: row.liveSince !== null,
   };
 }

@@ -1,3 +1,4 @@
+import type { LiveStatus } from "@/lib/live/feed";
 // The editor's JSON shapes: what GET /api/transcripts/:id and the editor's routes answer, and what the desk's
 // editor page starts from. Enum values are lower-case words in JSON ("needs_review", "factcheck").
 
@@ -126,6 +127,8 @@ export interface EditorEntity {
 }
 
 export interface EditorTranscriptMeta {
+  /** Taking captions from a live feed (POST /api/transcripts/:id/live/cues): the editor syncs every second. */
+  live: boolean;
   id: string;
   slug: string;
   title: string;
@@ -200,6 +203,8 @@ export interface PresenceEntry {
 export interface PresenceResponse {
   people: PresenceEntry[];
   revision: number;
+  /** A live transcript's feed: the words still being heard and its health (lib/live/feed.ts). */
+  live?: LiveStatus;
   /** Present when revision > sinceRevision: paragraphs changed or added since (live ones), and ids deleted since. */
   changes?: {
     segments: EditorSegment[];

@@ -17,6 +17,7 @@ import { segmentSelect, toEditorSegment } from "@/lib/editor/serialize";
 import type { EditorSegment } from "@/lib/editor/types";
 import { feedCues, type FeedParagraph, type LiveCue } from "@/lib/live/cues";
 import { MAX_CUE_CHARACTERS, MAX_CUES_PER_REQUEST } from "@/lib/live/feed-limits";
+import { feedHealth, recordArrivals, type FeedHealth } from "@/lib/live/health";
 import { withTranscript } from "@/lib/transcripts/access";
 
 type Tx = Prisma.TransactionClient;
@@ -34,9 +35,12 @@ const feedStateSchema = z.object({
   segmentId: z.string().nullable(),
   version: z.number().int().nullable(),
   tail: cueSchema.nullable(),
+  /** When cues arrived lately, for the Live panel (lib/live/health.ts). */
+  arrivals: z.array(z.number()).default([]),
+  received: z.number().int().default(0),
 });
 type StoredFeed = z.infer<typeof feedStateSchema>;
-const NO_FEED: StoredFeed = { segmentId: null, version: null, tail: null };
+const NO_FEED: StoredFeed = { segmentId: null, version: null, tail: null, arrivals: [], received: 0 };
 
 export interface LiveTranscriptInput {
   title: string;
@@ -212,6 +216,7 @@ export async function feedLiveCues(
           segmentId: state.last ? (current?.id ?? null) : null,
           version: state.last ? (current?.version ?? null) : null,
           tail: state.tail,
+          ...recordArrivals(stored, now.getTime(), cues.length),
         }),
       },
     });
@@ -230,4 +235,23 @@ export async function feedLiveCues(
     for (const row of written.values()) segments.push(toEditorSegment(row, await liveCount(row.position)));
     return { segments };
   });
+}
+
+/** What the desk's Live panel shows: the words still being heard, and the feed's health. */
+export interface LiveStatus {
+  tail: { speaker: string | null; text: string } | null;
+  health: FeedHealth;
+}
+
+/** The Live panel's status from the transcript's stored feed (null for a transcript that is not live). */
+export function liveStatusOf(
+  transcript: { liveSince: Date | null; liveFeed: string | null },
+  now = Date.now(),
+): LiveStatus | null {
+  if (!transcript.liveSince) return null;
+  const stored = readJson(feedStateSchema, transcript.liveFeed, NO_FEED);
+  return {
+    tail: stored.tail ? { speaker: stored.tail.speaker, text: stored.tail.text } : null,
+    health: feedHealth(stored, now),
+  };
 }

@@ -14,12 +14,20 @@ export default async function DeskPage() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-3xl font-bold">Good to see you, {user.name.split(" ")[0]}</h1>
-        <Link
-          href="/desk/upload"
-          className="rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong"
-        >
-          Upload a transcript
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link
+            href="/desk/live/new"
+            className="rounded-md border border-stone-300 bg-white px-3.5 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100"
+          >
+            Start a live transcript
+          </Link>
+          <Link
+            href="/desk/upload"
+            className="rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong"
+          >
+            Upload a transcript
+          </Link>
+        </div>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {queues.returnedToMe.length > 0 ? (
