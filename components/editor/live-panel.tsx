@@ -1,6 +1,6 @@
 "use client";
 
-import type { LiveStatus } from "@/lib/live/feed";
+import type { LiveStatus } from "@/lib/editor/types";
 
 /** No cue for this long while live is worth a word to the desk: the feed may have dropped. */
 export const SILENCE_WARNING_MS = 30_000;

@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type { EditorSpeaker, PresenceEntry } from "@/lib/editor/types";
-import type { LiveStatus } from "@/lib/live/feed";
+import type { LiveStatus } from "@/lib/editor/types";
 import type { EditorController } from "./editor-controller";
 
 export const PRESENCE_INTERVAL_MS = 5000;

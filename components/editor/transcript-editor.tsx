@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { EditorBootstrap, EditorEntity, EditorSpeaker, EditorTranscriptMeta } from "@/lib/editor/types";
-import type { LiveStatus } from "@/lib/live/feed";
+import type { LiveStatus } from "@/lib/editor/types";
 import { createEditorApi } from "./api";
 import { AnnotationForm, type AnnotationFormTarget } from "./annotation-form";
 import { AnnotationsPanel } from "./annotations-panel";

@@ -15,7 +15,6 @@ import {
   toEditorSpeaker,
 } from "@/lib/editor/serialize";
 import type { PresenceResponse } from "@/lib/editor/types";
-import { liveStatusOf } from "@/lib/live/feed";
 
 export const PRESENCE_TTL_MS = 20_000;
 /** More revisions than this since the caller last looked: it should reload rather than patch. */
@@ -56,12 +55,6 @@ export async function heartbeat(
     .map((row) => ({ userId: row.userId, name: row.user.name, segmentId: row.segmentId }));
 
   const response: PresenceResponse & { reload?: boolean } = { people, revision: transcript.revision };
-  const feed = await db.transcript.findUnique({
-    where: { id: transcriptId },
-    select: { liveSince: true, liveFeed: true },
-  });
-  const live = feed ? liveStatusOf(feed) : null;
-  if (live) response.live = live;
   if (transcript.revision <= input.sinceRevision) return response;
   if (transcript.revision - input.sinceRevision > MAX_CHANGED_REVISIONS) return { ...response, reload: true };
   response.changes = await changesSince(transcriptId, input.sinceRevision);

@@ -1,4 +1,3 @@
-import type { LiveStatus } from "@/lib/live/feed";
 // The editor's JSON shapes: what GET /api/transcripts/:id and the editor's routes answer, and what the desk's
 // editor page starts from. Enum values are lower-case words in JSON ("needs_review", "factcheck").
 
@@ -200,10 +199,28 @@ export interface PresenceEntry {
 }
 
 /** The presence heartbeat's answer: who is here, and what changed since the caller's `sinceRevision`. */
+/** How a live transcript's caption feed is doing (lib/live/health.ts computes it). */
+export interface FeedHealth {
+  /** ISO time of the last cue, or null before the first. */
+  lastCueAt: string | null;
+  /** Cues received in the last minute. */
+  cuesPerMinute: number;
+  /** The longest time between two cues (or from the last cue to now) within the last ten minutes, in milliseconds. */
+  longestGapMs: number;
+  /** Cues received since the transcript went live. */
+  received: number;
+}
+
+/** What the desk's Live panel shows: the words still being heard, and the feed's health (lib/live/feed.ts). */
+export interface LiveStatus {
+  tail: { speaker: string | null; text: string } | null;
+  health: FeedHealth;
+}
+
 export interface PresenceResponse {
   people: PresenceEntry[];
   revision: number;
-  /** A live transcript's feed: the words still being heard and its health (lib/live/feed.ts). */
+  /** A live transcript's feed: the words still being heard and its health (added by the presence route). */
   live?: LiveStatus;
   /** Present when revision > sinceRevision: paragraphs changed or added since (live ones), and ids deleted since. */
   changes?: {

@@ -14,10 +14,10 @@ import type { Actor } from "@/lib/permissions";
 import { change, recordRevision, segmentSnapshot, speakerSnapshot } from "@/lib/editor/revisions";
 import { slugForTitle } from "@/lib/editor/metadata";
 import { segmentSelect, toEditorSegment } from "@/lib/editor/serialize";
-import type { EditorSegment } from "@/lib/editor/types";
+import type { EditorSegment, LiveStatus } from "@/lib/editor/types";
 import { feedCues, type FeedParagraph, type LiveCue } from "@/lib/live/cues";
 import { MAX_CUE_CHARACTERS, MAX_CUES_PER_REQUEST } from "@/lib/live/feed-limits";
-import { feedHealth, recordArrivals, type FeedHealth } from "@/lib/live/health";
+import { feedHealth, recordArrivals } from "@/lib/live/health";
 import { withTranscript } from "@/lib/transcripts/access";
 
 type Tx = Prisma.TransactionClient;
@@ -237,11 +237,7 @@ export async function feedLiveCues(
   });
 }
 
-/** What the desk's Live panel shows: the words still being heard, and the feed's health. */
-export interface LiveStatus {
-  tail: { speaker: string | null; text: string } | null;
-  health: FeedHealth;
-}
+export type { LiveStatus };
 
 /** The Live panel's status from the transcript's stored feed (null for a transcript that is not live). */
 export function liveStatusOf(
@@ -254,4 +250,13 @@ export function liveStatusOf(
     tail: stored.tail ? { speaker: stored.tail.speaker, text: stored.tail.text } : null,
     health: feedHealth(stored, now),
   };
+}
+
+/** The Live panel's status of a transcript, or null when it is not live: one read of the transcript row. */
+export async function loadLiveStatus(transcriptId: string): Promise<LiveStatus | null> {
+  const row = await db.transcript.findUnique({
+    where: { id: transcriptId },
+    select: { liveSince: true, liveFeed: true },
+  });
+  return row ? liveStatusOf(row) : null;
 }

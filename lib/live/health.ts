@@ -1,21 +1,11 @@
 // How a live transcript's caption feed is doing, for the desk's Live panel: when the last cue came, how many a
 // minute, and the longest silence lately. Kept as arrival times on the feed's state (lib/live/feed.ts), bounded.
+import type { FeedHealth } from "@/lib/editor/types";
 
 /** Arrivals older than this are forgotten. */
 export const HEALTH_WINDOW_MS = 10 * 60_000;
 /** At most this many arrival times are kept (a feed sending more than one a second is counted by the newest). */
 export const MAX_ARRIVALS = 600;
-
-export interface FeedHealth {
-  /** ISO time of the last cue, or null before the first. */
-  lastCueAt: string | null;
-  /** Cues received in the last minute. */
-  cuesPerMinute: number;
-  /** The longest time between two cues (or from the last cue to now) within the window, in milliseconds. */
-  longestGapMs: number;
-  /** Cues received since the transcript went live (all of them, not only the window's). */
-  received: number;
-}
 
 export interface ArrivalLog {
   arrivals: number[];
