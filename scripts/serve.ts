@@ -13,6 +13,7 @@ import {
 } from "@/lib/db/maintenance";
 import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
+import { createSettler, onExpiry } from "@/lib/publishing/cache-settle";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -60,10 +61,16 @@ function startScheduler(origin: string): NodeJS.Timeout {
 }
 
 /**
- * Asks this server (inside Next, where cache expiry works) to forget the tags another server expired; `sentAt` (when
- * the other server sent them) gives the fan-out lag GET /metrics reports.
+ * Asks this server (inside Next, where cache expiry works) to forget the tags another server expired, or to forget
+ * again what was expired a moment ago (`isSettle`: lib/publishing/cache-settle.ts); `sentAt` (when the other server
+ * sent them) gives the fan-out lag GET /metrics reports.
  */
-async function expireInThisServer(origin: string, tags: string[], sentAt: number | null = null): Promise<void> {
+async function expireInThisServer(
+  origin: string,
+  tags: string[],
+  sentAt: number | null = null,
+  isSettle = false,
+): Promise<void> {
   try {
     const response = await fetch(`${origin}/api/internal/expire`, {
       method: "POST",
@@ -75,7 +82,7 @@ async function expireInThisServer(origin: string, tags: string[], sentAt: number
     // had expired its own copy, the edge could have fetched the old page from here and kept it: only a purge sent
     // after every server's expiry is sure to be the last word.
     void sendEdgePurge(tags);
-    metrics().expiries.inc({ direction: "received" });
+    if (!isSettle) metrics().expiries.inc({ direction: "received" });
     if (sentAt !== null) metrics().fanOutLag.observe(Math.max(0, Date.now() - sentAt) / 1000);
   } catch (error) {
     log.error({ tags, ...errorFields(error) }, "could not expire what another server expired");
@@ -87,7 +94,7 @@ async function expireInThisServer(origin: string, tags: string[], sentAt: number
  * lib/publishing/cache.ts) and expires them here at once. After a lost connection it may have missed some, so it
  * forgets every public page. Its state is what GET /api/ready reports as the fan-out listener.
  */
-function startCacheFanOut(origin: string): Listener | null {
+function startCacheFanOut(origin: string, settler: ReturnType<typeof createSettler>): Listener | null {
   const url = process.env.DATABASE_URL ?? "";
   if (currentProvider(url || undefined) !== "postgresql") return null;
   const listener = listen(
@@ -95,7 +102,10 @@ function startCacheFanOut(origin: string): Listener | null {
     CACHE_CHANNEL,
     (payload) => {
       const heard = decodeExpiry(payload);
-      if (heard && heard.tags.length > 0) void expireInThisServer(origin, heard.tags, heard.sentAt);
+      if (heard && heard.tags.length > 0) {
+        void expireInThisServer(origin, heard.tags, heard.sentAt);
+        settler.add(heard.tags);
+      }
     },
     {
       onConnected: (isReconnect) => {
@@ -397,7 +407,11 @@ async function main(): Promise<void> {
     log.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "Verbatim is serving");
     const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
     startScheduler(origin);
-    fanOut = startCacheFanOut(origin);
+    // Every expiry, made here or heard from another server, is made again once renders in flight have finished
+    // (lib/publishing/cache-settle.ts).
+    const settler = createSettler((tags) => void expireInThisServer(origin, tags, null, true));
+    onExpiry((tags) => settler.add(tags));
+    fanOut = startCacheFanOut(origin, settler);
     watchForRestores(origin);
   });
 

@@ -7,6 +7,7 @@ import { notifyServers } from "@/lib/db/coordination";
 import { publicPageCache } from "@/lib/http/page-cache";
 import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, encodeExpiry } from "@/lib/publishing/cache-messages";
+import { announceExpiry } from "@/lib/publishing/cache-settle";
 import { purgeEdge } from "@/lib/publishing/edge-purge";
 import { errorFields, log } from "@/lib/ops/log";
 import { metrics } from "@/lib/ops/metrics";
@@ -28,6 +29,8 @@ export function expirePublicCache(tags: readonly string[]): void {
     (error: unknown) => log.error({ tags, ...errorFields(error) }, "could not tell the other servers what expired"),
   );
   expireHere(tags);
+  // Renders already under way may store what they read before the change: the server expires these again shortly.
+  announceExpiry(tags);
 }
 
 /** Expires the tags in this server only: what another server's expiry (or this server's start) asks of it. */
