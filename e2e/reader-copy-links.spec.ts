@@ -25,6 +25,12 @@ test("Copy link copies a paragraph's absolute address and says so once", async (
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     new URL(`${briefing.path}#p-1`, page.url()).href,
   );
+  // A key quote's page uses the same handler: it copies the passage's address, text fragment included.
+  await page.goto(`/q/${briefing.quoteId}`);
+  const passage = await page.getByRole("link", { name: /^Read it in context/ }).getAttribute("href");
+  await page.getByRole("button", { name: "Copy link to this passage" }).click();
+  await expect(page.getByTestId("copy-link-status").getByRole("status")).toHaveText("Link copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(passage!, page.url()).href);
 });
 
 test("without a clipboard, the address is shown selected to copy by hand", async ({ page, request }) => {

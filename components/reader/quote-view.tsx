@@ -4,7 +4,7 @@ import { formatTimecode } from "@/lib/format/timecode";
 import { formatPublicDate, publicFidelityLabel, speakerDescription } from "@/lib/publishing/labels";
 import { passageLink } from "@/lib/publishing/text-fragment";
 import type { PublicQuote } from "@/lib/publishing/types";
-import { CopyLinkButton } from "./copy-link-button";
+import { CopyLinks } from "./copy-links";
 import { PublicDate } from "./correction-notice";
 
 /** A key quote on its own page: the words, who said them where and when, and a link to the passage. */
@@ -79,8 +79,11 @@ export function QuoteView({ quote }: { quote: PublicQuote }) {
         <a href={deepLink} className="text-accent underline underline-offset-2 hover:text-accent-strong">
           Read it in context (paragraph {quote.paragraphNumber})
         </a>
-        <CopyLinkButton href={deepLink} accessibleSuffix=" to this passage" />
+        <button type="button" className="reader-copy" data-copy={deepLink} aria-label="Copy link to this passage">
+          Copy link
+        </button>
       </div>
+      <CopyLinks />
     </article>
   );
 }

@@ -186,20 +186,32 @@ export function readPageNumber(value: string | string[] | null | undefined): num
 }
 
 /** Reads a JSON body and checks it; bad JSON or a wrong field is a 400 with the field's message. */
-export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  // A declared length over the limit is refused before a byte is read.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    throw new AppError("TOO_LARGE", "That request is over the 2 MB limit.");
-  }
-  // Counted as it streams (lib/api/transcript-request.ts): an endless body is cut off, not buffered.
-  const bytes = await readBodyBytes(request, MAX_BODY_BYTES).catch((error: unknown) => {
-    if (error instanceof IngestError) throw new AppError("TOO_LARGE", "That request is over the 2 MB limit.");
+/**
+ * The body as text, at most `limit` bytes: a declared length over it is refused before a byte is read, and the rest
+ * is counted as it streams (lib/api/transcript-request.ts), so an endless body is cut off, not buffered. `tooLarge`
+ * is the sentence for a body over the limit.
+ */
+export async function readBodyText(
+  request: Request,
+  {
+    limit = MAX_BODY_BYTES,
+    tooLarge = "That request is over the 2 MB limit.",
+  }: { limit?: number; tooLarge?: string } = {},
+): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("TOO_LARGE", tooLarge);
+  const bytes = await readBodyBytes(request, limit).catch((error: unknown) => {
+    if (error instanceof IngestError) throw new AppError("TOO_LARGE", tooLarge);
     // The client went away mid-body (a closed tab, a dropped network): nothing to save, nothing to log.
     throw new AppError("BAD_REQUEST", "The request was cut off before its end. Nothing was saved.");
   });
+  return new TextDecoder().decode(bytes);
+}
+
+export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const text = await readBodyText(request);
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "Send a JSON body (Content-Type: application/json).");
   }

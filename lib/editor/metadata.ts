@@ -109,13 +109,20 @@ export async function updateMetadata(
   });
 }
 
-/** The first free slug for a new title, counting every address in use or kept for old links. */
-export async function slugForTitle(tx: Prisma.TransactionClient, transcriptId: string, title: string): Promise<string> {
+/**
+ * The first free slug for a new title, counting every address in use or kept for old links. `transcriptId` is the
+ * transcript being renamed (its own addresses do not count), or null for a new one.
+ */
+export async function slugForTitle(
+  tx: Prisma.TransactionClient,
+  transcriptId: string | null,
+  title: string,
+): Promise<string> {
   const base = slugFromTitle(title);
   const like = (field: "slug" | "publicSlug") => [{ [field]: base }, { [field]: { startsWith: `${base}-` } }];
   const [transcripts, redirects] = await Promise.all([
     tx.transcript.findMany({
-      where: { id: { not: transcriptId }, OR: [...like("slug"), ...like("publicSlug")] },
+      where: { ...(transcriptId ? { id: { not: transcriptId } } : {}), OR: [...like("slug"), ...like("publicSlug")] },
       select: { slug: true, publicSlug: true },
     }),
     tx.slugRedirect.findMany({ where: { OR: like("slug") }, select: { slug: true } }),

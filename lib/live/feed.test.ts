@@ -102,6 +102,18 @@ describe("a live transcript", () => {
     ]);
   });
 
+  it("loses no word when requests of the feed arrive at once (they meet on PostgreSQL)", async () => {
+    const reporter = await person("Lena Live");
+    const { id } = await startLiveTranscript(reporter, { title: "Busy feed" });
+    await feedLiveCues(reporter, id, [cue("zero", { speaker: "Chair" })]);
+    const words = ["one", "two", "three", "four", "five", "six"];
+    await Promise.all(words.map((word) => feedLiveCues(reporter, id, [cue(word, { speaker: "Chair" })])));
+    const text = (await paragraphs(id)).map((paragraph) => paragraph.text).join(" ");
+    // Every word once, whatever order the requests were joined in.
+    expect(text.split(" ").sort()).toEqual(["zero", ...words].sort());
+    expect(text.split(" ")[0]).toBe("zero");
+  });
+
   it("refuses a transcript that is not live, a stranger, and too many cues at once", async () => {
     const reporter = await person("Lena Live");
     const stranger = await person("Sam Stranger");

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { lockTranscript } from "@/lib/db/coordination";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, writeJson } from "@/lib/json-columns";
@@ -19,6 +20,7 @@ import { feedCues, type FeedParagraph, type LiveCue } from "@/lib/live/cues";
 import { MAX_CUE_CHARACTERS, MAX_CUES_PER_REQUEST } from "@/lib/live/feed-limits";
 import { feedHealth, recordArrivals } from "@/lib/live/health";
 import { withTranscript } from "@/lib/transcripts/access";
+import { revisionRow } from "@/lib/transcripts/rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +60,7 @@ export async function startLiveTranscript(
   if (!title) throw new AppError("BAD_REQUEST", "Give the live transcript a title.", { title: "Required." });
   const speakers = [...new Set((input.speakers ?? []).map((name) => name.trim()).filter(Boolean))];
   return db.$transaction(async (tx) => {
-    const slug = await slugForTitle(tx, "", title);
+    const slug = await slugForTitle(tx, null, title);
     const transcript = await tx.transcript.create({
       data: {
         slug,
@@ -74,15 +76,16 @@ export async function startLiveTranscript(
       },
       select: { id: true, slug: true },
     });
+    // Revision 1 is the start, as an upload's is the upload: the history starts here.
     await tx.revision.create({
-      data: {
+      data: revisionRow({
         transcriptId: transcript.id,
         number: 1,
         actorId: actor.id,
         action: "transcript.created",
         summary: "Started a live transcript",
-        changes: "[]",
-      },
+        changes: [],
+      }),
     });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -127,7 +130,36 @@ export async function feedLiveCues(
   if (cues.length > MAX_CUES_PER_REQUEST) {
     throw new AppError("TOO_LARGE", `Send at most ${MAX_CUES_PER_REQUEST} cues a request.`);
   }
+  // Feed requests take the transcript's lock, one after another. A person saving the feed's paragraph does not: when
+  // the paragraph (or the feed's state) changed under a request, it starts again from what is there, so neither
+  // loses words.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await feedOnce(actor, transcriptId, cues);
+    } catch (error) {
+      if (!(error instanceof FeedMovedOn) || attempt >= MAX_FEED_ATTEMPTS) {
+        if (error instanceof FeedMovedOn) {
+          throw new AppError("CONFLICT", "The transcript kept changing while these cues were joined: send them again.");
+        }
+        throw error;
+      }
+    }
+  }
+}
+
+const MAX_FEED_ATTEMPTS = 3;
+
+/** What feedOnce read changed before it could write: its transaction is undone and tried again. */
+class FeedMovedOn extends Error {}
+
+async function feedOnce(
+  actor: Actor,
+  transcriptId: string,
+  cues: readonly LiveCue[],
+): Promise<{ segments: EditorSegment[] }> {
   return withTranscript(actor, transcriptId, "edit", async (tx) => {
+    // One feed request at a time per transcript, across servers (PostgreSQL; SQLite writes one at a time anyway).
+    await lockTranscript(tx, transcriptId);
     const transcript = await tx.transcript.findUniqueOrThrow({
       where: { id: transcriptId },
       select: { liveSince: true, liveFeed: true, speakers: { select: { id: true, name: true } } },
@@ -170,8 +202,9 @@ export async function feedLiveCues(
         ? await speakerFor(tx, transcriptId, paragraph.speaker, known, changes)
         : null;
       if (operation.kind === "extend" && current) {
-        const row = await tx.segment.update({
-          where: { id: current.id },
+        // Only the version the feed read: a person's save in between must not be written over.
+        const { count } = await tx.segment.updateMany({
+          where: { id: current.id, version: current.version },
           data: {
             text: paragraph.text,
             startMs: paragraph.startMs,
@@ -180,6 +213,10 @@ export async function feedLiveCues(
             updatedAt: now,
             updatedById: actor.id,
           },
+        });
+        if (count === 0) throw new FeedMovedOn();
+        const row = await tx.segment.findUniqueOrThrow({
+          where: { id: current.id },
           select: { ...segmentSelect, deletedAt: true },
         });
         changes.push(change("segment", row.id, segmentSnapshot(current), segmentSnapshot(row)));
@@ -209,8 +246,9 @@ export async function feedLiveCues(
       written.set(current.id, current);
     }
 
-    await tx.transcript.update({
-      where: { id: transcriptId },
+    // The feed's state as this request read it, or another request got there first.
+    const { count: saved } = await tx.transcript.updateMany({
+      where: { id: transcriptId, liveFeed: transcript.liveFeed },
       data: {
         liveFeed: writeJson(feedStateSchema, {
           segmentId: state.last ? (current?.id ?? null) : null,
@@ -220,6 +258,7 @@ export async function feedLiveCues(
         }),
       },
     });
+    if (saved === 0) throw new FeedMovedOn();
     if (changes.length > 0) {
       await recordRevision(tx, {
         transcriptId,
@@ -229,11 +268,20 @@ export async function feedLiveCues(
         changes,
       });
     }
-    const liveCount = async (position: number) =>
-      tx.segment.count({ where: { transcriptId, deletedAt: null, position: { lt: position } } });
-    const segments: EditorSegment[] = [];
-    for (const row of written.values()) segments.push(toEditorSegment(row, await liveCount(row.position)));
-    return { segments };
+    // Each written paragraph's place among the live ones: they are near the end, so two reads cover them all.
+    const rows = [...written.values()];
+    if (rows.length === 0) return { segments: [] };
+    const from = Math.min(...rows.map((row) => row.position));
+    const [before, after] = await Promise.all([
+      tx.segment.count({ where: { transcriptId, deletedAt: null, position: { lt: from } } }),
+      tx.segment.findMany({
+        where: { transcriptId, deletedAt: null, position: { gte: from } },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      }),
+    ]);
+    const place = new Map(after.map((row, index) => [row.id, before + index]));
+    return { segments: rows.map((row) => toEditorSegment(row, place.get(row.id) ?? before)) };
   });
 }
 

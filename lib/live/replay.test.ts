@@ -36,6 +36,12 @@ describe("replaying a caption file", () => {
     expect(cues.find((cue) => cue.final)?.text).toBe("Good morning from the city hall press room.");
   });
 
+  it("refuses a file that is not captions with a sentence", () => {
+    expect(() => cuesOfFile("briefing.txt", "MODERATOR: Good morning.\n\nHOLM: Thank you.")).toThrow(
+      /not a caption file/,
+    );
+  });
+
   it("waits from one cue's moment to the next, sped up, and never backwards", () => {
     const cues = [
       { speaker: null, text: "a", startMs: 0, endMs: 1_000, final: true },

@@ -1,6 +1,8 @@
 // The cues of a caption file, for replaying it into a live transcript (`npm run live`, scripts/live.ts): subtitle
 // files (SubRip, WebVTT) as final cues, one per subtitle, and streaming recognition logs (Deepgram live, Amazon
 // Transcribe, Google, generic is_final JSON Lines) with their partial results, as the recogniser sent them.
+import { AppError } from "@/lib/errors";
+import { detectTextFormat } from "@/lib/ingest/detect";
 import { parseSrt } from "@/lib/ingest/formats/srt";
 import { parseWebVtt } from "@/lib/ingest/formats/webvtt";
 import type { ParsedSource } from "@/lib/ingest/source";
@@ -22,14 +24,17 @@ function cuesOfSubtitles(source: ParsedSource): LiveCue[] {
   }));
 }
 
-/** The cues of a caption file, in the order to send them. */
+/** The cues of a caption file, in the order to send them; the format is told as intake tells it. */
 export function cuesOfFile(filename: string, text: string): LiveCue[] {
   const body = text.replace(/^\uFEFF/, "");
-  if (/\.vtt$/i.test(filename) || /^WEBVTT/.test(body)) return cuesOfSubtitles(parseWebVtt(body));
-  if (/\.srt$/i.test(filename) || /^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> /.test(body)) {
-    return cuesOfSubtitles(parseSrt(body));
-  }
-  return parseCueBody(body);
+  const format = detectTextFormat(body, filename, null);
+  if (format === "vtt") return cuesOfSubtitles(parseWebVtt(body));
+  if (format === "srt") return cuesOfSubtitles(parseSrt(body));
+  if (format === "json") return parseCueBody(body);
+  throw new AppError(
+    "BAD_REQUEST",
+    "This is not a caption file: replay SubRip (.srt), WebVTT (.vtt) or a streaming recogniser's JSON or JSON Lines.",
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
 // Someone who asked not to be credited, or whose account is deactivated, is never named: the newsroom is.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { firstFreeSlug } from "@/lib/transcripts/slugs";
 import { nameSlug } from "@/lib/publishing/slugs";
 import type { PublishedCredits, PublishedSnapshot } from "@/lib/publishing/types";
 
@@ -61,10 +62,12 @@ export async function creditPublication(
       where: { id: transcriptId },
       select: { createdById: true, fidelityConfirmedById: true },
     }),
-    tx.revision.findMany({
+    // One row a person, in the order they first worked on it: a long-edited hearing has thousands of revisions.
+    tx.revision.groupBy({
+      by: ["actorId"],
       where: { transcriptId, number: { lte: revision }, actorId: { not: null } },
-      orderBy: { number: "asc" },
-      select: { actorId: true },
+      _min: { number: true },
+      orderBy: { _min: { number: "asc" } },
     }),
     tx.annotation.findMany({ where: { id: { in: [...annotationIds] } }, select: { id: true, authorId: true } }),
   ]);
@@ -91,12 +94,11 @@ export function creditRows(transcriptId: string, credits: PublishedCredits): Pri
 
 /** A slug from the name, made unique among `taken` with a numeric suffix: "rita-reporter", "rita-reporter-2". */
 export function uniqueAuthorSlug(name: string, taken: ReadonlySet<string>): string {
-  const base = nameSlug(name).slice(0, 70) || "author";
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  return firstFreeSlug(authorSlugBase(name), taken);
+}
+
+function authorSlugBase(name: string): string {
+  return nameSlug(name).slice(0, 70) || "author";
 }
 
 /**
@@ -109,9 +111,8 @@ export async function assignAuthorSlugs(tx: Client, userIds: readonly string[]):
     select: { id: true, name: true },
   });
   for (const user of users) {
-    const base = nameSlug(user.name).slice(0, 70) || "author";
     const taken = await tx.user.findMany({
-      where: { authorSlug: { startsWith: base } },
+      where: { authorSlug: { startsWith: authorSlugBase(user.name) } },
       select: { authorSlug: true },
     });
     const slug = uniqueAuthorSlug(user.name, new Set(taken.flatMap((row) => row.authorSlug ?? [])));

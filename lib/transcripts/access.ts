@@ -14,6 +14,8 @@ export interface TranscriptHandle {
   revision: number;
   version: number;
   status: string;
+  /** Taking captions from a live feed (lib/live/feed.ts). */
+  live: boolean;
 }
 
 export const NOT_FOUND_MESSAGE = "No such transcript, or it is not shared with you.";
@@ -32,11 +34,13 @@ export async function findTranscriptFor(
       revision: true,
       version: true,
       status: true,
+      liveSince: true,
       shares: { select: { userId: true } },
     },
   });
   if (!row) return null;
-  const handle = { ...row, sharedWith: row.shares.map((share) => share.userId) };
+  const { shares, liveSince, ...fields } = row;
+  const handle = { ...fields, live: liveSince !== null, sharedWith: shares.map((share) => share.userId) };
   const allowed = edit ? canEditTranscript(actor, handle) : canViewTranscript(actor, handle);
   return allowed ? handle : null;
 }

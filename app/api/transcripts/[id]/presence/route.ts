@@ -11,10 +11,10 @@ export const POST = handleApiErrors(
     const user = await requireApiUser(request, { role: "REPORTER" });
     const p = await params;
     // Who may see it first: a stranger gets the 404 a missing transcript gets, whatever the body.
-    await requireTranscriptFor(user, p.id);
+    const transcript = await requireTranscriptFor(user, p.id);
     const response = await heartbeat(user, p.id, await readBody(request, presenceSchema));
     // A live transcript's heartbeat also brings its caption feed's status, for the Live panel.
-    const live = await loadLiveStatus(p.id);
+    const live = transcript.live ? await loadLiveStatus(p.id) : null;
     return Response.json(live ? { ...response, live } : response);
   },
 );

@@ -1,7 +1,6 @@
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { readBodyBytes } from "@/lib/api/transcript-request";
-import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/editor/inputs";
 import { createPreviewLink, listPreviewLinks, parseCreatePreviewLinkBody } from "@/lib/preview-links/preview-links";
 import { requireTranscriptFor } from "@/lib/transcripts/access";
 
@@ -24,9 +23,10 @@ export const POST = handleApiErrors(async (request: Request, { params }: Context
   // Who may edit it first: a stranger gets the 404 a missing transcript gets, whatever the body.
   await requireTranscriptFor(user, id, { edit: true });
   // The body is optional (none at all means the default expiry) and small: counted as it streams, cut off at 4 KB.
-  const body = await readBodyBytes(request, 4096).catch(() => {
-    throw new AppError("BAD_REQUEST", 'Send a small JSON body like {"expiresInHours": 72}, or none.');
+  const body = await readBodyText(request, {
+    limit: 4096,
+    tooLarge: 'Send a small JSON body like {"expiresInHours": 72}, or none.',
   });
-  const input = parseCreatePreviewLinkBody(new TextDecoder().decode(body));
+  const input = parseCreatePreviewLinkBody(body);
   return Response.json({ link: await createPreviewLink(user, id, input) }, { status: 201 });
 });

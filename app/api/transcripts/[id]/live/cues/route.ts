@@ -1,8 +1,6 @@
-import { readBodyBytes } from "@/lib/api/transcript-request";
 import { handleApiErrors } from "@/lib/api/response";
 import { requireApiUser } from "@/lib/auth/session";
-import { MAX_BODY_BYTES } from "@/lib/editor/inputs";
-import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/editor/inputs";
 import { feedLiveCues } from "@/lib/live/feed";
 import { parseCueBody } from "@/lib/live/inputs";
 import { requireTranscriptFor } from "@/lib/transcripts/access";
@@ -19,15 +17,9 @@ export const POST = handleApiErrors(async (request: Request, { params }: Context
   const { id } = await params;
   // A stranger gets the 404 a missing transcript gets, whatever the body.
   await requireTranscriptFor(user, id, { edit: true });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    throw new AppError("TOO_LARGE", "That request is over the 2 MB limit: send cues in smaller batches.");
-  }
-  const bytes = await readBodyBytes(request, MAX_BODY_BYTES).catch(() => {
-    throw new AppError(
-      "TOO_LARGE",
-      "That request is over the 2 MB limit, or was cut off: send cues in smaller batches.",
-    );
+  const body = await readBodyText(request, {
+    tooLarge: "That request is over the 2 MB limit: send cues in smaller batches.",
   });
-  const cues = parseCueBody(new TextDecoder().decode(bytes));
+  const cues = parseCueBody(body);
   return Response.json(await feedLiveCues(user, id, cues), { status: 202 });
 });
