@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   "transcript.reopened",
   "transcript.checks_overridden",
   "transcript.corrected",
+  // The live desk (lib/live):
+  "transcript.went_live",
+  "annotation.approved",
   // Preview links (lib/preview-links):
   "transcript.preview_link_created",
   "transcript.preview_link_revoked",
@@ -75,6 +78,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "transcript.reopened": "Reopened an unpublished transcript as a draft",
   "transcript.checks_overridden": "Published over pre-publish warnings",
   "transcript.corrected": "Recorded a public correction",
+  "transcript.went_live": "Took a transcript live to readers",
+  "annotation.approved": "Approved a reporter's note for live readers",
   "transcript.preview_link_created": "Created a preview link to a working copy",
   "transcript.preview_link_revoked": "Revoked a preview link",
   "system.restored": "Restored the database from a backup",

@@ -11,9 +11,10 @@ import {
   restoreInProgress,
   RESTORING_MESSAGE,
 } from "@/lib/db/maintenance";
-import { PUBLIC_TAG } from "@/lib/publishing/cache-tags";
+import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { createSettler, onExpiry } from "@/lib/publishing/cache-settle";
+import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -412,6 +413,9 @@ async function main(): Promise<void> {
     const settler = createSettler((tags) => void expireInThisServer(origin, tags, null, true));
     onExpiry((tags) => settler.add(tags));
     fanOut = startCacheFanOut(origin, settler);
+    // A live transcript's page, here and at the edge, a few seconds behind its stream at most (lib/live/page-refresh.ts).
+    const livePages = createThrottle((slug) => void expireInThisServer(origin, [slugTag(slug)], null, true));
+    onLivePage((slug) => livePages.add(slug));
     watchForRestores(origin);
   });
 

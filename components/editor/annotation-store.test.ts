@@ -23,6 +23,7 @@ function annotation(id: string, segmentId: string, start: number, overrides: Par
     createdAt: "2026-01-01T00:00:00Z",
     updatedAt: "2026-01-01T00:00:00Z",
     version: 1,
+    awaitingApproval: false,
     replies: [],
     ...overrides,
   } satisfies EditorAnnotation;

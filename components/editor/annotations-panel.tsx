@@ -35,8 +35,11 @@ export function AnnotationsPanel({
   reveal,
   onEdit,
   onEntity,
+  canApprove = false,
 }: {
   controller: EditorController;
+  /** Editors and admins: they approve a reporter's public notes for live readers. */
+  canApprove?: boolean;
   /** A card asked for from the text (its paragraph's "Here:" buttons): shown, scrolled to and focused. */
   reveal: { id: string; nonce: number } | null;
   onEdit: (target: AnnotationFormTarget) => void;
@@ -128,6 +131,7 @@ export function AnnotationsPanel({
                 annotation={annotation}
                 paragraphNumber={controller.store.indexOf(annotation.segmentId) + 1}
                 onEdit={onEdit}
+                canApprove={canApprove}
               />
             </li>
           ))}
@@ -151,11 +155,13 @@ const AnnotationCard = memo(function AnnotationCard({
   annotation,
   paragraphNumber,
   onEdit,
+  canApprove,
 }: {
   controller: EditorController;
   annotation: EditorAnnotation;
   paragraphNumber: number;
   onEdit: (target: AnnotationFormTarget) => void;
+  canApprove: boolean;
 }) {
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -199,6 +205,14 @@ const AnnotationCard = memo(function AnnotationCard({
           </span>
         ) : null}
         {isNote && annotation.resolved ? <span className="text-xs text-stone-600">Resolved</span> : null}
+        {annotation.awaitingApproval ? (
+          <span
+            className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950"
+            data-testid="awaiting-approval"
+          >
+            Waiting for an editor: live readers do not see it yet
+          </span>
+        ) : null}
         <button
           id={`${annotationCardId(annotation.id)}-title`}
           type="button"
@@ -274,6 +288,21 @@ const AnnotationCard = memo(function AnnotationCard({
       ) : null}
 
       <div className="mt-2 flex flex-wrap gap-1">
+        {annotation.awaitingApproval && canApprove ? (
+          <button
+            type="button"
+            className={`${SMALL_BUTTON} border-accent text-accent`}
+            disabled={isBusy}
+            onClick={() =>
+              void run(controller.api.approveAnnotation(annotation.id), (body) => {
+                controller.annotations.upsert([body.annotation]);
+                controller.say("Approved: live readers see it now.");
+              })
+            }
+          >
+            Approve for readers
+          </button>
+        ) : null}
         <button type="button" className={SMALL_BUTTON} onClick={() => onEdit({ type: "edit", annotation })}>
           Edit
         </button>

@@ -298,6 +298,8 @@ export function createEditorApi(transcriptId: string, fetcher?: Fetcher) {
         end?: number;
       },
     ) => call<{ annotation: EditorAnnotation }>("PATCH", `${base}/annotations/${encodeURIComponent(id)}`, fields),
+    approveAnnotation: (id: string) =>
+      call<{ annotation: EditorAnnotation }>("POST", `${base}/annotations/${encodeURIComponent(id)}/approval`),
     deleteAnnotation: (id: string) =>
       call<{ annotation: EditorAnnotation }>("DELETE", `${base}/annotations/${encodeURIComponent(id)}`),
     annotationCandidates: (id: string) =>

@@ -323,6 +323,7 @@ export function TranscriptEditor({ initial }: { initial: EditorBootstrap }) {
           reveal={revealedAnnotation}
           onEdit={setAnnotationTarget}
           onEntity={updateEntity}
+          canApprove={viewer.role !== "REPORTER"}
         />
       ),
     },

@@ -12,7 +12,7 @@ export interface FailingWarning {
   message: string;
 }
 
-type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
+type Status = "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "LIVE" | "PUBLISHED" | "UNPUBLISHED";
 
 interface Props {
   transcriptId: string;
@@ -25,6 +25,10 @@ interface Props {
   isOwner: boolean;
   hasBlockingFailures: boolean;
   warnings: FailingWarning[];
+  /** A live transcript (captions fed in while the event runs): editors may take it live to readers. */
+  isLiveTranscript?: boolean;
+  /** Its address, shown before it goes live. */
+  publicPath?: string;
 }
 
 const fieldClass =
@@ -48,6 +52,8 @@ export function WorkflowActions({
   isOwner,
   hasBlockingFailures,
   warnings,
+  isLiveTranscript = false,
+  publicPath,
 }: Props) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -128,6 +134,28 @@ export function WorkflowActions({
         </Section>
       ) : null}
 
+      {canPublish && isLiveTranscript && (status === "DRAFT" || status === "IN_REVIEW") ? (
+        <Section title="Go live to readers">
+          <p className="text-sm text-stone-700">
+            Readers can follow it{publicPath ? ` at ${publicPath}` : ""} while the event runs: every final paragraph and
+            every approved context, fact-check and key quote reaches them as it is saved. Internal notes and unsaved
+            text never do. A reporter&apos;s public notes wait for an editor&apos;s approval.
+          </p>
+          <div>
+            <Button disabled={pending} onClick={() => void transition("LIVE")}>
+              Go live
+            </Button>
+          </div>
+        </Section>
+      ) : null}
+
+      {status === "LIVE" ? (
+        <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-950" data-testid="live-status">
+          <strong>Live:</strong> readers follow this transcript as it is saved. Publish it to end the live event (it
+          becomes a normal published transcript), or unpublish it to withdraw it from readers.
+        </p>
+      ) : null}
+
       {status === "IN_REVIEW" && (isEditorReturning || !canPublish || isOwner) ? (
         <Section title={isEditorReturning ? "Return to the reporter" : "Take it back"}>
           <form onSubmit={(event) => submit(event, "DRAFT", "return")} className="flex flex-col gap-3">
@@ -152,7 +180,17 @@ export function WorkflowActions({
       ) : null}
 
       {canPublish ? (
-        <Section title={status === "PUBLISHED" ? "Republish" : status === "UNPUBLISHED" ? "Publish again" : "Publish"}>
+        <Section
+          title={
+            status === "PUBLISHED"
+              ? "Republish"
+              : status === "UNPUBLISHED"
+                ? "Publish again"
+                : status === "LIVE"
+                  ? "End the live event and publish"
+                  : "Publish"
+          }
+        >
           {status === "PUBLISHED" ? (
             <p className="text-sm text-stone-700">
               Readers see the version published last. Republish to put the working copy&apos;s changes in front of them.
@@ -197,7 +235,7 @@ export function WorkflowActions({
               <Button type="submit" disabled={pending || !canPublishNow}>
                 {status === "PUBLISHED" ? "Republish now" : "Publish now"}
               </Button>
-              {status !== "PUBLISHED" ? (
+              {status !== "PUBLISHED" && status !== "LIVE" ? (
                 <>
                   <label className="text-sm font-medium" htmlFor={`${ids}-at`}>
                     or publish at
@@ -239,8 +277,8 @@ export function WorkflowActions({
         </Section>
       ) : null}
 
-      {canPublish && status === "PUBLISHED" ? (
-        <Section title="Unpublish">
+      {canPublish && (status === "PUBLISHED" || status === "LIVE") ? (
+        <Section title={status === "LIVE" ? "Withdraw from readers" : "Unpublish"}>
           <UnpublishForm
             ids={ids}
             reason={note("unpublish")}

@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sourcesSchema, writeJson } from "@/lib/json-columns";
-import type { Actor } from "@/lib/permissions";
+import { recordAuditEvent } from "@/lib/audit";
+import { canPublishTranscript, hasRole, type Actor } from "@/lib/permissions";
+import { isPublicKind, liveEventOfNote, recordLiveEvents } from "@/lib/editor/live-events";
 import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
 import { selectorFor } from "@/lib/editor/anchors";
 import { annotationSnapshot, change, recordRevision } from "@/lib/editor/revisions";
@@ -81,13 +83,27 @@ function assertKindFields(kind: AnnotationKindName, fields: { verdict?: VerdictN
 }
 
 /** POST /annotations */
+/**
+ * Whether readers of a live transcript may see this person's public note only once an editor approves it: a
+ * reporter's context, fact-check or key quote, added or changed while the transcript is live. An editor's or an
+ * admin's goes out at once. Null: nothing to decide (not live, or an internal note), the note keeps what it had.
+ */
+async function liveApproval(tx: Tx, actor: Actor, transcriptId: string, kind: string): Promise<boolean | null> {
+  if (!isPublicKind(kind)) return null;
+  const { status } = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } });
+  if (status !== "LIVE") return null;
+  return !hasRole(actor, "EDITOR");
+}
+
 export async function createAnnotation(actor: Actor, transcriptId: string, input: AnnotationInput) {
   return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const text = await anchorText(tx, transcriptId, input.segmentId, input.start, input.end);
     assertKindFields(input.kind, input);
     const quote = selectorFor(text, input.start, input.end);
+    const awaitingApproval = (await liveApproval(tx, actor, transcriptId, KIND[input.kind])) ?? false;
     const row = await tx.annotation.create({
       data: {
+        awaitingApproval,
         transcriptId,
         segmentId: input.segmentId,
         start: input.start,
@@ -138,6 +154,8 @@ export async function updateAnnotation(
     const row = await findAnnotation(tx, transcriptId, annotationId);
     const kind = row.kind.toLowerCase() as AnnotationKindName;
     const data: Prisma.AnnotationUpdateInput = { version: { increment: 1 } };
+    const awaitingApproval = await liveApproval(tx, actor, transcriptId, row.kind);
+    if (awaitingApproval !== null) data.awaitingApproval = awaitingApproval;
     if (update.body !== undefined) data.body = update.body;
     if (update.verdict !== undefined) {
       assertKindFields(kind, { verdict: update.verdict });
@@ -203,6 +221,37 @@ export async function deleteAnnotation(actor: Actor, transcriptId: string, annot
       summary: `Deleted an annotation on “${clip(row.exact)}”`,
       changes: [change("annotation", annotationId, annotationSnapshot(row), annotationSnapshot(next))],
     });
+    return { annotation: toEditorAnnotation(next) };
+  });
+}
+
+/**
+ * POST /annotations/:id/approval: an editor lets readers see a reporter's public note added while the transcript was
+ * live (it goes out on the live stream at once, and into the next publication).
+ */
+export async function approveAnnotation(actor: Actor, transcriptId: string, annotationId: string) {
+  const decision = canPublishTranscript(actor);
+  if (!decision.allowed) throw new AppError("FORBIDDEN", "Only editors and admins approve notes for readers.");
+  return withTranscript(actor, transcriptId, "edit", async (tx) => {
+    const row = await findAnnotation(tx, transcriptId, annotationId);
+    if (!row.awaitingApproval) throw new AppError("CONFLICT", "This note is not waiting for approval.");
+    const next = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { awaitingApproval: false },
+      select: fullSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "annotation.approved",
+      targetType: "transcript",
+      targetId: transcriptId,
+      details: { annotationId, kind: row.kind },
+    });
+    const { status } = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } });
+    if (status === "LIVE") {
+      const event = await liveEventOfNote(tx, annotationId);
+      if (event) await recordLiveEvents(tx, transcriptId, [event]);
+    }
     return { annotation: toEditorAnnotation(next) };
   });
 }

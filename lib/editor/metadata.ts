@@ -68,9 +68,11 @@ export async function updateMetadata(
         });
       }
     }
-    // Before the first publication, and until someone types one, the address follows the title.
+    // Before the first publication, and until someone types one, the address follows the title; not while readers
+    // follow it live at the address it went live with.
     const followed =
       !slugTyped &&
+      row.status !== "LIVE" &&
       input.title !== undefined &&
       input.title !== row.title &&
       !row.slugSetByHand &&

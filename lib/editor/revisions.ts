@@ -3,6 +3,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange, RevisionRowType } from "@/lib/json-columns";
 import { revisionRow, wordCountDelta } from "@/lib/transcripts/rows";
+import { liveEventsOfChanges, recordLiveEvents } from "@/lib/editor/live-events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,16 +15,22 @@ export interface RevisionInput {
   changes: RevisionChange[];
 }
 
-/** Adds the next revision (in the caller's transaction) and returns its number. */
+/**
+ * Adds the next revision (in the caller's transaction) and returns its number. On a transcript readers follow live,
+ * what the revision changed that they may see becomes live events in the same transaction (lib/editor/live-events.ts).
+ */
 export async function recordRevision(tx: Tx, input: RevisionInput): Promise<number> {
   // The live paragraphs' word count moves with the revision that changed them, in the same statement.
   const words = wordCountDelta(input.changes);
-  const { revision } = await tx.transcript.update({
+  const { revision, status } = await tx.transcript.update({
     where: { id: input.transcriptId },
     data: { revision: { increment: 1 }, ...(words !== 0 ? { wordCount: { increment: words } } : {}) },
-    select: { revision: true },
+    select: { revision: true, status: true },
   });
   await tx.revision.create({ data: revisionRow({ ...input, number: revision }) });
+  if (status === "LIVE") {
+    await recordLiveEvents(tx, input.transcriptId, await liveEventsOfChanges(tx, input.transcriptId, input.changes));
+  }
   return revision;
 }
 

@@ -124,6 +124,7 @@ export const annotationSelect = {
   createdAt: true,
   updatedAt: true,
   version: true,
+  awaitingApproval: true,
   author: { select: { id: true, name: true } },
   replies: {
     where: { deletedAt: null },
@@ -154,6 +155,7 @@ export function toEditorAnnotation(row: AnnotationRow): EditorAnnotation {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    awaitingApproval: row.awaitingApproval,
     replies: row.replies.map((reply) => ({ ...reply, createdAt: reply.createdAt.toISOString() })),
   };
 }

@@ -85,6 +85,8 @@ export interface EditorAnnotation {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** A reporter's public note added or changed while the transcript is live: readers see it once an editor approves. */
+  awaitingApproval: boolean;
   replies: EditorReply[];
 }
 

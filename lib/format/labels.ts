@@ -5,6 +5,7 @@ export const STATUS_LABELS = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
   SCHEDULED: "Scheduled",
+  LIVE: "Live",
   PUBLISHED: "Published",
   UNPUBLISHED: "Unpublished",
 } as const;
@@ -44,6 +45,7 @@ export const WORKFLOW_ACTION_LABELS = {
   unpublished: "unpublished it",
   reopened: "reopened it as a draft",
   corrected: "recorded a public correction",
+  went_live: "took it live to readers",
 } as const;
 
 /** Roles as people read them: "Editor", never the stored "EDITOR". */

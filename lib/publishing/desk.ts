@@ -37,6 +37,8 @@ export interface DeskQueues {
   myDrafts: QueueItem[];
   waitingForReview: QueueItem[];
   scheduled: QueueItem[];
+  /** Live to readers now (lib/live): every newsroom member sees them. */
+  liveNow: QueueItem[];
   recentlyPublished: QueueItem[];
   /** Editors review everyone's; a reporter's "waiting" list is their own submissions. */
   reviewsEveryone: boolean;
@@ -50,10 +52,11 @@ export async function loadDeskQueues(actor: Actor): Promise<DeskQueues> {
   const reviewsEveryone = hasRole(actor, "EDITOR");
   const list = (where: Prisma.TranscriptWhereInput, orderBy: Prisma.TranscriptOrderByWithRelationInput) =>
     db.transcript.findMany({ where: { AND: [visible, where] }, orderBy, take: QUEUE_SIZE, select: queueSelect });
-  const [drafts, waitingForReview, scheduled, recentlyPublished] = await Promise.all([
+  const [drafts, waitingForReview, scheduled, liveNow, recentlyPublished] = await Promise.all([
     list({ AND: [mine, { status: "DRAFT" }] }, { updatedAt: "desc" }),
     list(reviewsEveryone ? { status: "IN_REVIEW" } : { AND: [mine, { status: "IN_REVIEW" }] }, { updatedAt: "asc" }),
     list({ status: "SCHEDULED" }, { publishAt: "asc" }),
+    list({ status: "LIVE" }, { updatedAt: "desc" }),
     list({ status: "PUBLISHED" }, { firstPublishedAt: "desc" }),
   ]);
   const isReturned = (item: QueueItem) => item.events[0]?.action === "returned";
@@ -62,6 +65,7 @@ export async function loadDeskQueues(actor: Actor): Promise<DeskQueues> {
     myDrafts: drafts.filter((item) => !isReturned(item)),
     waitingForReview,
     scheduled,
+    liveNow,
     recentlyPublished,
     reviewsEveryone,
   };
@@ -93,7 +97,12 @@ export interface PublishingState {
   /** The version this page decides on: sent with a transition, which is refused if another came first. */
   version: number;
   ownerId: string;
+  /** Where readers find it: while it is published or live. */
   publicPath: string | null;
+  /** A live transcript (captions fed in while the event runs), live to readers or not yet. */
+  isLiveTranscript: boolean;
+  /** The address it would go live or be published at. */
+  slug: string;
   publishAt: Date | null;
   firstPublishedAt: Date | null;
   checks: CheckRow[];
@@ -136,6 +145,8 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
       select: {
         title: true,
         status: true,
+        slug: true,
+        liveSince: true,
         publicSlug: true,
         publishAt: true,
         firstPublishedAt: true,
@@ -192,7 +203,12 @@ export async function loadPublishingState(actor: Actor, transcriptId: string): P
     status: transcript.status,
     version: transcript.version,
     ownerId: transcript.createdById,
-    publicPath: transcript.status === "PUBLISHED" && transcript.publicSlug ? `/t/${transcript.publicSlug}` : null,
+    publicPath:
+      (transcript.status === "PUBLISHED" || transcript.status === "LIVE") && transcript.publicSlug
+        ? `/t/${transcript.publicSlug}`
+        : null,
+    isLiveTranscript: transcript.liveSince !== null,
+    slug: transcript.slug,
     publishAt: transcript.publishAt,
     firstPublishedAt: transcript.firstPublishedAt,
     checks: checkRows(evaluateChecks(checkInput)),

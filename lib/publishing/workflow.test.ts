@@ -823,8 +823,10 @@ describe("transitions from the wrong state", () => {
       { to: "DRAFT", note: "x" },
       "This transcript is published: unpublish it before making it a draft again.",
     ],
-    ["DRAFT", { to: "UNPUBLISHED" }, "Only a published transcript can be unpublished."],
-    ["UNPUBLISHED", { to: "UNPUBLISHED" }, "Only a published transcript can be unpublished."],
+    ["PUBLISHED", { to: "LIVE" }, "Only a draft or a transcript in review can go live; this one is published."],
+    ["SCHEDULED", { to: "LIVE" }, "Only a draft or a transcript in review can go live; this one is scheduled."],
+    ["DRAFT", { to: "UNPUBLISHED" }, "Only a published or live transcript can be unpublished."],
+    ["UNPUBLISHED", { to: "UNPUBLISHED" }, "Only a published or live transcript can be unpublished."],
     [
       "SCHEDULED",
       { to: "UNPUBLISHED" },

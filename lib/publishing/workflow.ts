@@ -23,10 +23,11 @@ import { liveSegments } from "@/lib/transcripts/working-copy";
 import { syncPublicIndex } from "@/lib/publishing/public-index";
 import { createSlicer, SLICED_TRANSACTION_TIMEOUT_MS } from "@/lib/ops/slices";
 import { errorFields, log } from "@/lib/ops/log";
+import { recordLiveEvents } from "@/lib/editor/live-events";
 
 type Tx = Prisma.TransactionClient;
 
-export const TRANSITION_TARGETS = ["IN_REVIEW", "PUBLISHED", "UNPUBLISHED", "DRAFT"] as const;
+export const TRANSITION_TARGETS = ["IN_REVIEW", "PUBLISHED", "UNPUBLISHED", "DRAFT", "LIVE"] as const;
 export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
 
 export interface TransitionInput {
@@ -62,6 +63,7 @@ const stateSelect = {
   publicSlug: true,
   publishAt: true,
   firstPublishedAt: true,
+  liveSince: true,
   createdById: true,
   revision: true,
   version: true,
@@ -113,6 +115,8 @@ export async function transitionTranscript(
           return publish(tx, actor, state, { note, publishAt: input.publishAt, overrides: input.overrides ?? [] }, now);
         case "UNPUBLISHED":
           return unpublish(tx, actor, state, note);
+        case "LIVE":
+          return goLive(tx, actor, state, note, now);
       }
     },
     { timeout: SLICED_TRANSACTION_TIMEOUT_MS },
@@ -125,6 +129,7 @@ const STATUS_WORDS: Record<TranscriptStatus, string> = {
   DRAFT: "a draft",
   IN_REVIEW: "in review",
   SCHEDULED: "scheduled",
+  LIVE: "live",
   PUBLISHED: "published",
   UNPUBLISHED: "unpublished",
 };
@@ -155,7 +160,7 @@ async function changedMeanwhile(tx: Tx, state: State): Promise<AppError> {
 }
 
 function resultOf(status: TranscriptStatus, state: Pick<State, "publicSlug" | "firstPublishedAt">, at?: Date | null) {
-  const isPublic = status === "PUBLISHED" || status === "SCHEDULED";
+  const isPublic = status === "PUBLISHED" || status === "SCHEDULED" || status === "LIVE";
   return {
     status,
     publishedAt: (at ?? state.firstPublishedAt)?.toISOString() ?? null,
@@ -217,6 +222,7 @@ export const WORKFLOW_ACTIONS = [
   "unpublished",
   "reopened",
   "corrected",
+  "went_live",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -264,6 +270,8 @@ async function backToDraft(tx: Tx, actor: Actor, state: State, note: string | nu
       return { result: resultOf("DRAFT", state), staleTags: [] };
     case "PUBLISHED":
       throw wrongState("This transcript is published: unpublish it before making it a draft again.");
+    case "LIVE":
+      throw wrongState(LIVE_ENDS);
     case "DRAFT":
       throw wrongState("This transcript is already a draft.");
   }
@@ -332,6 +340,45 @@ function parsePublishAt(value: string | null | undefined, now: Date): Date | nul
   return at.getTime() - now.getTime() > SCHEDULE_MARGIN_MS ? at : null;
 }
 
+/** The working copy's slug, refused when another transcript is or was public there. */
+async function claimAddress(tx: Tx, state: State): Promise<string> {
+  const { slug } = await tx.transcript.findUniqueOrThrow({ where: { id: state.id }, select: { slug: true } });
+  const holder = await tx.transcript.findFirst({
+    where: { publicSlug: slug, id: { not: state.id } },
+    select: { title: true },
+  });
+  const oldHolder = holder ?? (await oldSlugHolder(tx, slug, state.id));
+  if (oldHolder) {
+    throw wrongState(
+      `The address /t/${slug} is kept for “${oldHolder.title}”, which is or was published there. Change the slug.`,
+    );
+  }
+  return slug;
+}
+
+const LIVE_ENDS =
+  "This transcript is live: end it by publishing it, or by unpublishing it to withdraw it from readers.";
+
+/**
+ * Takes a draft (or a transcript in review) live: from now its reading page, at the address it has now, shows its
+ * final paragraphs and approved public notes as they are saved, and GET /t/<slug>/events streams them
+ * (lib/live/hub.ts). Nothing else public changes: no feed, search or sitemap entry until it is published.
+ */
+async function goLive(tx: Tx, actor: Actor, state: State, note: string | null, now: Date): Promise<Outcome> {
+  require(canPublishTranscript(actor));
+  if (state.status === "LIVE") throw wrongState("This transcript is already live.");
+  if (state.status !== "DRAFT" && state.status !== "IN_REVIEW") {
+    throw wrongState(`Only a draft or a transcript in review can go live; this one is ${STATUS_WORDS[state.status]}.`);
+  }
+  const slug = await claimAddress(tx, state);
+  await recordTransition(tx, actor.id, state, "LIVE", "went_live", {
+    note,
+    data: { publicSlug: slug, liveSince: state.liveSince ?? now },
+  });
+  // A reader who asked for the address before it was live may have a cached "not found".
+  return { result: resultOf("LIVE", { ...state, publicSlug: slug }), staleTags: transcriptTags(state.id, [slug], []) };
+}
+
 async function publish(
   tx: Tx,
   actor: Actor,
@@ -341,6 +388,9 @@ async function publish(
 ): Promise<Outcome> {
   require(canPublishTranscript(actor));
   const scheduledFor = parsePublishAt(publishAt, now);
+  if (scheduledFor && state.status === "LIVE") {
+    throw wrongState("A live transcript is published now, which ends it: it cannot be scheduled.");
+  }
   if (scheduledFor && state.status === "PUBLISHED") {
     throw wrongState("This transcript is already published: republish it now, or unpublish it before scheduling.");
   }
@@ -360,17 +410,7 @@ async function publish(
     );
   }
   const usedOverrides = overrides.filter((override) => failures.some((failure) => failure.check === override.check));
-  const { slug } = await tx.transcript.findUniqueOrThrow({ where: { id: state.id }, select: { slug: true } });
-  const holder = await tx.transcript.findFirst({
-    where: { publicSlug: slug, id: { not: state.id } },
-    select: { title: true },
-  });
-  const oldHolder = holder ?? (await oldSlugHolder(tx, slug, state.id));
-  if (oldHolder) {
-    throw wrongState(
-      `The address /t/${slug} is kept for “${oldHolder.title}”, which is or was published there. Change the slug.`,
-    );
-  }
+  const slug = await claimAddress(tx, state);
 
   // A schedule being replaced (published now or moved) is withdrawn; readers never saw it.
   await tx.publication.updateMany({
@@ -404,8 +444,8 @@ async function publish(
   });
   await slicer.slice();
 
-  // A new address keeps the old one working (lib/publishing/old-slugs.ts).
-  if (state.firstPublishedAt) await rememberOldSlug(tx, state.id, state.publicSlug, slug);
+  // A new address keeps the old one working (lib/publishing/old-slugs.ts), the live one too.
+  if (state.firstPublishedAt || state.status === "LIVE") await rememberOldSlug(tx, state.id, state.publicSlug, slug);
   if (scheduledFor) {
     await recordTransition(tx, actor.id, state, "SCHEDULED", "scheduled", {
       note,
@@ -422,6 +462,12 @@ async function publish(
     data: { publicSlug: slug, firstPublishedAt, publishAt: null },
   });
   await syncPublicIndex(tx, state.id, now);
+  // Live readers' pages become this publication (lib/live/hub.ts ends their streams).
+  if (state.status === "LIVE") {
+    await recordLiveEvents(tx, state.id, [
+      { type: "end", data: { status: "PUBLISHED", url: absoluteUrl(`/t/${slug}`) } },
+    ]);
+  }
   // e2e/durability.spec.ts kills the server here, with everything written and nothing committed.
   failpoint("publish.after-index");
   return {
@@ -439,9 +485,13 @@ async function unpublish(tx: Tx, actor: Actor, state: State, note: string | null
   if (state.status === "SCHEDULED") {
     throw wrongState("This transcript is scheduled, not published: cancel the schedule by returning it to draft.");
   }
-  if (state.status !== "PUBLISHED") throw wrongState("Only a published transcript can be unpublished.");
+  if (state.status !== "PUBLISHED" && state.status !== "LIVE") {
+    throw wrongState("Only a published or live transcript can be unpublished.");
+  }
   const current = await latestPublication(tx, state.id);
   await recordTransition(tx, actor.id, state, "UNPUBLISHED", "unpublished", { note });
+  // Every live reader's page says it was withdrawn.
+  if (state.status === "LIVE") await recordLiveEvents(tx, state.id, [{ type: "end", data: { status: "UNPUBLISHED" } }]);
   await syncPublicIndex(tx, state.id);
   return {
     result: resultOf("UNPUBLISHED", state),

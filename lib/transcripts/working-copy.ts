@@ -21,8 +21,9 @@ const liveAnnotations = (transcriptId: string, { includeNotes }: { includeNotes:
     transcriptId,
     deletedAt: null,
     segment: { deletedAt: null },
-    // Internal notes stay on the desk unless the caller is staff asking for them.
-    ...(includeNotes ? {} : { kind: { not: "NOTE" as const } }),
+    // Internal notes, and reporters' live notes an editor has not approved, stay on the desk unless the caller is
+    // staff asking for them.
+    ...(includeNotes ? {} : { kind: { not: "NOTE" as const }, awaitingApproval: false }),
   }) satisfies Prisma.AnnotationWhereInput;
 
 const transcriptSelect = {

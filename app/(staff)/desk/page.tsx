@@ -30,6 +30,9 @@ export default async function DeskPage() {
         </div>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
+        {queues.liveNow.length > 0 ? (
+          <QueueList id="live" title="Live now" items={queues.liveNow} empty="" when="updated" viewer={user} />
+        ) : null}
         {queues.returnedToMe.length > 0 ? (
           <QueueList
             id="returned"

@@ -13,6 +13,8 @@ import { Byline } from "@/components/reader/byline";
 import { buildTranscriptStructuredData } from "@/lib/publishing/structured-data";
 import { absoluteUrl, getSiteName, getSiteUrl } from "@/lib/site";
 import { redirectIfMoved } from "@/lib/publishing/moved";
+import { getLiveTranscript, type LiveTranscriptView } from "@/lib/live/public";
+import { LiveTranscript } from "@/components/reader/live-transcript";
 
 // Rendered on a reader's first visit, then served from the cache until publishing or a correction expires it.
 export const dynamicParams = true;
@@ -25,18 +27,34 @@ export async function generateStaticParams() {
 // Once per request for the metadata and the page: a hearing's snapshot is megabytes to read from the cache.
 const getTranscript = cache(getPublicTranscript);
 
-async function loadTranscript(params: PageProps<"/t/[slug]">["params"]) {
+const getLive = cache(getLiveTranscript);
+
+/** The published transcript at this address, or the live one readers follow there now. */
+async function loadPage(params: PageProps<"/t/[slug]">["params"]) {
   const slug = parseSlug((await params).slug);
   const transcript = slug ? await getTranscript(slug) : null;
-  if (!transcript) {
-    if (slug) await redirectIfMoved(slug);
-    notFound();
-  }
-  return transcript;
+  if (transcript) return { transcript, live: null };
+  const live = slug ? await getLive(slug) : null;
+  if (live) return { transcript: null, live };
+  if (slug) await redirectIfMoved(slug);
+  notFound();
+}
+
+function liveMetadata(live: LiveTranscriptView): Metadata {
+  const url = absoluteUrl(live.path);
+  const description = live.summary ?? "Live transcript, updated as the event runs.";
+  return {
+    metadataBase: new URL(getSiteUrl()),
+    title: `Live: ${live.title}`,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "article", url, title: live.title, description, siteName: getSiteName() },
+  };
 }
 
 export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Promise<Metadata> {
-  const transcript = await loadTranscript(params);
+  const { transcript, live } = await loadPage(params);
+  if (!transcript) return liveMetadata(live);
   const description =
     transcript.summary ??
     `Full transcript${transcript.speakers.length > 0 ? ` with ${transcript.speakers.map((speaker) => speaker.name).join(", ")}` : ""}.`;
@@ -67,7 +85,8 @@ export async function generateMetadata({ params }: PageProps<"/t/[slug]">): Prom
 }
 
 export default async function TranscriptPage({ params }: PageProps<"/t/[slug]">) {
-  const transcript = await loadTranscript(params);
+  const { transcript, live } = await loadPage(params);
+  if (!transcript) return <LiveTranscript view={live} />;
   const byline = await getPublicByline(transcript);
   return (
     <>

@@ -47,7 +47,7 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
   if (!state) notFound(); // missing, or not this user's to see: the same answer either way
   const canPublish = hasRole(user, "EDITOR");
   const failing = state.checks.filter((row) => !row.passed);
-  const embedCodes = state.publicPath ? await loadEmbedCodes(state.publicPath) : null;
+  const embedCodes = state.publicPath && state.status === "PUBLISHED" ? await loadEmbedCodes(state.publicPath) : null;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -103,6 +103,8 @@ export default async function PublishPage({ params }: PageProps<"/desk/transcrip
             canPublish={canPublish}
             isOwner={state.ownerId === user.id}
             hasBlockingFailures={failing.some((row) => row.blocking)}
+            isLiveTranscript={state.isLiveTranscript}
+            publicPath={state.publicPath ?? `/t/${state.slug}`}
             warnings={failing
               .filter((row) => !row.blocking)
               .map((row) => ({ check: row.check, label: row.label, message: row.message ?? "" }))}

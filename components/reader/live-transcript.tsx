@@ -1,0 +1,255 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { MarkdownBody } from "@/components/editor/markdown-body";
+import { isStageDirection } from "@/lib/ingest/wrappers/stage-directions";
+import type { LiveTranscriptView } from "@/lib/live/public";
+import { CopyLinks } from "./copy-links";
+import { applyLiveEvent, initialLiveState, liveReaderParagraphs, type LiveAction, type LiveState } from "./live-model";
+import { ReaderProvider } from "./reader-store";
+import { TranscriptParagraph } from "./transcript-paragraph";
+
+/** New paragraphs are announced to screen readers together, at most this often, never one by one. */
+const ANNOUNCE_EVERY_MS = 15_000;
+/** Within this distance of the bottom, the reader is following the newest paragraph. */
+const FOLLOW_MARGIN_PX = 160;
+/** After the end, how often (and how many times) the page asks for the published transcript. */
+const REFRESH_EVERY_MS = 1_500;
+const REFRESH_TRIES = 8;
+const EVENT_TYPES = ["paragraph", "annotation", "correction", "end"] as const;
+
+type Action = LiveAction | { type: "reset"; view: LiveTranscriptView };
+
+function reducer(state: LiveState, action: Action): LiveState {
+  return action.type === "reset" ? initialLiveState(action.view) : applyLiveEvent(state, action);
+}
+
+function isNearBottom(): boolean {
+  return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - FOLLOW_MARGIN_PX;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A live transcript's reading page: the paragraphs and approved notes as they stood when the page was made, then
+ * every event from its stream (GET /t/<slug>/events?after=<seq>). It follows the newest paragraph unless the reader
+ * has scrolled up, announces what arrived politely and in batches, and when the event ends becomes the published
+ * transcript (or says it was withdrawn) without a reload.
+ */
+export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
+  const router = useRouter();
+  const [state, dispatch] = useReducer(reducer, view, initialLiveState);
+  const [isFollowing, setIsFollowing] = useState(true);
+  const [unseen, setUnseen] = useState(0);
+  const [announcement, setAnnouncement] = useState("");
+  const [isConnected, setIsConnected] = useState(false);
+  const pending = useRef({ paragraphs: 0, notes: 0 });
+  const following = useRef(true);
+  const lastCount = useRef(view.paragraphs.length);
+
+  // A newer page (a refresh) replaces what this one built.
+  useEffect(() => dispatch({ type: "reset", view }), [view]);
+
+  useEffect(() => {
+    const source = new EventSource(`${view.path}/events?after=${view.seq}`);
+    const listeners = EVENT_TYPES.map((type) => {
+      const listener = (event: MessageEvent<string>) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        if (type === "annotation" && data && typeof data === "object" && "annotation" in data) {
+          pending.current.notes += 1;
+        }
+        dispatch({ type, data });
+        if (type === "end") source.close();
+      };
+      source.addEventListener(type, listener);
+      return [type, listener] as const;
+    });
+    source.onopen = () => setIsConnected(true);
+    source.onerror = () => {
+      setIsConnected(false);
+      // A 404 (no longer live): the page as it stands now, the published transcript or "not found".
+      if (source.readyState === EventSource.CLOSED) router.refresh();
+    };
+    return () => {
+      for (const [type, listener] of listeners) source.removeEventListener(type, listener);
+      source.close();
+    };
+  }, [view.path, view.seq, router]);
+
+  // Following: the reader is at the bottom; scrolling up stops it, coming back down starts it again.
+  useEffect(() => {
+    const onScroll = () => {
+      const near = isNearBottom();
+      following.current = near;
+      setIsFollowing(near);
+      if (near) setUnseen(0);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => window.removeEventListener("scroll", onScroll);
+  }, []);
+
+  const count = state.paragraphs.length;
+  useEffect(() => {
+    const added = count - lastCount.current;
+    lastCount.current = count;
+    if (added <= 0) return;
+    pending.current.paragraphs += added;
+    if (following.current) {
+      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      document.getElementById(`p-${count}`)?.scrollIntoView({ block: "end", behavior: reduce ? "auto" : "smooth" });
+    } else {
+      setUnseen((current) => current + added);
+    }
+  }, [count]);
+
+  // One polite sentence for everything that arrived since the last one.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const { paragraphs, notes } = pending.current;
+      if (paragraphs === 0 && notes === 0) return;
+      pending.current = { paragraphs: 0, notes: 0 };
+      const parts = [
+        paragraphs > 0 ? plural(paragraphs, "new paragraph", "new paragraphs") : null,
+        notes > 0 ? plural(notes, "new note", "new notes") : null,
+      ].filter(Boolean);
+      setAnnouncement(`${parts.join(" and ")} in the live transcript.`);
+    }, ANNOUNCE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Ended and published: ask for the page again until it is the published transcript (this component then goes).
+  const ending = state.ending;
+  useEffect(() => {
+    if (ending?.status !== "PUBLISHED") return;
+    let tries = 0;
+    router.refresh();
+    const timer = setInterval(() => {
+      tries += 1;
+      router.refresh();
+      if (tries >= REFRESH_TRIES) clearInterval(timer);
+    }, REFRESH_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [ending, router]);
+
+  const paragraphs = useMemo(() => liveReaderParagraphs(state), [state]);
+  const speakerNames = useMemo(
+    () =>
+      Object.fromEntries(
+        state.paragraphs.flatMap((paragraph) =>
+          paragraph.speaker ? [[paragraph.speaker.id, paragraph.speaker.name]] : [],
+        ),
+      ),
+    [state.paragraphs],
+  );
+  const bodies = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.values(state.notes)
+          .filter((note) => note.body.trim())
+          .map((note) => [note.id, <MarkdownBody key={note.id} text={note.body} className="reader-note-body" />]),
+      ),
+    [state.notes],
+  );
+
+  if (ending?.status === "UNPUBLISHED") {
+    return (
+      <article className="flex flex-col gap-4" data-testid="live-withdrawn">
+        <h1 className="font-serif text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
+          {view.title}
+        </h1>
+        <p role="status" className="rounded-md border border-stone-300 bg-stone-50 p-4">
+          The newsroom has withdrawn this live transcript. It is no longer available.
+        </p>
+      </article>
+    );
+  }
+
+  return (
+    <ReaderProvider>
+      <article className="flex flex-col gap-8" data-testid="live-transcript" data-live-seq={view.seq}>
+        <header className="flex flex-col gap-3">
+          <p className="flex flex-wrap items-center gap-3 text-sm">
+            <span className="live-badge" data-testid="live-badge">
+              {ending ? "Ended" : "Live"}
+            </span>
+            <span className="text-stone-700">
+              {ending
+                ? "The event has ended. Loading the published transcript…"
+                : isConnected
+                  ? "New paragraphs appear as they are transcribed."
+                  : "Connecting…"}
+            </span>
+          </p>
+          <h1 className="font-serif text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
+            {view.title}
+          </h1>
+          {view.place || view.summary ? (
+            <p className="text-stone-700">{[view.place, view.summary].filter(Boolean).join(" · ")}</p>
+          ) : null}
+          <p className="text-sm text-stone-700">
+            A machine transcript, corrected and annotated by the newsroom as the event runs: wording may still change.
+          </p>
+        </header>
+        <section aria-labelledby="transcript-title" className="flex flex-col gap-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-stone-300 pb-2">
+            <h2 id="transcript-title" className="font-serif text-2xl font-semibold">
+              Transcript
+            </h2>
+            <span className="text-sm text-stone-700" data-testid="live-count">
+              {plural(count, "paragraph", "paragraphs")}
+            </span>
+          </div>
+          <CopyLinks />
+          {count === 0 ? (
+            <p className="text-stone-700">The transcript starts here as soon as the first words are final.</p>
+          ) : null}
+          <div className="reader-paragraphs flex flex-col">
+            {paragraphs.map((paragraph) => (
+              <TranscriptParagraph
+                key={paragraph.id}
+                paragraph={paragraph}
+                label={
+                  (paragraph.speakerId ? speakerNames[paragraph.speakerId] : undefined) ??
+                  (isStageDirection(paragraph.text) ? "Stage direction" : "Unattributed")
+                }
+                permalink={`${view.path}#p-${paragraph.number}`}
+                hasMedia={false}
+                bodies={bodies}
+                corrections={
+                  state.corrected[paragraph.id] ? (
+                    <p className="reader-live-corrected">Corrected by the newsroom during the event.</p>
+                  ) : null
+                }
+              />
+            ))}
+          </div>
+        </section>
+        <div aria-live="polite" className="sr-only" data-testid="live-announcer">
+          {announcement}
+        </div>
+        {!isFollowing && unseen > 0 ? (
+          <button
+            type="button"
+            className="live-jump"
+            onClick={() => {
+              following.current = true;
+              setIsFollowing(true);
+              setUnseen(0);
+              document.getElementById(`p-${count}`)?.scrollIntoView({ block: "end" });
+            }}
+          >
+            {plural(unseen, "new paragraph", "new paragraphs")}: go to the latest
+          </button>
+        ) : null}
+      </article>
+    </ReaderProvider>
+  );
+}
