@@ -202,7 +202,9 @@ export async function liveEventsOfChanges(
   }
   // Notes after paragraphs: a note arriving with its new paragraph finds it.
   const byId = new Map(notes.map((note) => [note.id, note]));
-  const isNew = new Set(changes.filter((entry) => entry.type === "annotation" && !entry.before).map((entry) => entry.id));
+  const isNew = new Set(
+    changes.filter((entry) => entry.type === "annotation" && !entry.before).map((entry) => entry.id),
+  );
   for (const id of new Set(annotationIds)) {
     const row = byId.get(id);
     // A new note waiting for approval: readers have nothing to remove, and learn nothing of it.
