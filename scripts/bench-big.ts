@@ -55,7 +55,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-function ensureBuild(): void {
+export function ensureBuild(): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) {
     console.log("No build in .next: building first (npm run build)…");
@@ -69,7 +69,7 @@ function ensureBuild(): void {
   }
 }
 
-const formatNumber = (value: number, digits = 0) =>
+export const formatNumber = (value: number, digits = 0) =>
   value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ interface Sample {
   status: number;
 }
 
-class Readers {
+export class Readers {
   readonly samples: Sample[] = [];
   private running = true;
   private readonly loops: Promise<void>[] = [];
@@ -195,7 +195,7 @@ class Readers {
   }
 }
 
-const percentile = (sorted: number[], share: number) =>
+export const percentile = (sorted: number[], share: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 
 interface Row {
@@ -217,7 +217,7 @@ async function timed(label: string, readers: Readers, operation: () => Promise<s
   return row;
 }
 
-function describeReaders(samples: Sample[]) {
+export function describeReaders(samples: Sample[]) {
   const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const p50 = percentile(sorted, 0.5);
   const p99 = percentile(sorted, 0.99);
@@ -235,7 +235,7 @@ function describeReaders(samples: Sample[]) {
   };
 }
 
-class Api {
+export class Api {
   constructor(
     readonly url: string,
     private readonly token: string,

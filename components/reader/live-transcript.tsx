@@ -12,7 +12,7 @@ import { TranscriptParagraph } from "./transcript-paragraph";
 
 /** New paragraphs are announced to screen readers together, at most this often, never one by one. */
 const ANNOUNCE_EVERY_MS = 15_000;
-/** Within this distance of the bottom, the reader is following the newest paragraph. */
+/** Within this distance below the screen, the newest paragraph still counts as on screen: the reader follows. */
 const FOLLOW_MARGIN_PX = 160;
 /** After the end, how often (and how many times) the page asks for the published transcript. */
 const REFRESH_EVERY_MS = 1_500;
@@ -25,8 +25,11 @@ function reducer(state: LiveState, action: Action): LiveState {
   return action.type === "reset" ? initialLiveState(action.view) : applyLiveEvent(state, action);
 }
 
-function isNearBottom(): boolean {
-  return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - FOLLOW_MARGIN_PX;
+/** Whether the newest paragraph is on screen (or nearly): the reader is at the latest. */
+function isAtLatest(list: HTMLElement | null): boolean {
+  const last = list?.lastElementChild;
+  if (!last) return true;
+  return last.getBoundingClientRect().top < window.innerHeight + FOLLOW_MARGIN_PX;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -49,6 +52,7 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
   const pending = useRef({ paragraphs: 0, notes: 0 });
   const following = useRef(true);
   const lastCount = useRef(view.paragraphs.length);
+  const list = useRef<HTMLDivElement>(null);
 
   // A newer page (a refresh) replaces what this one built.
   useEffect(() => dispatch({ type: "reset", view }), [view]);
@@ -84,16 +88,22 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
     };
   }, [view.path, view.seq, router]);
 
-  // Following: the reader is at the bottom; scrolling up stops it, coming back down starts it again.
+  // Following: the newest paragraph is on screen (a short page, or the reader went there); scrolling up stops it,
+  // coming back down starts it again. A reader who opens a long page at its top is reading from the start.
   useEffect(() => {
     const onScroll = () => {
-      const near = isNearBottom();
+      const near = isAtLatest(list.current);
       following.current = near;
       setIsFollowing(near);
       if (near) setUnseen(0);
     };
+    onScroll();
     window.addEventListener("scroll", onScroll, { passive: true });
-    return () => window.removeEventListener("scroll", onScroll);
+    window.addEventListener("resize", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("resize", onScroll);
+    };
   }, []);
 
   const count = state.paragraphs.length;
@@ -211,7 +221,7 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
           {count === 0 ? (
             <p className="text-stone-700">The transcript starts here as soon as the first words are final.</p>
           ) : null}
-          <div className="reader-paragraphs flex flex-col">
+          <div ref={list} className="reader-paragraphs flex flex-col">
             {paragraphs.map((paragraph) => (
               <TranscriptParagraph
                 key={paragraph.id}
