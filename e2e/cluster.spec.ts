@@ -88,6 +88,8 @@ test.beforeAll(async () => {
     EDGE_PURGE_URL: `http://127.0.0.1:${PURGE_RECORDER_PORT}/`,
     // Small enough to reach in a test: a reader's searches on both servers count together.
     RATE_LIMITS: "search=4",
+    // Live events reach another server's readers only through NOTIFY here: its hub's safety-net round is an hour.
+    LIVE_POLL_MS: "3600000",
   };
   servers.push(await startServer({ databaseUrl, env: { ...ADMIN, ...shared } }));
   servers.push(await startServer({ databaseUrl, env: shared }));
@@ -360,4 +362,45 @@ test("a reader's searches on both servers count against one limit", async () => 
   expect(
     (await b.request.get("/search?q=agreement", { headers: { "x-forwarded-for": "198.51.100.78" } })).status(),
   ).toBe(200);
+});
+
+test("a live transcript's paragraphs saved through one server reach readers streaming from the other, and so does its end", async () => {
+  const created = await a.api.post("/api/transcripts/live", {
+    title: `Cluster live ${uniqueTag()}`,
+    speakers: ["Holm"],
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id, slug } = await json<{ id: string; slug: string }>(created);
+  expect((await transition(a.api, id, { to: "LIVE" })).status()).toBe(200);
+
+  // A reader on server B, from the start of the stream.
+  const response = await fetch(`${b.url}/t/${slug}/events?after=0`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const decoder = new TextDecoder();
+  let received = "";
+  const reading = (async () => {
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      received += decoder.decode(value, { stream: true });
+    }
+  })();
+
+  const feed = (text: string, startMs: number) =>
+    a.api.post(`/api/transcripts/${id}/live/cues`, { cues: [{ speaker: "Holm", text, startMs }] });
+  expect((await feed("Fed through server A.", 0)).status()).toBe(202);
+  await expect.poll(() => received, { timeout: 10_000 }).toContain("Fed through server A.");
+  expect((await feed("And a second paragraph, after a long pause.", 60_000)).status()).toBe(202);
+  await expect.poll(() => received, { timeout: 10_000 }).toContain("And a second paragraph");
+  // Numbered in order, each once.
+  const ids = [...received.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+  expect(ids).toEqual([1, 2]);
+
+  // Ended through server B's API this time: server B's reader hears it, and its stream closes.
+  await publishOverWarnings(b.api, id);
+  await expect.poll(() => received, { timeout: 10_000 }).toMatch(/event: end\ndata: \{"status":"PUBLISHED"/);
+  await reading;
+  expect((await b.request.get(`/t/${slug}`)).status()).toBe(200);
 });
