@@ -35,7 +35,7 @@ function upsert(paragraphs: LiveParagraph[], paragraph: LiveParagraph): LivePara
   return [...others.slice(0, index), paragraph, ...others.slice(index)];
 }
 
-export type LiveAction = { type: "paragraph" | "annotation" | "correction" | "end"; data: unknown };
+export type LiveAction = { type: "paragraph" | "annotation" | "correction" | "speaker" | "end"; data: unknown };
 
 /** The state after one event; unknown or malformed events change nothing. */
 export function applyLiveEvent(state: LiveState, { type, data }: LiveAction): LiveState {
@@ -66,6 +66,17 @@ export function applyLiveEvent(state: LiveState, { type, data }: LiveAction): Li
       }
       const note = event.annotation as LiveNote | undefined;
       return note ? { ...state, notes: { ...state.notes, [note.id]: note } } : state;
+    }
+    case "speaker": {
+      const speaker = event.speaker as { id?: unknown; name?: unknown } | undefined;
+      if (typeof speaker?.id !== "string" || typeof speaker.name !== "string") return state;
+      const renamed = { id: speaker.id, name: speaker.name };
+      return {
+        ...state,
+        paragraphs: state.paragraphs.map((paragraph) =>
+          paragraph.speaker?.id === renamed.id ? { ...paragraph, speaker: renamed } : paragraph,
+        ),
+      };
     }
     case "end":
       return event.status === "PUBLISHED" || event.status === "UNPUBLISHED"

@@ -17,7 +17,7 @@ const FOLLOW_MARGIN_PX = 160;
 /** After the end, how often (and how many times) the page asks for the published transcript. */
 const REFRESH_EVERY_MS = 1_500;
 const REFRESH_TRIES = 8;
-const EVENT_TYPES = ["paragraph", "annotation", "correction", "end"] as const;
+const EVENT_TYPES = ["paragraph", "annotation", "correction", "speaker", "end"] as const;
 
 type Action = LiveAction | { type: "reset"; view: LiveTranscriptView };
 

@@ -11,7 +11,7 @@ import { readJson, sourcesSchema } from "@/lib/json-columns";
 
 type Tx = Prisma.TransactionClient;
 
-export const LIVE_EVENT_TYPES = ["paragraph", "annotation", "correction", "end"] as const;
+export const LIVE_EVENT_TYPES = ["paragraph", "annotation", "correction", "speaker", "end"] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 /** PostgreSQL's channel for "transcript X has new live events" (its id), heard by every server's hub. */
@@ -52,6 +52,7 @@ export type LiveEventData =
   | { type: "paragraph"; data: { paragraph: LiveParagraph } }
   | { type: "correction"; data: { paragraph: LiveParagraph } | { paragraphId: string; removed: true } }
   | { type: "annotation"; data: { annotation: LiveNote } | { annotationId: string; removed: true } }
+  | { type: "speaker"; data: { speaker: LiveSpeaker } }
   | { type: "end"; data: { status: "PUBLISHED"; url: string } | { status: "UNPUBLISHED" } };
 
 export interface LiveEvent {
@@ -199,6 +200,14 @@ export async function liveEventsOfChanges(
       names,
     );
     if (event) events.push(event);
+  }
+  // A renamed speaker: one event, not one per paragraph of theirs.
+  for (const entry of changes) {
+    const before = entry.before as { name?: string } | null;
+    const after = entry.after as { name?: string } | null;
+    if (entry.type === "speaker" && before?.name && after?.name && before.name !== after.name) {
+      events.push({ type: "speaker", data: { speaker: { id: entry.id, name: after.name } } });
+    }
   }
   // Notes after paragraphs: a note arriving with its new paragraph finds it.
   const byId = new Map(notes.map((note) => [note.id, note]));

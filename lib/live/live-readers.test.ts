@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { approveAnnotation, createAnnotation, updateAnnotation } from "@/lib/editor/annotations";
 import { paragraphEvent } from "@/lib/editor/live-events";
 import { editSegment } from "@/lib/editor/segments";
+import { updateSpeaker } from "@/lib/editor/speakers";
 import { expectAppError, person } from "@/lib/editor/test-support";
 import { feedLiveCues, startLiveTranscript } from "@/lib/live/feed";
 import type { LiveCue } from "@/lib/live/cues";
@@ -204,6 +205,13 @@ describe("a live transcript's readers", () => {
       data: { paragraph: { id: segment.id, text: expect.stringContaining("4.21 metres") } },
     });
     expect(corrected.slice(1).every((event) => event.type === "annotation")).toBe(true);
+    // A renamed speaker is one event, however many paragraphs are theirs.
+    const holm = await db.speaker.findFirstOrThrow({ where: { transcriptId: id, name: "Holm" } });
+    await updateSpeaker(editor, id, holm.id, { name: "Minister Holm" });
+    expect((await events(id)).at(-1)).toMatchObject({
+      type: "speaker",
+      data: { speaker: { id: holm.id, name: "Minister Holm" } },
+    });
   });
 
   it("streams new events to every reader, resumes from any event id, and ends every stream on publication", async () => {
