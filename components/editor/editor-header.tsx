@@ -44,6 +44,14 @@ export function EditorHeader({
       </p>
       <h1 className="font-serif text-2xl font-bold leading-tight [overflow-wrap:anywhere] sm:text-3xl">{meta.title}</h1>
       <p className="text-sm text-stone-600">{facts.join(" · ")}</p>
+      {meta.status === "live" ? (
+        <p className="text-sm text-stone-700" data-testid="live-copy-note">
+          Live: readers see every paragraph and approved note as it is saved.{" "}
+          <Link href={`/t/${meta.slug}`} className="text-accent underline underline-offset-2">
+            Readers&apos; page
+          </Link>
+        </p>
+      ) : null}
       {meta.status === "published" || meta.status === "scheduled" ? (
         <p className="text-sm text-stone-700" data-testid="published-copy-note">
           Readers see the version an editor published. Edits here stay private until it is republished.

@@ -70,6 +70,7 @@ export const STATUS_NAME_LABELS = {
   draft: "Draft",
   in_review: "In review",
   scheduled: "Scheduled",
+  live: "Live",
   published: "Published",
   unpublished: "Unpublished",
 } as const;

@@ -112,28 +112,6 @@ export function WorkflowActions({
         </ul>
       ) : null}
 
-      {status === "DRAFT" ? (
-        <Section title="Submit for review">
-          <form onSubmit={(event) => submit(event, "IN_REVIEW", "submit")} className="flex flex-col gap-3">
-            <label className="text-sm font-medium" htmlFor={`${ids}-submit`}>
-              Note for the editor (optional)
-              <textarea
-                id={`${ids}-submit`}
-                className={fieldClass}
-                rows={2}
-                value={note("submit")}
-                onChange={(event) => setNote("submit", event.target.value)}
-              />
-            </label>
-            <div>
-              <Button type="submit" disabled={pending}>
-                Submit for review
-              </Button>
-            </div>
-          </form>
-        </Section>
-      ) : null}
-
       {canPublish && isLiveTranscript && (status === "DRAFT" || status === "IN_REVIEW") ? (
         <Section title="Go live to readers">
           <p className="text-sm text-stone-700">
@@ -154,6 +132,28 @@ export function WorkflowActions({
           <strong>Live:</strong> readers follow this transcript as it is saved. Publish it to end the live event (it
           becomes a normal published transcript), or unpublish it to withdraw it from readers.
         </p>
+      ) : null}
+
+      {status === "DRAFT" ? (
+        <Section title="Submit for review">
+          <form onSubmit={(event) => submit(event, "IN_REVIEW", "submit")} className="flex flex-col gap-3">
+            <label className="text-sm font-medium" htmlFor={`${ids}-submit`}>
+              Note for the editor (optional)
+              <textarea
+                id={`${ids}-submit`}
+                className={fieldClass}
+                rows={2}
+                value={note("submit")}
+                onChange={(event) => setNote("submit", event.target.value)}
+              />
+            </label>
+            <div>
+              <Button type="submit" disabled={pending}>
+                Submit for review
+              </Button>
+            </div>
+          </form>
+        </Section>
       ) : null}
 
       {status === "IN_REVIEW" && (isEditorReturning || !canPublish || isOwner) ? (

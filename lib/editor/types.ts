@@ -141,7 +141,7 @@ export interface EditorTranscriptMeta {
   mediaUrl: string | null;
   fidelity: FidelityName;
   tags: string[];
-  status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+  status: "draft" | "in_review" | "scheduled" | "live" | "published" | "unpublished";
   language: string | null;
   /** Version of these fields (title…tags): a metadata save names it as baseVersion. */
   version: number;
