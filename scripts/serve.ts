@@ -15,6 +15,7 @@ import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { createSettler, onExpiry } from "@/lib/publishing/cache-settle";
 import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
+import { liveStreamSlug, serveLiveStream } from "@/lib/live/node-stream";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -381,6 +382,16 @@ async function main(): Promise<void> {
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response)) return;
     if (refuseWritesDuringRestore(request, response)) return;
+    // A live transcript's readers: held by the hub on the socket itself (lib/live/node-stream.ts), not through Next.
+    const liveSlug = liveStreamSlug(request.method, request.url);
+    if (liveSlug !== undefined) {
+      serveLiveStream(request, response, liveSlug).catch((error: unknown) => {
+        log.error(errorFields(error), "could not open a live event stream");
+        if (!response.headersSent) response.writeHead(503, { "cache-control": "no-store" });
+        response.end();
+      });
+      return;
+    }
     closeAfterAnswerMidBody(request, response);
     answerPermanentRedirectsAs301(request, response);
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.

@@ -10,6 +10,7 @@ import { listen, type Listener } from "@/lib/db/postgresql/listener";
 import { LIVE_CHANNEL, onLiveEvents, type LiveEvent, type LiveEventType } from "@/lib/editor/live-events";
 import { errorFields, log } from "@/lib/ops/log";
 import { announceLivePage } from "@/lib/live/page-refresh";
+import { createSlicer } from "@/lib/ops/slices";
 
 export const LIVE_BUFFER = 1_000;
 export const LIVE_POLL_MS = 250;
@@ -26,6 +27,18 @@ export const RETRY_MS = 2_000;
 /** A channel nobody has read for this long is forgotten. */
 const IDLE_MS = 60_000;
 const FETCH_PAGE = 500;
+/** The longest the hub writes to streams before letting other requests in. */
+const BROADCAST_SLICE_MS = 5;
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}
 
 /** One reader's stream. `write` answers false when the reader has fallen too far behind: the hub then closes it. */
 export interface LiveSubscriber {
@@ -222,7 +235,7 @@ export class LiveHub {
     try {
       for (;;) {
         const events = await eventsAfter(channel.transcriptId, channel.seq, FETCH_PAGE);
-        for (const event of events) this.deliver(channel, event);
+        await this.deliver(channel, events);
         if (events.length > 0 && !channel.ended) announceLivePage(channel.slug);
         if (events.length < FETCH_PAGE || channel.ended) break;
       }
@@ -237,24 +250,39 @@ export class LiveHub {
     }
   }
 
-  private deliver(channel: Channel, event: LiveEvent): void {
-    if (event.seq <= channel.seq) return;
-    const stored = { seq: event.seq, type: event.type, bytes: encodeEvent(event) };
-    channel.seq = event.seq;
-    channel.buffer.push(stored);
+  /**
+   * Keeps `events` in memory and writes them to every stream: as one chunk (one write per stream, however many events),
+   * in slices, so that writing to thousands of streams never holds the thread from other requests for long.
+   */
+  private async deliver(channel: Channel, events: LiveEvent[]): Promise<void> {
+    const fresh = events.filter((event) => event.seq > channel.seq);
+    if (fresh.length === 0) return;
+    const stored = fresh.map((event) => ({ seq: event.seq, type: event.type, bytes: encodeEvent(event) }));
+    channel.seq = stored.at(-1)!.seq;
+    channel.buffer.push(...stored);
     if (channel.buffer.length > this.bufferSize) channel.buffer.splice(0, channel.buffer.length - this.bufferSize);
-    for (const subscriber of channel.subscribers) {
-      if (!subscriber.write(stored.bytes)) {
+    const isEnd = stored.some((event) => event.type === "end");
+    if (isEnd) {
+      // New readers find nothing live from now; the ones here get the end, then their streams close.
+      channel.ended = true;
+      if (this.bySlug.get(channel.slug) === channel) this.bySlug.delete(channel.slug);
+    }
+    const chunk = stored.length === 1 ? stored[0]!.bytes : concat(stored.map((event) => event.bytes));
+    // Taken now: a reader who connects meanwhile had these events from memory (they are in the buffer already).
+    const recipients = [...channel.subscribers];
+    const slicer = createSlicer(BROADCAST_SLICE_MS);
+    for (const subscriber of recipients) {
+      if (!channel.subscribers.has(subscriber)) continue;
+      if (!subscriber.write(chunk)) {
         // Too far behind to keep up: it reconnects with Last-Event-ID and resumes from memory.
         channel.subscribers.delete(subscriber);
         subscriber.close();
       }
+      await slicer.slice();
     }
-    if (event.type === "end") {
-      channel.ended = true;
+    if (isEnd) {
       for (const subscriber of channel.subscribers) subscriber.close();
       channel.subscribers.clear();
-      if (this.bySlug.get(channel.slug) === channel) this.bySlug.delete(channel.slug);
     }
   }
 

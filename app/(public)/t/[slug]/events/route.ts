@@ -1,14 +1,14 @@
-// GET /t/:slug/events: a live transcript's Server-Sent Events (paragraph, annotation, correction, end), each with its
-// number as `id`, so EventSource resumes after a dropped connection with Last-Event-ID; the reading page opens it
-// with ?after=<the number its content reflects>. Every stream is held by this server's hub (lib/live/hub.ts), which
-// reads each event once for all of them. Anything not live is a 404, like its page.
+// GET /t/:slug/events: a live transcript's Server-Sent Events (paragraph, annotation, correction, speaker, end), each
+// with its number as `id`, so EventSource resumes after a dropped connection with Last-Event-ID; the reading page
+// opens it with ?after=<the number its content reflects>. Every stream is held by this server's hub
+// (lib/live/hub.ts), which reads each event once for all of them. Anything not live is a 404, like its page.
+// The production server (scripts/serve.ts) answers this address itself, on the socket (lib/live/node-stream.ts);
+// this route serves `next dev` and any server that passes everything to Next.
 import { liveHub, resumePoint, type LiveSubscriber } from "@/lib/live/hub";
+import { LIVE_STREAM_HEADERS, MAX_QUEUED_BYTES } from "@/lib/live/node-stream";
 import { parseSlug } from "@/lib/validations/route-params";
 
 export const dynamic = "force-dynamic";
-
-/** How far behind (bytes waiting to be sent) a reader may fall before the hub closes its stream (it reconnects). */
-const MAX_QUEUED_BYTES = 1024 * 1024;
 
 function notFound(): Response {
   return new Response("Nothing is live at this address.\n", {
@@ -53,12 +53,5 @@ export async function GET(request: Request, { params }: RouteContext<"/t/[slug]/
     isClosed = true;
   }
   request.signal.addEventListener("abort", close, { once: true });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      // Never stored, never compressed (a gzip stream would hold events back), never buffered by a proxy.
-      "cache-control": "no-cache, no-store, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+  return new Response(stream, { headers: LIVE_STREAM_HEADERS });
 }
