@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { EventEmitter } from "node:events";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -34,6 +35,39 @@ type SqliteError = Error & { code?: string };
 
 /** Set while a `db.$transaction` callback runs (SQLite): its statements belong to the open transaction. */
 const insideATransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` (and whatever it schedules) as if from outside every transaction: on SQLite what it reads is then what
+ * is committed, even when it was started from inside a transaction's callback. Nothing to do on PostgreSQL.
+ */
+export function outsideTransactions<T>(work: () => T): T {
+  return insideATransaction.exit(work);
+}
+
+// Commits on this process's SQLite connection, announced to whoever waits for them (lib/live/hub.ts), through a
+// registered symbol: Next's bundle and scripts/serve.ts each load their own copy of this module.
+const COMMITS = Symbol.for("verbatim.sqlite-commits");
+
+function commits(): EventEmitter {
+  const holder = globalThis as { [COMMITS]?: EventEmitter };
+  if (!holder[COMMITS]) {
+    holder[COMMITS] = new EventEmitter();
+    holder[COMMITS].setMaxListeners(0);
+  }
+  return holder[COMMITS];
+}
+
+function announceCommit(): void {
+  commits().emit("commit");
+}
+
+/** Calls `listener` after each transaction this process commits on SQLite (never on PostgreSQL); returns how to stop. */
+export function onCommit(listener: () => void): () => void {
+  commits().on("commit", listener);
+  return () => {
+    commits().off("commit", listener);
+  };
+}
 
 /** Statements that need the write lock (Prisma's own SQL, and raw SQL sent through it). */
 const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
@@ -121,7 +155,8 @@ function waitForTheWriteLockWithoutBlocking(factory: PrismaBetterSQLite3, file: 
         transaction[method] = () => {
           if (openTransaction === open) openTransaction = null;
           ended();
-          return end();
+          const result = end();
+          return method === "commit" ? result.then((value) => (announceCommit(), value)) : result;
         };
       }
       // A restore holds writers off (lib/db/maintenance.ts). Looked at once this transaction holds the write lock:

@@ -1,10 +1,11 @@
 // The live readers' hub: one per server process, holding every open event stream (GET /t/<slug>/events). Readers do
 // no database work of their own. Per live transcript with readers on this server, the hub reads the new events once
-// (woken by PostgreSQL's NOTIFY from whichever server saved them, by this process's own saves, and every
-// LIVE_POLL_MS in case a wake-up was missed), encodes each once, and writes the same bytes to every stream. The last
+// (woken by PostgreSQL's NOTIFY from whichever server saved them, on SQLite by the commit of this process's own
+// saves, and every LIVE_POLL_MS in case a wake-up was missed), encodes each once, and writes the same bytes to every
+// stream. The last
 // LIVE_BUFFER events stay in memory, so a reader who reconnects with Last-Event-ID (or opens the page a little after
 // it was cached: ?after=<seq>) is answered from memory too; only a reader further behind costs one query.
-import { db } from "@/lib/db";
+import { db, onCommit, outsideTransactions } from "@/lib/db";
 import { currentProvider } from "@/lib/db/provider";
 import { listen, type Listener } from "@/lib/db/postgresql/listener";
 import { LIVE_CHANNEL, onLiveEvents, type LiveEvent, type LiveEventType } from "@/lib/editor/live-events";
@@ -306,11 +307,21 @@ export class LiveHub {
     this.timers.push(setInterval(tick, this.options.pollMs ?? livePollMs()));
     this.timers.push(setInterval(keepalive, this.options.keepaliveMs ?? KEEPALIVE_MS));
     for (const timer of this.timers) timer.unref();
-    // This process's own saves: looked for at once and a moment later (the signal comes before the commit).
-    this.stopListening = onLiveEvents((transcriptId) => {
-      this.poke(transcriptId);
-      setTimeout(() => this.poke(transcriptId), 50).unref();
-    });
+    // This process's own saves on SQLite: the signal comes from inside the transaction, so the transcript is looked
+    // at once it has committed (on PostgreSQL, the NOTIFY this server hears too comes after the commit).
+    const committing = new Set<string>();
+    const stopSaves = onLiveEvents((transcriptId) => committing.add(transcriptId));
+    const stopCommits = onCommit(() =>
+      // Whatever the hub reads is read as committed, never through the transaction that just ended.
+      outsideTransactions(() => {
+        for (const transcriptId of committing) this.poke(transcriptId);
+        committing.clear();
+      }),
+    );
+    this.stopListening = () => {
+      stopSaves();
+      stopCommits();
+    };
   }
 
   /** On PostgreSQL, other servers' saves: their NOTIFY wakes this hub as soon as they commit. */

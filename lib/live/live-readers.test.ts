@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { approveAnnotation, createAnnotation, updateAnnotation } from "@/lib/editor/annotations";
-import { paragraphEvent } from "@/lib/editor/live-events";
+import { paragraphEvent, recordLiveEvents } from "@/lib/editor/live-events";
 import { editSegment } from "@/lib/editor/segments";
 import { updateSpeaker } from "@/lib/editor/speakers";
 import { expectAppError, person } from "@/lib/editor/test-support";
@@ -256,6 +256,34 @@ describe("a live transcript's readers", () => {
     expect(hub.stats().streams).toBe(0);
     // Not live any more: nothing to open.
     expect(await hub.connect(slug, null, reader().subscriber)).toBeNull();
+  });
+
+  it("never sends what a transaction wrote and then rolled back, and numbers the next event in its place", async () => {
+    const { editor, id, slug } = await liveBriefing();
+    await transitionTranscript(editor, id, { to: "LIVE" });
+    const hub = new LiveHub({ pollMs: 10 });
+    hubs.push(hub);
+    const stream = reader();
+    await hub.connect(slug, 0, stream.subscriber);
+    const phantom = { paragraph: { id: "x", position: 9, speaker: null, text: "Never said.", startMs: null } };
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordLiveEvents(tx, id, [{ type: "paragraph", data: phantom }]);
+        // Long enough for the hub's rounds and its wake-up to look while the transaction is open.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await feedLiveCues(editor, id, [cue({ speaker: "Holm", text: "Actually said.", startMs: 90_000, final: true })]);
+    const received = await until(stream.events, (events) => events.length > 0);
+    expect(received).toEqual([
+      {
+        id: 1,
+        event: "paragraph",
+        data: { paragraph: expect.objectContaining({ text: expect.stringContaining("Actually said.") }) },
+      },
+    ]);
+    expect(JSON.stringify(stream.events())).not.toContain("Never said.");
   });
 
   it("withdrawing a live transcript ends its streams as withdrawn, and its address answers nothing", async () => {
