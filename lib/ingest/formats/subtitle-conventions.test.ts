@@ -200,6 +200,40 @@ describe("a broadcaster's SubRip from a Windows editor", () => {
   });
 });
 
+describe("US broadcast captions (CEA-608 in SubRip: capitals, “>>” for a new speaker, “>>>” for a new story)", () => {
+  const name = "subtitles/broadcast-chevrons.srt";
+
+  it("turns “>> NAME:” into a speaker and a bare “>>” into a new, unnamed turn, with no chevron left in the words", async () => {
+    const result = await ingestFixture(name);
+    const text = result.segments.map((segment) => segment.text).join("\n");
+    expect(text).not.toContain(">");
+    const mayor = result.segments.find((segment) => segment.text.includes("HOTEL COSTS"));
+    expect(mayor?.speaker?.toLowerCase()).toContain("garcía");
+    // The question and its answer, both marked only by “>>” inside one cue, are not the sheriff's paragraph and not
+    // each other's.
+    const question = result.segments.find((segment) => segment.text.includes("WHEN CAN PEOPLE GO HOME?"));
+    const answer = result.segments.find((segment) => segment.text.includes("NOT BEFORE THURSDAY"));
+    const sheriff = result.segments.find((segment) => segment.text.includes("4.2 METERS"));
+    expect(question).toBeDefined();
+    expect(new Set([question, answer, sheriff]).size).toBe(3);
+    expect(question?.speaker ?? null).toBeNull();
+    expect(mayor?.text).toContain("EVERY FAMILY THAT NEEDS THEM.");
+  });
+
+  it("loses no word", async () => {
+    const result = await ingestFixture(name);
+    const words = (text: string) => text.replace(/>+/g, " ").split(/\s+/).filter(Boolean);
+    const source = fixtureText(name)
+      .split(/\r?\n/)
+      .filter((line) => !/^\d+$/.test(line) && !line.includes("-->"))
+      .join(" ");
+    const kept = result.segments.map((segment) => segment.text).join(" ");
+    // Every word of the captions is in the text (labels become speakers: their names are the only words taken out).
+    const missing = words(source).filter((word) => !kept.includes(word.replace(/:$/, "")));
+    expect(missing.filter((word) => !/^(MAYOR|GARCÍA:)$/.test(word))).toEqual([]);
+  });
+});
+
 describe("“Name:” in film subtitles", () => {
   const source = () => parseSrt(fixtureText("subtitles/documentary.srt"));
   const voiceOf = (text: string) => source().lines.find((line) => line.text.startsWith(text))?.voice;

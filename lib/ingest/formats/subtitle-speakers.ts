@@ -74,12 +74,23 @@ const CREDIT_REMOVAL: Removal = { code: "tool-footer", reason: "Subtitler’s cr
 const SETTING_REMOVAL: Removal = { code: "markup", reason: "Subtitle setting written into the cue text, not words." };
 
 export type CueLabel =
-  { kind: "speaker"; voice: string; rest: string } | { kind: "setting"; removal: Removal } | { kind: "none" };
+  | { kind: "speaker"; voice: string; rest: string }
+  /** Broadcast captions' ">>" (">>>" a new story): someone else speaks now, not named. */
+  | { kind: "change"; rest: string }
+  | { kind: "setting"; removal: Removal }
+  | { kind: "none" };
 
 const LABEL = /^(?:-\s*)?([^:]{1,60}?)\s*:(?:\s+(.*))?$/s;
 
 /** What a "Key:" at the start of a cue line is: a speaker, a setting or credit to set aside, or neither. */
 export function readCueLabel(text: string): CueLabel {
+  // ">> SHERIFF OKAFOR: …" names the speaker; ">> …" alone only says the speaker changed.
+  const chevrons = /^\s*>>+\s*/.exec(text);
+  if (chevrons) {
+    const rest = text.slice(chevrons[0].length);
+    const named = readCueLabel(rest);
+    return named.kind === "speaker" ? named : { kind: "change", rest: rest.trim() };
+  }
   const match = LABEL.exec(text.trim());
   if (!match) return { kind: "none" };
   const key = (match[1] ?? "").trim();

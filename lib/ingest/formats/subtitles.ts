@@ -476,14 +476,22 @@ function assignLabelledVoices(cues: readonly Cue[]): void {
         current = null;
         return;
       }
-      // A label opens a cue, or a dialogue line ("- JOHN: Run!"); elsewhere "word:" is part of a sentence.
-      const label = index === 0 || /^\s*-/.test(cueLine.text) ? readCueLabel(cueLine.text) : { kind: "none" as const };
+      // A label opens a cue, a dialogue line ("- JOHN: Run!") or a broadcast caption's line (">> Who pays?");
+      // elsewhere "word:" is part of a sentence.
+      const label =
+        index === 0 || /^\s*(?:-|>>)/.test(cueLine.text) ? readCueLabel(cueLine.text) : { kind: "none" as const };
       if (label.kind === "setting") {
         cueLine.removal = label.removal;
       } else if (label.kind === "speaker") {
         current = label.voice;
         cueLine.voice = label.voice;
         cueLine.text = label.rest;
+      } else if (label.kind === "change") {
+        // Someone not named: the turn before ends here, and the mark is not a word.
+        current = null;
+        cueLine.voice = null;
+        cueLine.text = label.rest;
+        cueLine.endsTurn = true;
       } else {
         cueLine.voice = current;
         if (index === 0 && current !== null) cueLine.isVoiceCarried = true;
