@@ -29,7 +29,7 @@ export const RETRY_MS = 2_000;
 const IDLE_MS = 60_000;
 const FETCH_PAGE = 500;
 /** The longest the hub writes to streams before letting other requests in. */
-const BROADCAST_SLICE_MS = 5;
+const BROADCAST_SLICE_MS = 1;
 
 function concat(chunks: Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));

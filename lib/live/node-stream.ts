@@ -67,7 +67,11 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
   const disconnect = await liveHub().connect(slug, after, subscriber);
   if (!disconnect) return answerNotLive(response);
   response.socket?.setNoDelay(true);
-  response.writeHead(200, LIVE_STREAM_HEADERS);
+  // The stream is the connection's last answer and ends when it closes: each event then goes to the socket as it
+  // is, without chunked encoding's framing (three writes instead of one, for every event and every reader).
+  response.useChunkedEncodingByDefault = false;
+  response.shouldKeepAlive = false;
+  response.writeHead(200, { ...LIVE_STREAM_HEADERS, connection: "close" });
   const pending = early;
   early = null;
   for (const chunk of pending) response.write(chunk);
