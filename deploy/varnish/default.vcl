@@ -36,6 +36,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # A live transcript's readers (Server-Sent Events): each its own open stream, never cached or held back.
+    if (req.url ~ "^/t/[^/]+/events(\?|$)") {
+        return (pipe);
+    }
     # Staff and anything signed in go straight through.
     if (req.url ~ "^/(desk|admin|signin|setup|invite|reset-password)(/|\?|$)" || req.url ~ "^/api/(?!public/|oembed)") {
         return (pass);
