@@ -230,11 +230,12 @@ export async function deleteAnnotation(actor: Actor, transcriptId: string, annot
  * live (it goes out on the live stream at once, and into the next publication).
  */
 export async function approveAnnotation(actor: Actor, transcriptId: string, annotationId: string) {
-  const decision = canPublishTranscript(actor);
-  if (!decision.allowed) throw new AppError("FORBIDDEN", "Only editors and admins approve notes for readers.");
   return withTranscript(actor, transcriptId, "edit", async (tx) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     if (!row.awaitingApproval) throw new AppError("CONFLICT", "This note is not waiting for approval.");
+    if (!canPublishTranscript(actor).allowed) {
+      throw new AppError("FORBIDDEN", "Only editors and admins approve notes for readers.");
+    }
     const next = await tx.annotation.update({
       where: { id: annotationId },
       data: { awaitingApproval: false },

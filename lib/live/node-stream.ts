@@ -55,6 +55,7 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
         early.push(chunk);
         return true;
       }
+      if (response.destroyed) return false;
       response.write(chunk);
       return response.writableLength < MAX_QUEUED_BYTES;
     },
@@ -66,6 +67,12 @@ export async function serveLiveStream(request: IncomingMessage, response: Server
   };
   const disconnect = await liveHub().connect(slug, after, subscriber);
   if (!disconnect) return answerNotLive(response);
+  // Gone while the hub looked: nothing to keep open.
+  if (request.destroyed || response.destroyed) {
+    isClosed = true;
+    disconnect();
+    return;
+  }
   response.socket?.setNoDelay(true);
   // The stream is the connection's last answer and ends when it closes: each event then goes to the socket as it
   // is, without chunked encoding's framing (three writes instead of one, for every event and every reader).
