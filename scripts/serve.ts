@@ -15,7 +15,6 @@ import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { createSettler, onExpiry } from "@/lib/publishing/cache-settle";
 import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
-import { liveStreamSlug, serveLiveStream } from "@/lib/live/node-stream";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -338,6 +337,9 @@ async function main(): Promise<void> {
   Object.assign(process.env, { NODE_ENV: "production" });
   // Imported after NODE_ENV is set: Next reads it when it loads.
   const { default: next } = await import("next");
+  // Also after NODE_ENV: it loads this process's own database client for the live hub (lib/db.ts), which outside
+  // production would be left on globalThis for Next's code to take instead of its own.
+  const { liveStreamSlug, serveLiveStream } = await import("@/lib/live/node-stream");
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
