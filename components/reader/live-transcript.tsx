@@ -128,7 +128,7 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
       pending.current = { paragraphs: 0, notes: 0 };
       const parts = [
         paragraphs > 0 ? plural(paragraphs, "new paragraph", "new paragraphs") : null,
-        notes > 0 ? plural(notes, "new note", "new notes") : null,
+        notes > 0 ? plural(notes, "note added or updated", "notes added or updated") : null,
       ].filter(Boolean);
       setAnnouncement(`${parts.join(" and ")} in the live transcript.`);
     }, ANNOUNCE_EVERY_MS);

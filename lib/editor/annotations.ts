@@ -8,7 +8,7 @@ import { sourcesSchema, writeJson } from "@/lib/json-columns";
 import { recordAuditEvent } from "@/lib/audit";
 import { canPublishTranscript, hasRole, type Actor } from "@/lib/permissions";
 import { isPublicKind, liveEventOfNote, recordLiveEvents } from "@/lib/editor/live-events";
-import { requireTranscriptFor, withTranscript } from "@/lib/transcripts/access";
+import { requireTranscriptFor, withTranscript, type TranscriptHandle } from "@/lib/transcripts/access";
 import { selectorFor } from "@/lib/editor/anchors";
 import { annotationSnapshot, change, recordRevision } from "@/lib/editor/revisions";
 import { annotationSelect, toEditorAnnotation } from "@/lib/editor/serialize";
@@ -88,19 +88,17 @@ function assertKindFields(kind: AnnotationKindName, fields: { verdict?: VerdictN
  * reporter's context, fact-check or key quote, added or changed while the transcript is live. An editor's or an
  * admin's goes out at once. Null: nothing to decide (not live, or an internal note), the note keeps what it had.
  */
-async function liveApproval(tx: Tx, actor: Actor, transcriptId: string, kind: string): Promise<boolean | null> {
-  if (!isPublicKind(kind)) return null;
-  const { status } = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } });
-  if (status !== "LIVE") return null;
+function liveApproval(actor: Actor, transcript: Pick<TranscriptHandle, "status">, kind: string): boolean | null {
+  if (!isPublicKind(kind) || transcript.status !== "LIVE") return null;
   return !hasRole(actor, "EDITOR");
 }
 
 export async function createAnnotation(actor: Actor, transcriptId: string, input: AnnotationInput) {
-  return withTranscript(actor, transcriptId, "edit", async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx, transcript) => {
     const text = await anchorText(tx, transcriptId, input.segmentId, input.start, input.end);
     assertKindFields(input.kind, input);
     const quote = selectorFor(text, input.start, input.end);
-    const awaitingApproval = (await liveApproval(tx, actor, transcriptId, KIND[input.kind])) ?? false;
+    const awaitingApproval = liveApproval(actor, transcript, KIND[input.kind]) ?? false;
     const row = await tx.annotation.create({
       data: {
         awaitingApproval,
@@ -150,11 +148,11 @@ export async function updateAnnotation(
   annotationId: string,
   update: AnnotationUpdate,
 ) {
-  return withTranscript(actor, transcriptId, "edit", async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx, transcript) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     const kind = row.kind.toLowerCase() as AnnotationKindName;
     const data: Prisma.AnnotationUpdateInput = { version: { increment: 1 } };
-    const awaitingApproval = await liveApproval(tx, actor, transcriptId, row.kind);
+    const awaitingApproval = liveApproval(actor, transcript, row.kind);
     if (awaitingApproval !== null) data.awaitingApproval = awaitingApproval;
     if (update.body !== undefined) data.body = update.body;
     if (update.verdict !== undefined) {
@@ -230,7 +228,7 @@ export async function deleteAnnotation(actor: Actor, transcriptId: string, annot
  * live (it goes out on the live stream at once, and into the next publication).
  */
 export async function approveAnnotation(actor: Actor, transcriptId: string, annotationId: string) {
-  return withTranscript(actor, transcriptId, "edit", async (tx) => {
+  return withTranscript(actor, transcriptId, "edit", async (tx, transcript) => {
     const row = await findAnnotation(tx, transcriptId, annotationId);
     if (!row.awaitingApproval) throw new AppError("CONFLICT", "This note is not waiting for approval.");
     if (!canPublishTranscript(actor).allowed) {
@@ -248,8 +246,7 @@ export async function approveAnnotation(actor: Actor, transcriptId: string, anno
       targetId: transcriptId,
       details: { annotationId, kind: row.kind },
     });
-    const { status } = await tx.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } });
-    if (status === "LIVE") {
+    if (transcript.status === "LIVE") {
       const event = await liveEventOfNote(tx, annotationId);
       if (event) await recordLiveEvents(tx, transcriptId, [event]);
     }

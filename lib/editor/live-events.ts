@@ -62,11 +62,28 @@ export interface LiveEvent {
   data: string;
 }
 
-const PUBLIC_KINDS = new Set(["CONTEXT", "FACTCHECK", "QUOTE"]);
+/** The notes readers may see: every kind but internal notes. */
+export const PUBLIC_NOTE_KINDS: LiveNote["kind"][] = ["CONTEXT", "FACTCHECK", "QUOTE"];
 
 export function isPublicKind(kind: string): kind is LiveNote["kind"] {
-  return PUBLIC_KINDS.has(kind);
+  return (PUBLIC_NOTE_KINDS as string[]).includes(kind);
 }
+
+/** What `liveNote` reads of a note. */
+export const liveNoteSelect = {
+  id: true,
+  segmentId: true,
+  kind: true,
+  start: true,
+  end: true,
+  exact: true,
+  status: true,
+  body: true,
+  claim: true,
+  verdict: true,
+  sources: true,
+  checker: true,
+} satisfies Prisma.AnnotationSelect;
 
 export function liveParagraph(
   row: { id: string; position: number; speakerId: string | null; text: string; startMs: number | null },
@@ -157,22 +174,7 @@ export function annotationEvent(
   return { type: "annotation", data: { annotation: liveNote(row) } };
 }
 
-const noteSelect = {
-  id: true,
-  segmentId: true,
-  kind: true,
-  start: true,
-  end: true,
-  exact: true,
-  status: true,
-  body: true,
-  claim: true,
-  verdict: true,
-  sources: true,
-  checker: true,
-  deletedAt: true,
-  awaitingApproval: true,
-} satisfies Prisma.AnnotationSelect;
+const noteSelect = { ...liveNoteSelect, deletedAt: true, awaitingApproval: true } satisfies Prisma.AnnotationSelect;
 
 /** The events a revision of a live transcript makes (called by recordRevision, in its transaction). */
 export async function liveEventsOfChanges(

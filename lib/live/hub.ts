@@ -128,10 +128,12 @@ export class LiveHub {
     const channel = await this.channelFor(slug);
     if (!channel || channel.ended) return null;
     const backlog = await this.backlog(channel, after);
-    if (channel.ended && !backlog.some((event) => event.type === "end")) return null;
+    const endsHere = backlog.some((event) => event.type === "end");
+    // Ended while the backlog was read: a reader who would not get the end from it finds nothing live.
+    if (channel.ended && !endsHere) return null;
     subscriber.write(OPENING);
     for (const event of backlog) subscriber.write(event.bytes);
-    if (backlog.some((event) => event.type === "end")) {
+    if (endsHere) {
       subscriber.close();
       return () => undefined;
     }

@@ -4,7 +4,14 @@
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
-import { liveNote, liveParagraph, type LiveNote, type LiveParagraph, type LiveSpeaker } from "@/lib/editor/live-events";
+import {
+  liveNote,
+  liveNoteSelect,
+  liveParagraph,
+  PUBLIC_NOTE_KINDS,
+  type LiveNote,
+  type LiveParagraph,
+} from "@/lib/editor/live-events";
 import { liveSegments } from "@/lib/transcripts/working-copy";
 
 export interface LiveTranscriptView {
@@ -18,7 +25,7 @@ export interface LiveTranscriptView {
   liveSince: string | null;
   /** The last live event this view includes: the stream sends the ones after it. */
   seq: number;
-  speakers: LiveSpeaker[];
+  /** Each with its speaker's name. */
   paragraphs: LiveParagraph[];
   notes: LiveNote[];
 }
@@ -55,24 +62,11 @@ export async function loadLiveTranscript(slug: string): Promise<LiveTranscriptVi
         transcriptId: transcript.id,
         deletedAt: null,
         awaitingApproval: false,
-        kind: { in: ["CONTEXT", "FACTCHECK", "QUOTE"] },
+        kind: { in: PUBLIC_NOTE_KINDS },
         segment: { deletedAt: null },
       },
       orderBy: [{ start: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        segmentId: true,
-        kind: true,
-        start: true,
-        end: true,
-        exact: true,
-        status: true,
-        body: true,
-        claim: true,
-        verdict: true,
-        sources: true,
-        checker: true,
-      },
+      select: liveNoteSelect,
     }),
   ]);
   const names = new Map(speakers.map((speaker) => [speaker.id, speaker.name]));
@@ -86,7 +80,6 @@ export async function loadLiveTranscript(slug: string): Promise<LiveTranscriptVi
     place: transcript.place,
     liveSince: transcript.liveSince?.toISOString() ?? null,
     seq: transcript.liveSeq,
-    speakers,
     paragraphs: segments.map((segment) => liveParagraph(segment, names)),
     notes: notes.map(liveNote),
   };
