@@ -32,6 +32,8 @@ async function expectAccessibleAndFitting(page: Page, path: string) {
  * named and every id unique.
  */
 async function expectShownAccessibleAndFitting(page: Page, path: string) {
+  // Next streams a page's <title> after its body, and a refresh swaps it: axe only once it is there.
+  await expect(page, `${path} has a title`).toHaveTitle(/\S/);
   await expectNamedFieldsAndUniqueIds(page, path);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);

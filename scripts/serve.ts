@@ -13,7 +13,7 @@ import {
 } from "@/lib/db/maintenance";
 import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
-import { createSettler, onExpiry } from "@/lib/publishing/cache-settle";
+import { createInFlight, createSettler, onExpiry, SETTLE_MS } from "@/lib/publishing/cache-settle";
 import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -381,6 +381,7 @@ async function main(): Promise<void> {
         );
     });
   });
+  const inFlight = createInFlight();
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response)) return;
     if (refuseWritesDuringRestore(request, response)) return;
@@ -408,6 +409,11 @@ async function main(): Promise<void> {
       publicPageCache().clear();
     }
     if (answered) return;
+    // What Next is rendering now may store what it read before the next expiry: that expiry is made again when
+    // these have ended (lib/publishing/cache-settle.ts).
+    if ((request.method === "GET" || request.method === "HEAD") && request.headers[INTERNAL_HEADER] === undefined) {
+      response.once("close", inFlight.begin());
+    }
     void handle(request, response);
   };
   // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).
@@ -421,9 +427,9 @@ async function main(): Promise<void> {
     log.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "Verbatim is serving");
     const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
     startScheduler(origin);
-    // Every expiry, made here or heard from another server, is made again once renders in flight have finished
+    // Every expiry, made here or heard from another server, is made again once the renders in flight have finished
     // (lib/publishing/cache-settle.ts).
-    const settler = createSettler((tags) => void expireInThisServer(origin, tags, null, true));
+    const settler = createSettler((tags) => void expireInThisServer(origin, tags, null, true), SETTLE_MS, inFlight);
     onExpiry((tags) => settler.add(tags));
     fanOut = startCacheFanOut(origin, settler);
     // A live transcript's page, here and at the edge, a few seconds behind its stream at most (lib/live/page-refresh.ts).

@@ -7,6 +7,8 @@ import { expect } from "../fixtures";
 export async function expectFitsAndPassesAxe(page: Page, url: string): Promise<void> {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
+  // Next streams a page's <title> after its body: axe only once it is there.
+  await expect(page, `${url} has a title`).toHaveTitle(/\S/);
 
   const overflow = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth - window.innerWidth,

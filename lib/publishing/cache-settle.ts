@@ -1,9 +1,10 @@
 // Expiring the public cache a second time, once the renders in flight have finished. A page (or a cached read) that
 // started rendering before a change was committed can finish after the change expired the cache, and store what it
-// read then: a 404 for a transcript that has just been published, say, kept until the next expiry or for five
-// minutes. So scripts/serve.ts hears every expiry made inside Next (`announceExpiry`, from lib/publishing/cache.ts)
-// and, SETTLE_MS later, asks Next to expire the same tags again (through /api/internal/expire, where expiry works);
-// it does the same for the tags other servers expire. Framework-free: both sides load it.
+// read then: a 404 for a transcript that has just been published, or the words before a correction, kept until the
+// next expiry or for five minutes. So scripts/serve.ts hears every expiry made inside Next (`announceExpiry`, from
+// lib/publishing/cache.ts) and asks Next to expire the same tags again (through /api/internal/expire, where expiry
+// works) as soon as the requests it was answering at the time have ended, and once more SETTLE_MS later; it does the
+// same for the tags other servers expire. Framework-free: both sides load it.
 import { EventEmitter } from "node:events";
 
 /** Longer than a public page takes to render on a busy server, short enough that nobody waits on it. */
@@ -34,16 +35,63 @@ export function onExpiry(listener: (tags: string[]) => void): () => void {
 }
 
 /**
- * Collects the tags it is given and expires them together, `delayMs` after the first of them: a burst of expiries
- * (a publication, its index, its quotes) is expired again once, not once each.
+ * The requests this server is answering now, so an expiry can be made again the moment the ones already under way
+ * have finished: a render that read the data before the change stores its page when it ends, and a reader who asks
+ * right after should not get that page. `begin` when a request reaches Next; call what it returns when it ends.
  */
-export function createSettler(expire: (tags: string[]) => void, delayMs = SETTLE_MS) {
+export function createInFlight() {
+  let nextId = 0;
+  const open = new Set<number>();
+  const waiters = new Set<{ pending: Set<number>; run: () => void }>();
+  return {
+    begin(): () => void {
+      const id = nextId++;
+      open.add(id);
+      return () => {
+        if (!open.delete(id)) return;
+        for (const waiter of waiters) {
+          waiter.pending.delete(id);
+          if (waiter.pending.size > 0) continue;
+          waiters.delete(waiter);
+          waiter.run();
+        }
+      };
+    },
+    /**
+     * Runs `run` once every request open now has ended, and returns true; with none open it returns false and never
+     * runs it (nothing under way can store what it read before).
+     */
+    afterOpen(run: () => void): boolean {
+      if (open.size === 0) return false;
+      waiters.add({ pending: new Set(open), run });
+      return true;
+    },
+    get size(): number {
+      return open.size;
+    },
+  };
+}
+
+export type InFlight = ReturnType<typeof createInFlight>;
+
+/**
+ * Expires what it is given again: as soon as the requests in flight at the time have ended (`inFlight`), and in any
+ * case `delayMs` after the first of a burst (a render with no request of its own, Next's background revalidation,
+ * ends unseen). The delayed round collects a burst of expiries (a publication, its index, its quotes) into one.
+ */
+export function createSettler(expire: (tags: string[]) => void, delayMs = SETTLE_MS, inFlight?: InFlight) {
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   return {
     add(tags: readonly string[]) {
+      if (tags.length === 0 || stopped) return;
+      const again = [...tags];
+      inFlight?.afterOpen(() => {
+        if (!stopped) expire(again);
+      });
       for (const tag of tags) pending.add(tag);
-      if (timer || pending.size === 0) return;
+      if (timer) return;
       timer = setTimeout(() => {
         const batch = [...pending];
         pending = new Set();
@@ -53,6 +101,7 @@ export function createSettler(expire: (tags: string[]) => void, delayMs = SETTLE
       timer.unref?.();
     },
     stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
       pending = new Set();
