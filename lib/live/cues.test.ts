@@ -103,4 +103,23 @@ describe("joining live captions", () => {
       }
     }
   });
+
+  it("starts a paragraph at each broadcast-caption “>>”, named when “>> NAME:” says who, and keeps no chevron", () => {
+    const { operations } = feedCues(EMPTY, [
+      final(null, ">> MAYOR ELENA GARCÍA: The bridge reopens Monday.", 0, 2_000),
+      final(null, "Crews worked 3 nights.", 2_500, 4_000),
+      final(null, ">> Will tolls go up? >> NOT THIS YEAR.", 4_500, 7_000),
+      final("Anchor Lee", ">>> In other news, the harbour ferry is late again.", 7_500, 9_000),
+      final(null, "More at 11 >>", 9_500, 10_000),
+    ]);
+    expect(paragraphsOf(operations)).toEqual([
+      { speaker: "Elena García", text: "The bridge reopens Monday. Crews worked 3 nights." },
+      // Unnamed turns belong to nobody, not to the mayor before them.
+      { speaker: null, text: "Will tolls go up?" },
+      { speaker: null, text: "NOT THIS YEAR." },
+      // The feed's own speaker names the first turn of its cue.
+      { speaker: "Anchor Lee", text: "In other news, the harbour ferry is late again. More at 11" },
+    ]);
+    expect(operations.every((operation) => !operation.paragraph.text.includes(">"))).toBe(true);
+  });
 });
