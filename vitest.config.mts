@@ -24,6 +24,7 @@ const DATABASE_FREE = [
   "lib/live/inputs.test.ts",
   "lib/live/replay.test.ts",
   "lib/live/health.test.ts",
+  "lib/live/stream-limits.test.ts",
   "lib/publishing/cache-settle.test.ts",
 ];
 

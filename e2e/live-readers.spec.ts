@@ -3,7 +3,8 @@
 // reporter's once an editor approves them, never an internal note, and turns into the published transcript (or says
 // it was withdrawn) when the event ends, all without a reload.
 import { spawn } from "node:child_process";
-import type { Page } from "@playwright/test";
+import http from "node:http";
+import type { Page, Route } from "@playwright/test";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { expect, signIn, test } from "./fixtures";
 import { expectFitsAndPassesAxe } from "./support/accessibility";
@@ -231,6 +232,114 @@ test("a reporter's fact-check reaches live readers once an editor approves it; w
   await expect(reader.getByText("The harbour wall costs 4 million kroner.")).toHaveCount(0);
   expect((await request.get(`/t/${slug}`)).status()).toBe(404);
   await readerContext.close();
+});
+
+/** Opens a raw event stream as a reader behind a trusted proxy at `address`; resolves once its status is known. */
+function openStream(
+  url: string,
+  address: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Promise<string>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      url,
+      { headers: { accept: "text/event-stream", "x-forwarded-for": address } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        const ended = new Promise<string>((done) => response.once("close", () => done(body)));
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: ended,
+          close: () => request.destroy(),
+        });
+      },
+    );
+    request.once("error", reject);
+  });
+}
+
+test("a reader whose stream is refused keeps the page and opens it again later; a withdrawal it never heard is told all the same; one address cannot hold every stream", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const editor = await staffMember(request, "EDITOR", "Rune Reconnect");
+  const tag = uniqueTag();
+  const { id, slug } = await startLive(editor.api, `Ferry strike briefing ${tag}`);
+  const feed = (cues: unknown[]) => editor.api.post(`/api/transcripts/${id}/live/cues`, { cues });
+  expect((await feed([{ speaker: "Union Chair Lund", text: "The crews walk out at six." }])).status()).toBe(202);
+  expect((await transition(editor.api, id, { to: "LIVE" })).status()).toBe(200);
+
+  // The server refuses this reader's stream for a while (a proxy in trouble): the page keeps what it has.
+  const context = await browser.newContext();
+  const reader = await context.newPage();
+  const isStream = (url: URL) => url.pathname === `/t/${slug}/events`;
+  let refused = 0;
+  const refuse = (route: Route) => {
+    refused += 1;
+    return route.fulfill({ status: 503, contentType: "text/plain", body: "Busy." });
+  };
+  await reader.route(isStream, refuse);
+  await reader.goto(`/t/${slug}`);
+  await expect(reader.locator(".reader-text")).toHaveText(["The crews walk out at six."]);
+  // The stream, the question why, and (2 s later) the stream again.
+  await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect(reader.getByText("Connecting…")).toBeVisible();
+  expect(
+    (await feed([{ speaker: "Minister Holm", text: "We will meet them at noon.", startMs: 20_000 }])).status(),
+  ).toBe(202);
+  // Served again: the page opens its stream by itself, after what it has, and the new paragraph arrives.
+  await reader.unroute(isStream, refuse);
+  await expect(reader.locator(".reader-text")).toHaveText(
+    ["The crews walk out at six.", "We will meet them at noon."],
+    {
+      timeout: 15_000,
+    },
+  );
+  await expect(reader.getByText("New paragraphs appear as they are transcribed.")).toBeVisible();
+
+  // One address holds at most LIVE_STREAMS_PER_CLIENT streams (200): the next gets 429 with a sentence and
+  // Retry-After; another address is still served.
+  const streamUrl = `${baseURL}/t/${slug}/events?after=0`;
+  const crowd = "198.51.100.7";
+  const held = await Promise.all(Array.from({ length: 200 }, () => openStream(streamUrl, crowd)));
+  try {
+    expect(held.every((stream) => stream.status === 200)).toBe(true);
+    const over = await openStream(streamUrl, crowd);
+    expect(over.status).toBe(429);
+    expect(over.headers["retry-after"]).toBe("30");
+    expect(await over.body).toContain("Too many live streams are open from your address");
+    const neighbour = await openStream(streamUrl, "203.0.113.200");
+    expect(neighbour.status).toBe(200);
+    neighbour.close();
+  } finally {
+    for (const stream of held) stream.close();
+  }
+  // Closed streams free their places.
+  await expect
+    .poll(async () => {
+      const again = await openStream(streamUrl, crowd);
+      again.close();
+      return again.status;
+    })
+    .toBe(200);
+
+  // A second reader whose stream never got through when the transcript was withdrawn: once it can ask again, it is
+  // told the transcript was withdrawn (not shown a bare "not found").
+  const late = await context.newPage();
+  await late.route(isStream, refuse);
+  await late.goto(`/t/${slug}`);
+  await expect(late.locator(".reader-text")).toHaveCount(2);
+  const withdrawn = await transition(editor.api, id, { to: "UNPUBLISHED", note: "Briefing postponed" });
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200);
+  // The first reader hears it on its stream.
+  await expect(reader.getByTestId("live-withdrawn")).toBeVisible({ timeout: 5_000 });
+  await late.unroute(isStream, refuse);
+  await expect(late.getByTestId("live-withdrawn")).toContainText("withdrawn", { timeout: 40_000 });
+  await expect(late.getByText("The crews walk out at six.")).toHaveCount(0);
+  await context.close();
 });
 
 for (const [width, height] of [

@@ -201,6 +201,8 @@ class LiveReader {
     after: number,
     private readonly deliveries: Deliveries,
     private readonly onDrop: (reader: LiveReader) => void,
+    /** The reader's own address, as a trusted proxy would pass it: the server's per-address stream limit applies. */
+    private readonly address = "192.0.2.1",
   ) {
     this.lastSeq = after;
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
@@ -217,7 +219,8 @@ class LiveReader {
         this.openMs = performance.now() - started;
         resolve();
       };
-      this.request = http.get(this.url, { agent, headers: { accept: "text/event-stream" } }, (response) => {
+      const headers = { accept: "text/event-stream", "x-forwarded-for": this.address };
+      this.request = http.get(this.url, { agent, headers }, (response) => {
         this.status = response.statusCode ?? 0;
         if (this.status !== 200) {
           this.problem = `HTTP ${this.status}`;
@@ -643,7 +646,12 @@ async function main(): Promise<void> {
   console.log(
     `Opening ${formatNumber(STREAMS)} event streams (${streamUrl.replace(server.url, "")}), ${OPEN_BATCH} at a time…`,
   );
-  const readers = Array.from({ length: STREAMS }, () => new LiveReader(streamUrl, after, deliveries, onDrop));
+  // Each from an address of its own (the server trusts loopback's X-Forwarded-For), as 2,000 readers would be.
+  const readers = Array.from(
+    { length: STREAMS },
+    (_, index) =>
+      new LiveReader(streamUrl, after, deliveries, onDrop, `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`),
+  );
   const openStarted = performance.now();
   for (let at = 0; at < readers.length; at += OPEN_BATCH) {
     await Promise.all(readers.slice(at, at + OPEN_BATCH).map((reader) => reader.open(agent)));

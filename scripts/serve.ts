@@ -15,6 +15,7 @@ import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
 import { createInFlight, createSettler, onExpiry, SETTLE_MS } from "@/lib/publishing/cache-settle";
 import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
+import { configuredStreamLimits, STREAM_RETRY_AFTER_SECONDS, StreamCounter } from "@/lib/live/stream-limits";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -330,6 +331,8 @@ async function main(): Promise<void> {
   const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
   // Readers' rate limits, read now so a RATE_LIMITS the server cannot read stops it with a sentence.
   readerLimits();
+  // Likewise the bounds on open live streams (lib/live/stream-limits.ts).
+  const liveStreams = new StreamCounter(configuredStreamLimits());
   // The database, its WAL and anything else this process creates: owner only.
   process.umask(0o077);
   // Only needed to create the first admin, before the server starts (scripts/start.ts does not pass it on).
@@ -388,6 +391,18 @@ async function main(): Promise<void> {
     // A live transcript's readers: held by the hub on the socket itself (lib/live/node-stream.ts), not through Next.
     const liveSlug = liveStreamSlug(request.method, request.url);
     if (liveSlug !== undefined) {
+      const ticket = liveStreams.open(String(request.headers[CLIENT_ADDRESS_HEADER]));
+      if (!ticket.allowed) {
+        response
+          .writeHead(ticket.status, {
+            "content-type": "text/plain; charset=utf-8",
+            "cache-control": "no-store",
+            "retry-after": String(STREAM_RETRY_AFTER_SECONDS),
+          })
+          .end(`${ticket.message}\n`);
+        return;
+      }
+      response.once("close", ticket.release);
       serveLiveStream(request, response, liveSlug).catch((error: unknown) => {
         log.error(errorFields(error), "could not open a live event stream");
         if (!response.headersSent) response.writeHead(503, { "cache-control": "no-store" });

@@ -18,6 +18,9 @@ const FOLLOW_MARGIN_PX = 160;
 const REFRESH_EVERY_MS = 1_500;
 const REFRESH_TRIES = 8;
 const EVENT_TYPES = ["paragraph", "annotation", "correction", "speaker", "end"] as const;
+/** After the server refused the stream, the wait before opening it again: doubled each time, up to the most. */
+const REOPEN_FIRST_MS = 2_000;
+const REOPEN_MOST_MS = 30_000;
 
 type Action = LiveAction | { type: "reset"; view: LiveTranscriptView };
 
@@ -34,6 +37,28 @@ function isAtLatest(list: HTMLElement | null): boolean {
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+type Refusal = "withdrawn" | "ended" | "try-again";
+
+/**
+ * Why the server answered the stream with something other than a stream (EventSource then gives up for good). Not
+ * live any more: the page's own address tells whether it was withdrawn (404) or published. Anything else (too many
+ * streams from this address, a server in trouble, no network): try again later.
+ */
+async function whyRefused(path: string, after: number): Promise<Refusal> {
+  const probe = new AbortController();
+  try {
+    const stream = await fetch(`${path}/events?after=${after}`, { cache: "no-store", signal: probe.signal });
+    if (stream.status !== 404) return "try-again";
+    const page = await fetch(path, { method: "HEAD", cache: "no-store" });
+    if (page.status === 404) return "withdrawn";
+    return page.ok ? "ended" : "try-again";
+  } catch {
+    return "try-again";
+  } finally {
+    probe.abort();
+  }
 }
 
 /**
@@ -54,13 +79,26 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
   const lastCount = useRef(view.paragraphs.length);
   const list = useRef<HTMLDivElement>(null);
 
-  // A newer page (a refresh) replaces what this one built.
-  useEffect(() => dispatch({ type: "reset", view }), [view]);
+  // Bumped to open the stream again after the server refused it.
+  const [attempt, setAttempt] = useState(0);
+  // The last event this page has, so a stream opened again resumes after it.
+  const lastSeq = useRef(view.seq);
+  const refusals = useRef(0);
+
+  // A newer page (a refresh) replaces what this one built, and its stream starts after what that page shows.
+  useEffect(() => {
+    dispatch({ type: "reset", view });
+    lastSeq.current = view.seq;
+  }, [view]);
 
   useEffect(() => {
-    const source = new EventSource(`${view.path}/events?after=${view.seq}`);
+    let isCurrent = true;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const source = new EventSource(`${view.path}/events?after=${lastSeq.current}`);
     const listeners = EVENT_TYPES.map((type) => {
       const listener = (event: MessageEvent<string>) => {
+        const seq = Number(event.lastEventId);
+        if (Number.isSafeInteger(seq) && seq > lastSeq.current) lastSeq.current = seq;
         let data: unknown;
         try {
           data = JSON.parse(event.data);
@@ -76,17 +114,32 @@ export function LiveTranscript({ view }: { view: LiveTranscriptView }) {
       source.addEventListener(type, listener);
       return [type, listener] as const;
     });
-    source.onopen = () => setIsConnected(true);
+    source.onopen = () => {
+      refusals.current = 0;
+      setIsConnected(true);
+    };
     source.onerror = () => {
       setIsConnected(false);
-      // A 404 (no longer live): the page as it stands now, the published transcript or "not found".
-      if (source.readyState === EventSource.CLOSED) router.refresh();
+      // A dropped connection: the browser reconnects by itself, with Last-Event-ID. A refusal closes it for good.
+      if (source.readyState !== EventSource.CLOSED) return;
+      void whyRefused(view.path, lastSeq.current).then((why) => {
+        if (!isCurrent) return;
+        if (why === "withdrawn") dispatch({ type: "end", data: { status: "UNPUBLISHED" } });
+        else if (why === "ended") dispatch({ type: "end", data: { status: "PUBLISHED", url: view.path } });
+        else {
+          const wait = Math.min(REOPEN_MOST_MS, REOPEN_FIRST_MS * 2 ** refusals.current);
+          refusals.current += 1;
+          reopen = setTimeout(() => setAttempt((count) => count + 1), wait);
+        }
+      });
     };
     return () => {
+      isCurrent = false;
+      clearTimeout(reopen);
       for (const [type, listener] of listeners) source.removeEventListener(type, listener);
       source.close();
     };
-  }, [view.path, view.seq, router]);
+  }, [view, attempt]);
 
   // Following: the newest paragraph is on screen (a short page, or the reader went there); scrolling up stops it,
   // coming back down starts it again. A reader who opens a long page at its top is reading from the start.
