@@ -13,7 +13,7 @@ import {
 } from "@/lib/db/maintenance";
 import { PUBLIC_TAG, slugTag } from "@/lib/publishing/cache-tags";
 import { CACHE_CHANNEL, decodeExpiry } from "@/lib/publishing/cache-messages";
-import { createInFlight, createSettler, onExpiry, SETTLE_MS } from "@/lib/publishing/cache-settle";
+import { createInFlight, createSettler, onExpiry, readsPublicCache, SETTLE_MS } from "@/lib/publishing/cache-settle";
 import { createThrottle, onLivePage } from "@/lib/live/page-refresh";
 import { configuredStreamLimits, STREAM_RETRY_AFTER_SECONDS, StreamCounter } from "@/lib/live/stream-limits";
 import { sendEdgePurge } from "@/lib/publishing/edge-purge";
@@ -302,6 +302,19 @@ function lingerBeforeClosing(socket: Socket): void {
   };
 }
 
+/**
+ * Calls `done` once the response's head is sent (Next has then finished rendering and stored what it rendered), or
+ * once it closes unanswered; a slow reader draining the body holds nobody up.
+ */
+function untilAnswered(response: ServerResponse, done: () => void): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    done();
+    return (writeHead as (...args: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
+  response.once("close", done);
+}
+
 /** One JSON line per answered request (static files and health checks only at debug level), and its metrics. */
 function observe(request: IncomingMessage, response: ServerResponse, pathname: string, requestId: string): void {
   const started = performance.now();
@@ -384,7 +397,11 @@ async function main(): Promise<void> {
         );
     });
   });
+  const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
+  // Every expiry, made here or heard from another server, is made again once the renders in flight have finished
+  // (lib/publishing/cache-settle.ts).
   const inFlight = createInFlight();
+  const settler = createSettler((tags) => expireInThisServer(origin, tags, null, true), SETTLE_MS, inFlight);
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response)) return;
     if (refuseWritesDuringRestore(request, response)) return;
@@ -415,21 +432,29 @@ async function main(): Promise<void> {
     // Public responses name the cache tags they belong to, so an edge cache can forget them when those expire.
     const keys = surrogateKeysFor(request.method, request.url);
     if (keys) response.setHeader("surrogate-key", keys.join(" "));
-    let answered = false;
-    try {
-      answered = answerFromPageCache(request, response);
-    } catch (error) {
-      // The copy is only a shortcut: on any trouble, Next answers as it would without it.
-      log.error(errorFields(error), "the page copy failed; Next answers instead");
-      publicPageCache().clear();
-    }
-    if (answered) return;
-    // What Next is rendering now may store what it read before the next expiry: that expiry is made again when
-    // these have ended (lib/publishing/cache-settle.ts).
-    if ((request.method === "GET" || request.method === "HEAD") && request.headers[INTERNAL_HEADER] === undefined) {
-      response.once("close", inFlight.begin());
-    }
-    void handle(request, response);
+    const readsCache = readsPublicCache(request.method, request.url) && request.headers[INTERNAL_HEADER] === undefined;
+    const answer = () => {
+      if (response.destroyed) return;
+      let answered = false;
+      try {
+        answered = answerFromPageCache(request, response);
+      } catch (error) {
+        // The copy is only a shortcut: on any trouble, Next answers as it would without it.
+        log.error(errorFields(error), "the page copy failed; Next answers instead");
+        publicPageCache().clear();
+      }
+      if (answered) return;
+      // What Next renders now may store what it read before the next expiry: that expiry is made again once this has
+      // been answered (lib/publishing/cache-settle.ts).
+      if (readsCache) untilAnswered(response, inFlight.begin());
+      void handle(request, response);
+    };
+    // Just after an expiry, while renders that read the data before it are still under way, a reader's request waits
+    // for them and for the expiry made again (2 s at most): it is then neither answered with what they read, nor
+    // joined to them by Next, nor given a copy of their page.
+    const settling = readsCache ? settler.settled() : null;
+    if (settling) void settling.then(answer);
+    else answer();
   };
   // Slow-loris and abandoned uploads must not hold sockets forever (Node's defaults are 300 s / 60 s).
   server.requestTimeout = 120_000;
@@ -440,11 +465,7 @@ async function main(): Promise<void> {
   let fanOut: Listener | null = null;
   server.listen(port, hostname, () => {
     log.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "Verbatim is serving");
-    const origin = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
     startScheduler(origin);
-    // Every expiry, made here or heard from another server, is made again once the renders in flight have finished
-    // (lib/publishing/cache-settle.ts).
-    const settler = createSettler((tags) => void expireInThisServer(origin, tags, null, true), SETTLE_MS, inFlight);
     onExpiry((tags) => settler.add(tags));
     fanOut = startCacheFanOut(origin, settler);
     // A live transcript's page, here and at the edge, a few seconds behind its stream at most (lib/live/page-refresh.ts).

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { announceExpiry, createInFlight, createSettler, onExpiry, SETTLE_MS } from "@/lib/publishing/cache-settle";
+import {
+  announceExpiry,
+  createInFlight,
+  createSettler,
+  onExpiry,
+  readsPublicCache,
+  SETTLE_MS,
+} from "@/lib/publishing/cache-settle";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -86,5 +93,67 @@ describe("expiring the public cache again once renders in flight have finished",
     third();
     vi.advanceTimersByTime(SETTLE_MS);
     expect(expired).toEqual([["public:slug:b"], ["public:slug:c"]]);
+  });
+
+  it("holds new requests until the expiry is made again after the renders under way, and never longer than asked", async () => {
+    vi.useFakeTimers();
+    const made: string[][] = [];
+    let finishExpiry!: () => void;
+    const inFlight = createInFlight();
+    const settler = createSettler(
+      (tags) =>
+        new Promise<void>((resolve) => {
+          made.push(tags);
+          finishExpiry = resolve;
+        }),
+      SETTLE_MS,
+      inFlight,
+    );
+    // Nothing under way: nothing to wait for.
+    settler.add(["public:slug:quiet"]);
+    expect(settler.settled()).toBeNull();
+
+    const render = inFlight.begin();
+    settler.add(["public:slug:a"]);
+    let released = false;
+    void settler.settled()!.then(() => (released = true));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(released).toBe(false);
+    // The render ends: the expiry is made again; requests go on once it has been.
+    render();
+    expect(made.at(-1)).toEqual(["public:slug:a"]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(released).toBe(false);
+    finishExpiry();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(released).toBe(true);
+    expect(settler.settled()).toBeNull();
+
+    // A render that never ends holds nobody for more than the most they wait.
+    inFlight.begin();
+    settler.add(["public:slug:b"]);
+    let waited = false;
+    void settler.settled(500)!.then(() => (waited = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(waited).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waited).toBe(true);
+    settler.stop();
+  });
+
+  it("waits and counts only requests that read the public caches", () => {
+    for (const url of ["/", "/t/nato?_rsc=1x2", "/q/abc/opengraph-image", "/search?q=x", "/feed.xml", "/embed/t/a"]) {
+      expect(readsPublicCache("GET", url), url).toBe(true);
+    }
+    expect(readsPublicCache("HEAD", "/t/nato")).toBe(true);
+    expect(readsPublicCache("GET", "/api/public/transcripts?page=2")).toBe(true);
+    expect(readsPublicCache("GET", "/api/oembed?url=x")).toBe(true);
+    for (const url of ["/desk", "/desk/transcripts/1", "/admin/audit", "/api/transcripts/1", "/api/internal/expire"]) {
+      expect(readsPublicCache("GET", url), url).toBe(false);
+    }
+    expect(readsPublicCache("GET", "/_next/static/chunks/app.js")).toBe(false);
+    expect(readsPublicCache("POST", "/t/nato")).toBe(false);
+    // Not a prefix of a public address by accident.
+    expect(readsPublicCache("GET", "/desktop-guide")).toBe(true);
   });
 });

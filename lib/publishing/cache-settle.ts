@@ -75,30 +75,66 @@ export function createInFlight() {
 export type InFlight = ReturnType<typeof createInFlight>;
 
 /**
+ * Whether a request's answer may come from, or be stored in, the public caches: whatever a reader can GET, but Next's
+ * own files, the staff area and the staff API (the public API and oEmbed are a reader's).
+ */
+export function readsPublicCache(method: string | undefined, url: string | undefined): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  return !/^\/(?:_next\/static\/|desk(?:\/|$)|admin(?:\/|$)|api\/(?!public\/|oembed$))/.test(path);
+}
+
+/**
  * Expires what it is given again: as soon as the requests in flight at the time have ended (`inFlight`), and in any
  * case `delayMs` after the first of a burst (a render with no request of its own, Next's background revalidation,
  * ends unseen). The delayed round collects a burst of expiries (a publication, its index, its quotes) into one.
+ * Until the first round is made, `settled()` is what a new request waits on, so that it cannot be answered with (or
+ * join) a render that read the data before the change.
  */
-export function createSettler(expire: (tags: string[]) => void, delayMs = SETTLE_MS, inFlight?: InFlight) {
+export function createSettler(expire: (tags: string[]) => unknown, delayMs = SETTLE_MS, inFlight?: InFlight) {
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  const settling = new Set<Promise<void>>();
   return {
     add(tags: readonly string[]) {
       if (tags.length === 0 || stopped) return;
       const again = [...tags];
-      inFlight?.afterOpen(() => {
-        if (!stopped) expire(again);
+      let done!: () => void;
+      const made = new Promise<void>((resolve) => (done = resolve));
+      const waits = inFlight?.afterOpen(() => {
+        if (stopped) return done();
+        try {
+          void Promise.resolve(expire(again))
+            .catch(() => undefined)
+            .finally(done);
+        } catch {
+          done();
+        }
       });
+      if (waits) {
+        settling.add(made);
+        void made.then(() => settling.delete(made));
+      }
       for (const tag of tags) pending.add(tag);
       if (timer) return;
       timer = setTimeout(() => {
         const batch = [...pending];
         pending = new Set();
         timer = null;
-        expire(batch);
+        void Promise.resolve(expire(batch)).catch(() => undefined);
       }, delayMs);
       timer.unref?.();
+    },
+    /**
+     * Null when no expiry is waiting for renders under way; otherwise what resolves once each has been made again,
+     * or after `mostMs` at the most (a request never waits longer than that on someone else's slow render).
+     */
+    settled(mostMs = delayMs): Promise<void> | null {
+      if (settling.size === 0) return null;
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      const most = new Promise<void>((resolve) => (timeout = setTimeout(resolve, mostMs)));
+      return Promise.race([Promise.all(settling).then(() => undefined), most]).finally(() => clearTimeout(timeout));
     },
     stop() {
       stopped = true;
