@@ -5,6 +5,9 @@
 //   (b) a static file in public/ with the same bytes (the page's own HTML, written to public/bench-<random>.html
 //       before the server starts, so Next serves it as a public file; deleted on exit, even on failure)
 //   (c) the same reader rendered per request from the database: /desk/transcripts/<id>/preview, signed in
+//   (d) the cached page again while an editor publishes corrections, two a second, the second while the page renders
+//       again after the first: right after it, one more reader asks for the page and must get its words (no render
+//       that read the data before it may answer, however the requests meet)
 // It prints requests/s, p50 and p99 latency and bytes for each, and the ratio (a)/(b) against the target (≥ 80 %).
 // Requests are sent without Accept-Encoding, so nothing is compressed on the fly. Reuses the build in .next (builds
 // first only when there is none). Loopback only, bounded in time. It measures; it exits 0 unless the setup fails.
@@ -15,6 +18,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { startServer, type RunningServer } from "../e2e/support/spawn-server";
+import { createBenchToken } from "./support/api-token";
 import type { CheckFailure } from "@/lib/publishing/checks";
 import { pressConference } from "./bench-editor";
 import { buildIngestWorker } from "./build-ingest-worker";
@@ -37,7 +41,7 @@ const WORDS = 5_000;
 const PARAGRAPH_WORDS = 60;
 const SEED = 20190214;
 const ANNOTATIONS_PER_KIND = 30;
-const RUN_TIMEOUT_MS = 5 * 60_000 + 3 * (DURATION_S + WARMUP_S) * 1_000;
+const RUN_TIMEOUT_MS = 5 * 60_000 + 4 * (DURATION_S + WARMUP_S) * 1_000;
 const ADMIN = {
   ADMIN_EMAIL: "bench.public@newsroom.test",
   ADMIN_PASSWORD: "night shift reading glasses on the copy desk",
@@ -388,6 +392,7 @@ async function main(): Promise<void> {
       results.push({ target, result: await measure(url, target) });
     }
     printReport(results);
+    await readersThroughCorrections(url, seeded, results[0]!.result!);
 
     const [cached, asFile] = results;
     const staticRate = asFile!.result!.requests.average;
@@ -415,6 +420,95 @@ async function main(): Promise<void> {
     server = null;
     removeLeftovers();
   }
+}
+
+/**
+ * (d) Readers flood the cached page while an editor records a correction every second (each expires it). After each
+ * correction is answered, a reader's request for the page must show the corrected words: counted, with the readers'
+ * latency beside (a)'s, measured in the same run.
+ */
+async function readersThroughCorrections(url: string, seeded: { id: string; slug: string }, alone: AutocannonResult) {
+  const token = createBenchToken({
+    databaseUrl: process.env.DATABASE_URL!,
+    email: ADMIN.ADMIN_EMAIL,
+    name: "bench:public corrections",
+  });
+  const api = (method: string, route: string, body?: unknown) =>
+    fetch(`${url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  const draft = (await (await api("GET", `/api/transcripts/${seeded.id}`)).json()) as {
+    segments: { id: string; text: string }[];
+  };
+  const rounds = Math.max(1, Math.floor(DURATION_S) - 2);
+  const pagePath = `/t/${seeded.slug}`;
+  console.log(
+    `\n(d) ${CONNECTIONS} connections on ${pagePath} for ${DURATION_S} s while an editor publishes two corrections a ` +
+      `second ${rounds} times, the second 20 to 150 ms after the first, while the page renders again; right after ` +
+      "the second, one more request for the page must show it…",
+  );
+  const readers = autocannon({ url: `${url}${pagePath}`, connections: CONNECTIONS, duration: DURATION_S, timeout: 30 });
+  const timings: number[] = [];
+  const freshAfter: number[] = [];
+  let stale = 0;
+  let failed = 0;
+  let next = 0;
+  const random = seededRandom(SEED + 2);
+  /** Publishes one correction to the next paragraph in turn; its marker, or null when it was refused. */
+  const correct = async () => {
+    const index = next++;
+    const segment = draft.segments[(index * 7) % draft.segments.length]!;
+    const marker = `corrected${index}x${randomBytes(3).toString("hex")}`;
+    const started = performance.now();
+    const response = await api("POST", `/api/transcripts/${seeded.id}/corrections`, {
+      segmentId: segment.id,
+      text: `${segment.text} ${marker}.`,
+      reason: `The recording has one more word (${marker}).`,
+    });
+    timings.push(performance.now() - started);
+    if (response.status !== 201) {
+      failed += 1;
+      console.log(`  correction ${index + 1}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+      return null;
+    }
+    segment.text = `${segment.text} ${marker}.`;
+    return marker;
+  };
+  for (let round = 0; round < rounds; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The first expires the page and the readers' next request renders it again; the second lands while that render
+    // (which read the first, not the second) is under way: the case a reader must not see the old words in.
+    await correct();
+    await new Promise((resolve) => setTimeout(resolve, 20 + random() * 130));
+    const marker = await correct();
+    if (!marker) continue;
+    const asked = performance.now();
+    const page = await fetchOnce(`${url}${pagePath}`);
+    freshAfter.push(performance.now() - asked);
+    if (!new TextDecoder().decode(page.body).includes(marker)) stale += 1;
+  }
+  const result = await readers;
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  const at = (values: number[], share: number) =>
+    sorted(values)[Math.min(values.length - 1, Math.floor(share * values.length))] ?? NaN;
+  console.log(
+    `  readers: ${formatNumber(result.requests.average, 1)} requests/s, p50 ${formatNumber(result.latency.p50)} ms, ` +
+      `p99 ${formatNumber(result.latency.p99)} ms, ${result.errors + result.timeouts + result.non2xx} failed ` +
+      `(alone, (a): ${formatNumber(alone.requests.average, 1)} requests/s, p50 ${formatNumber(alone.latency.p50)} ms, ` +
+      `p99 ${formatNumber(alone.latency.p99)} ms)`,
+  );
+  console.log(
+    `  corrections: ${next - failed} of ${next} published, p50 ${formatNumber(at(timings, 0.5))} ms, ` +
+      `max ${formatNumber(Math.max(...timings))} ms`,
+  );
+  console.log(
+    `  the page asked for right after each second correction: ${freshAfter.length - stale} of ${freshAfter.length} showed it ` +
+      `[target all: ${stale === 0 && failed === 0 ? "PASS" : "FAIL"}]; answered in p50 ${formatNumber(at(freshAfter, 0.5))} ms, ` +
+      `max ${formatNumber(Math.max(...freshAfter))} ms`,
+  );
 }
 
 if (require.main === module) {
