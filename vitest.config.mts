@@ -26,6 +26,7 @@ const DATABASE_FREE = [
   "lib/live/health.test.ts",
   "lib/live/stream-limits.test.ts",
   "lib/publishing/cache-settle.test.ts",
+  "lib/auth/session-cookie.test.ts",
 ];
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { E2E_ADMIN } from "../playwright.config";
-import { expect, seedUser, signInThroughForm, test } from "./fixtures";
+import { expect, seedUser, signIn, signInThroughForm, test } from "./fixtures";
 
 test("staff member signs in, lands on the desk, and signs out", async ({ page }) => {
   const reporter = await seedUser("REPORTER", "Rita Reporter");
@@ -12,6 +12,23 @@ test("staff member signs in, lands on the desk, and signs out", async ({ page })
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdesk/);
+});
+
+test("Sign out works before the page's scripts run (here: none at all), and ends the session", async ({ browser }) => {
+  const reporter = await seedUser("REPORTER", "Nils Noscript");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await signIn(page, reporter.email, reporter.password);
+    await page.goto("/desk");
+    await expect(page.getByRole("heading", { name: "Good to see you, Nils" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin\?reason=signed-out/);
+    await page.goto("/desk");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdesk/);
+  } finally {
+    await context.close();
+  }
 });
 
 test("sign-in returns to the page that asked for it", async ({ page }) => {

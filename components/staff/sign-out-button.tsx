@@ -1,16 +1,8 @@
-"use client";
+import { cookies } from "next/headers";
+import { SignOutForm } from "@/components/staff/sign-out-form";
+import { csrfTokenFromCookies } from "@/lib/auth/session-cookie";
 
-import { signOut } from "next-auth/react";
-import { Button } from "@/components/ui/button";
-
-export function SignOutButton() {
-  return (
-    <Button
-      variant="secondary"
-      className="shrink-0 whitespace-nowrap"
-      onClick={() => signOut({ callbackUrl: "/signin?reason=signed-out" })}
-    >
-      Sign out
-    </Button>
-  );
+/** The desk header's Sign out, with next-auth's CSRF token from the request so it works before any script runs. */
+export async function SignOutButton() {
+  return <SignOutForm csrfToken={csrfTokenFromCookies((await cookies()).getAll())} />;
 }
