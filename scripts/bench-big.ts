@@ -9,20 +9,17 @@
 // For each it prints the operation's own time and the readers' p50 / p99 / max while it ran, and PASS/FAIL for the
 // readers against the targets: p99 < 200 ms and max < 500 ms. Also each reading-page part's size (target ≤ 1.5 MB).
 // Needs a completed `npm run build` (builds when there is none). It measures; it exits 0 unless the setup fails.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { startServer, type RunningServer } from "../e2e/support/spawn-server";
+import { startServer } from "../e2e/support/spawn-server";
 import type { CheckFailure } from "@/lib/publishing/checks";
 import { pressConference } from "./bench-editor";
 import { signIn } from "./bench-public";
 import { buildIngestWorker } from "./build-ingest-worker";
 import { prepareDatabase } from "./prepare-database";
 import { createBenchToken } from "./support/api-token";
+import { BenchRun, ensureBuild, formatNumber } from "./support/bench-run";
 import { seededRandom } from "./support/seeded-random";
 
-const root = process.cwd();
 const PARAGRAPHS = Number(process.env.BENCH_PARAGRAPHS) || 10_000;
 const PARAGRAPH_WORDS = 50;
 const ANNOTATIONS = 200;
@@ -42,35 +39,6 @@ export const ADMIN = {
 };
 const HEARING_SLUG = "bench-big-hearing";
 const SHORT_SLUG = "bench-big-short";
-
-let server: RunningServer | null = null;
-let temporaryDirectory: string | null = null;
-process.on("exit", () => {
-  if (temporaryDirectory) fs.rmSync(temporaryDirectory, { recursive: true, force: true });
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\nStopped by ${signal}.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-}
-
-export function ensureBuild(): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) {
-    console.log("No build in .next: building first (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    if (build.status !== 0) throw new Error("The build failed (output above).");
-  } else {
-    console.log(`Reusing the build in .next (built ${fs.statSync(buildId).mtime.toISOString()}); rebuild if stale.`);
-  }
-}
-
-export const formatNumber = (value: number, digits = 0) =>
-  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeding, in this process, before the server starts
@@ -264,17 +232,11 @@ export class Api {
   }
 }
 
-async function main(): Promise<void> {
-  const deadline = setTimeout(() => {
-    console.error(`The benchmark ran past its ${RUN_TIMEOUT_MS / 60_000}-minute bound; stopping.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-  }, RUN_TIMEOUT_MS);
-  deadline.unref();
+async function main(run: BenchRun): Promise<void> {
   ensureBuild();
   await buildIngestWorker({ onlyIfStale: true });
 
-  temporaryDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-big-"));
-  const databasePath = path.join(temporaryDirectory, "bench.db");
+  const databasePath = path.join(run.temporaryFolder("verbatim-bench-big-"), "bench.db");
   Object.assign(process.env, { DATABASE_URL: `file:${databasePath}`, ...ADMIN });
   console.log(`Seeding a ${formatNumber(PARAGRAPHS)}-paragraph hearing and a short published briefing…`);
   await prepareDatabase();
@@ -284,7 +246,7 @@ async function main(): Promise<void> {
       `${ANNOTATIONS} annotations, in ${formatNumber(seeded.seconds, 1)} s.`,
   );
 
-  server = await startServer({ databasePath, env: ADMIN });
+  const server = (run.server = await startServer({ databasePath, env: ADMIN }));
   const api = new Api(
     server.url,
     createBenchToken({ databaseUrl: `file:${databasePath}`, email: ADMIN.ADMIN_EMAIL, name: "bench:big" }),
@@ -399,19 +361,12 @@ async function main(): Promise<void> {
         `(target ≤ ${formatNumber(TARGETS.partBytes / 1024)} KB each).`,
     );
   } finally {
-    clearTimeout(deadline);
     await readers.stop();
-    await server.stop();
-    server = null;
+    await run.finish();
   }
 }
 
 if (require.main === module) {
-  main()
-    .then(() => process.exit(0))
-    .catch((error: unknown) => {
-      console.error(`bench:big failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (server) console.error(`Server output:\n${server.output().slice(-4_000)}`);
-      void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-    });
+  const run = new BenchRun("bench:big", RUN_TIMEOUT_MS);
+  run.run(() => main(run));
 }

@@ -25,14 +25,15 @@ import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { residentBytes } from "../e2e/support/process-memory";
-import { startServer, type RunningServer } from "../e2e/support/spawn-server";
+import { startServer } from "../e2e/support/spawn-server";
 import type { LiveCue } from "@/lib/live/cues";
 import { cuesOfFile, replayDelays } from "@/lib/live/replay";
 import type { CheckFailure } from "@/lib/publishing/checks";
-import { Api, describeReaders, ensureBuild, formatNumber, percentile, Readers } from "./bench-big";
+import { Api, describeReaders, percentile, Readers } from "./bench-big";
 import { buildIngestWorker } from "./build-ingest-worker";
 import { prepareDatabase } from "./prepare-database";
 import { createBenchToken } from "./support/api-token";
+import { BenchRun, ensureBuild, formatNumber } from "./support/bench-run";
 import { pressConferenceCaptions } from "./support/press-conference-captions";
 import { seededRandom } from "./support/seeded-random";
 
@@ -65,18 +66,6 @@ const ADMIN = {
   ADMIN_NAME: "Live Benchmark",
 };
 const TITLE = "Live: press conference on the flood recovery";
-
-let server: RunningServer | null = null;
-let temporaryDirectory: string | null = null;
-process.on("exit", () => {
-  if (temporaryDirectory) fs.rmSync(temporaryDirectory, { recursive: true, force: true });
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\nStopped by ${signal}.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value: number) => `${formatNumber(value)} ms`;
@@ -557,16 +546,11 @@ function spread(values: readonly number[]) {
   };
 }
 
-async function main(): Promise<void> {
-  const deadline = setTimeout(() => {
-    console.error(`The benchmark ran past its ${Math.round(RUN_TIMEOUT_MS / 60_000)}-minute bound; stopping.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-  }, RUN_TIMEOUT_MS);
-  deadline.unref();
+async function main(run: BenchRun): Promise<void> {
   ensureBuild();
   await buildIngestWorker({ onlyIfStale: true });
 
-  temporaryDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-live-"));
+  const temporaryDirectory = run.temporaryFolder("verbatim-bench-live-");
   const databasePath = path.join(temporaryDirectory, "bench.db");
   Object.assign(process.env, { DATABASE_URL: `file:${databasePath}`, ...ADMIN });
   await prepareDatabase();
@@ -589,7 +573,7 @@ async function main(): Promise<void> {
   );
 
   console.log("Starting a production server on loopback with a temporary database…");
-  server = await startServer({ databasePath, env: ADMIN });
+  const server = (run.server = await startServer({ databasePath, env: ADMIN }));
   const serverPid = server.pid;
   const token = createBenchToken({ databaseUrl: `file:${databasePath}`, email: ADMIN.ADMIN_EMAIL, name: "bench:live" });
   const api = new Api(server.url, token);
@@ -720,9 +704,7 @@ async function main(): Promise<void> {
   const unfinished = readers.filter((reader) => reader.isOpen);
   for (const reader of readers) reader.destroy();
   agent.destroy();
-  clearTimeout(deadline);
-  await server.stop();
-  server = null;
+  await run.finish();
 
   // Latency: each (event, reader) pair against the request that wrote the paragraph's text.
   const cueLatency: number[] = [];
@@ -852,11 +834,6 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main()
-    .then(() => process.exit(0))
-    .catch((error: unknown) => {
-      console.error(`bench:live failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (server) console.error(`Server output:\n${server.output().slice(-4_000)}`);
-      void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-    });
+  const run = new BenchRun("bench:live", RUN_TIMEOUT_MS);
+  run.run(() => main(run));
 }

@@ -11,14 +11,13 @@
 // It prints requests/s, p50 and p99 latency and bytes for each, and the ratio (a)/(b) against the target (≥ 80 %).
 // Requests are sent without Accept-Encoding, so nothing is compressed on the fly. Reuses the build in .next (builds
 // first only when there is none). Loopback only, bounded in time. It measures; it exits 0 unless the setup fails.
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
-import { startServer, type RunningServer } from "../e2e/support/spawn-server";
+import { startServer } from "../e2e/support/spawn-server";
 import { createBenchToken } from "./support/api-token";
+import { BenchRun, ensureBuild, formatNumber } from "./support/bench-run";
 import type { CheckFailure } from "@/lib/publishing/checks";
 import { pressConference } from "./bench-editor";
 import { buildIngestWorker } from "./build-ingest-worker";
@@ -81,38 +80,11 @@ const autocannon = createRequire(__filename)("autocannon") as Autocannon;
 
 const staticName = `bench-${randomBytes(6).toString("hex")}.html`;
 const staticFile = path.join(root, "public", staticName);
-let server: RunningServer | null = null;
-let temporaryDirectory: string | null = null;
-
-/** Runs on every way out (normal end, an error, Ctrl-C, SIGTERM): nothing of the benchmark stays behind. */
-function removeLeftovers(): void {
-  fs.rmSync(staticFile, { force: true });
-  if (temporaryDirectory) fs.rmSync(temporaryDirectory, { recursive: true, force: true });
-}
-process.on("exit", removeLeftovers);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\nStopped by ${signal}.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-}
-
 const PREVIEW_ROUTE = "/desk/transcripts/[id]/preview";
 
-function ensureBuild(): void {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("No build in .next: building first (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    if (build.status !== 0) throw new Error("The build failed (output above).");
-  } else {
-    const built = fs.statSync(path.join(root, ".next", "BUILD_ID")).mtime;
-    console.log(
-      `Reusing the build in .next (built ${built.toISOString()}); run \`npm run build\` first if it is stale.`,
-    );
-  }
+/** The build, and whether it has the preview route (c) measures. */
+function ensureBuildWithPreview(): void {
+  ensureBuild();
   const routes = path.join(root, ".next", "app-path-routes-manifest.json");
   const built = fs.existsSync(routes) ? fs.readFileSync(routes, "utf8") : "";
   if (!built.includes(`"${PREVIEW_ROUTE}"`)) {
@@ -295,9 +267,6 @@ async function measure(baseUrl: string, target: Target) {
   return autocannon({ ...options, duration: DURATION_S });
 }
 
-const formatNumber = (value: number, digits = 0) =>
-  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
 function printReport(rows: { target: Target; result: AutocannonResult | null; note?: string }[]) {
   const header = ["", "requests/s", "p50 ms", "p99 ms", "body bytes", "MB/s", "errors"];
   const lines = rows.map(({ target, result, note }) =>
@@ -319,17 +288,11 @@ function printReport(rows: { target: Target; result: AutocannonResult | null; no
   console.log(`\n${format(header)}\n${lines.map(format).join("\n")}`);
 }
 
-async function main(): Promise<void> {
-  const deadline = setTimeout(() => {
-    console.error(`The benchmark ran past its ${Math.round(RUN_TIMEOUT_MS / 60_000)}-minute bound; stopping.`);
-    void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-  }, RUN_TIMEOUT_MS);
-  deadline.unref();
-  ensureBuild();
+async function main(run: BenchRun): Promise<void> {
+  ensureBuildWithPreview();
   await buildIngestWorker({ onlyIfStale: true });
 
-  temporaryDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-public-"));
-  const databasePath = path.join(temporaryDirectory, "bench.db");
+  const databasePath = path.join(run.temporaryFolder("verbatim-bench-public-"), "bench.db");
   Object.assign(process.env, { DATABASE_URL: `file:${databasePath}`, ...ADMIN });
   console.log("Seeding a temporary database with a published, annotated press conference…");
   await prepareDatabase();
@@ -340,9 +303,10 @@ async function main(): Promise<void> {
   );
 
   // Public files are listed when the server starts: the file must exist by then. Its content comes later.
+  run.removeAtEnd(staticFile);
   fs.writeFileSync(staticFile, "<!doctype html><title>bench</title>\n");
   console.log("Starting a production server on loopback with that database…");
-  server = await startServer({ databasePath, env: ADMIN });
+  const server = (run.server = await startServer({ databasePath, env: ADMIN }));
   const { url } = server;
   try {
     // (a) The public page: its first request renders it into the cache; the second must come from there.
@@ -415,10 +379,7 @@ async function main(): Promise<void> {
       console.log(`The server's last output:\n${server.output().slice(-3_000)}`);
     }
   } finally {
-    clearTimeout(deadline);
-    await server.stop();
-    server = null;
-    removeLeftovers();
+    await run.finish();
   }
 }
 
@@ -512,13 +473,8 @@ async function readersThroughCorrections(url: string, seeded: { id: string; slug
 }
 
 if (require.main === module) {
-  main()
-    .then(() => process.exit(0))
-    .catch((error: unknown) => {
-      console.error(`bench:public failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (server) console.error(`Server output:\n${server.output().slice(-4_000)}`);
-      void (server?.kill() ?? Promise.resolve()).finally(() => process.exit(1));
-    });
+  const run = new BenchRun("bench:public", RUN_TIMEOUT_MS);
+  run.run(() => main(run));
 }
 
 /**
