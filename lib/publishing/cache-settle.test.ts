@@ -138,6 +138,10 @@ describe("expiring the public cache again once renders in flight have finished",
     expect(waited).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(waited).toBe(true);
+    // Once the delayed round has come, the render that never ends holds no new request at all.
+    expect(settler.settled()).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(settler.settled()).toBeNull();
     settler.stop();
   });
 

@@ -114,7 +114,14 @@ export function createSettler(expire: (tags: string[]) => unknown, delayMs = SET
       });
       if (waits) {
         settling.add(made);
-        void made.then(() => settling.delete(made));
+        // Waited for until it is made, or until the delayed round makes it anyway: a request that never ends (a
+        // stuck render) holds nobody after that.
+        const forget = setTimeout(() => settling.delete(made), delayMs);
+        forget.unref?.();
+        void made.then(() => {
+          clearTimeout(forget);
+          settling.delete(made);
+        });
       }
       for (const tag of tags) pending.add(tag);
       if (timer) return;
