@@ -12,6 +12,7 @@ const DATABASE_FREE = [
   "lib/ingest/**",
   "lib/format/**",
   "lib/http/**",
+  "lib/runtime/**",
   // Single files of database-free code in folders that otherwise need one: worker pools, pure logic, the layering.
   "lib/transcripts/ingest-pool.test.ts",
   "lib/export/off-thread.test.ts",

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { EventEmitter } from "node:events";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -8,6 +7,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_DATABASE_URL, resolveSqlitePath } from "@/lib/db/database-url";
 import { poolConfig } from "@/lib/db/postgresql/connection";
+import { processSignal } from "@/lib/runtime/process-wide";
 import { WRITES_ALLOWED_SQL } from "@/lib/db/postgresql/restore-lock";
 import { currentProvider } from "@/lib/db/provider";
 import { restoreInProgress, RESTORING_MESSAGE } from "@/lib/db/maintenance";
@@ -44,29 +44,16 @@ export function outsideTransactions<T>(work: () => T): T {
   return insideATransaction.exit(work);
 }
 
-// Commits on this process's SQLite connection, announced to whoever waits for them (lib/live/hub.ts), through a
-// registered symbol: Next's bundle and scripts/serve.ts each load their own copy of this module.
-const COMMITS = Symbol.for("verbatim.sqlite-commits");
-
-function commits(): EventEmitter {
-  const holder = globalThis as { [COMMITS]?: EventEmitter };
-  if (!holder[COMMITS]) {
-    holder[COMMITS] = new EventEmitter();
-    holder[COMMITS].setMaxListeners(0);
-  }
-  return holder[COMMITS];
-}
+// Commits on this process's SQLite connection, announced to whoever waits for them (lib/live/hub.ts).
+const commits = processSignal("sqlite-commits");
 
 function announceCommit(): void {
-  commits().emit("commit");
+  commits.send();
 }
 
 /** Calls `listener` after each transaction this process commits on SQLite (never on PostgreSQL); returns how to stop. */
 export function onCommit(listener: () => void): () => void {
-  commits().on("commit", listener);
-  return () => {
-    commits().off("commit", listener);
-  };
+  return commits.listen(listener);
 }
 
 /** Statements that need the write lock (Prisma's own SQL, and raw SQL sent through it). */

@@ -3,11 +3,11 @@
 // saved rows are read, so text typed but not saved, the feed's non-final tail, internal notes and notes awaiting an
 // editor's approval never become events. Numbers come from Transcript.liveSeq, raised under the transcript row's lock
 // (every revision already takes it), so they follow commit order: a reader resuming after event n misses nothing.
-import { EventEmitter } from "node:events";
 import { notifyServers } from "@/lib/db/coordination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionChange } from "@/lib/json-columns";
 import { readJson, sourcesSchema } from "@/lib/json-columns";
+import { processSignal } from "@/lib/runtime/process-wide";
 
 type Tx = Prisma.TransactionClient;
 
@@ -257,26 +257,13 @@ export async function recordLiveEvents(tx: Tx, transcriptId: string, events: Liv
   announceLiveEvents(transcriptId);
 }
 
-// The process's own signal to its hub (found through a registered symbol: Next's bundle and scripts/serve.ts load
-// their own copies of this module). Sent before the commit, so the hub looks a moment later, and again on its round.
-const BUS = Symbol.for("verbatim.live-events");
-
-function bus(): EventEmitter {
-  const holder = globalThis as { [BUS]?: EventEmitter };
-  if (!holder[BUS]) {
-    holder[BUS] = new EventEmitter();
-    holder[BUS].setMaxListeners(0);
-  }
-  return holder[BUS];
-}
+// The process's own signal to its hub. Sent before the commit, so the hub looks a moment later, and again on its round.
+const liveEvents = processSignal<string>("live-events");
 
 export function announceLiveEvents(transcriptId: string): void {
-  bus().emit("events", transcriptId);
+  liveEvents.send(transcriptId);
 }
 
 export function onLiveEvents(listener: (transcriptId: string) => void): () => void {
-  bus().on("events", listener);
-  return () => {
-    bus().off("events", listener);
-  };
+  return liveEvents.listen(listener);
 }

@@ -3,6 +3,7 @@
 // Next itself served from its cache (`x-nextjs-cache: HIT`) are kept, and every expiry of a public cache tag
 // (publish, correction, unpublish: lib/publishing/cache.ts) empties this copy in the same process, so it is never
 // staler than Next's own.
+import { processWide } from "@/lib/runtime/process-wide";
 
 export interface CachedPage {
   status: number;
@@ -107,11 +108,7 @@ export function isCacheablePage(key: string, status: number, headers: Record<str
   );
 }
 
-const KEY = Symbol.for("verbatim.publicPageCache");
-
 /** The one copy in this process, shared by the server (which fills it) and Next's handlers (which empty it). */
 export function publicPageCache(): PageCache {
-  const holder = globalThis as { [KEY]?: PageCache };
-  holder[KEY] ??= new PageCache({ maxAgeMs: 60_000, maxBytes: 64 * 1024 * 1024 });
-  return holder[KEY];
+  return processWide("publicPageCache", () => new PageCache({ maxAgeMs: 60_000, maxBytes: 64 * 1024 * 1024 }));
 }

@@ -12,6 +12,7 @@ import { LIVE_CHANNEL, onLiveEvents, type LiveEvent, type LiveEventType } from "
 import { errorFields, log } from "@/lib/ops/log";
 import { announceLivePage } from "@/lib/live/page-refresh";
 import { createSlicer } from "@/lib/ops/slices";
+import { processWide } from "@/lib/runtime/process-wide";
 
 export const LIVE_BUFFER = 1_000;
 export const LIVE_POLL_MS = 250;
@@ -340,10 +341,7 @@ export class LiveHub {
   }
 }
 
-const HUB = Symbol.for("verbatim.live-hub");
-
 /** This process's hub (one, whichever copy of this module asks). */
 export function liveHub(): LiveHub {
-  const holder = globalThis as { [HUB]?: LiveHub };
-  return (holder[HUB] ??= new LiveHub());
+  return processWide("live-hub", () => new LiveHub());
 }

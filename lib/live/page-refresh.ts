@@ -4,27 +4,19 @@
 // (`announceLivePage`), and scripts/serve.ts expires it at most once every LIVE_PAGE_REFRESH_MS (`createThrottle`),
 // so a late reader's page is a few seconds old and its stream fills the rest from the hub's memory. Framework-free:
 // Next's bundle and scripts/serve.ts each load their own copy, and meet through a registered symbol.
-import { EventEmitter } from "node:events";
+import { processSignal } from "@/lib/runtime/process-wide";
 
 export const LIVE_PAGE_REFRESH_MS = 5_000;
 
-const BUS = Symbol.for("verbatim.live-pages");
-
-function bus(): EventEmitter {
-  const holder = globalThis as { [BUS]?: EventEmitter };
-  return (holder[BUS] ??= new EventEmitter());
-}
+const livePages = processSignal<string>("live-pages");
 
 /** The live page at /t/<slug> is older than what its readers now have. */
 export function announceLivePage(slug: string): void {
-  bus().emit("moved-on", slug);
+  livePages.send(slug);
 }
 
 export function onLivePage(listener: (slug: string) => void): () => void {
-  bus().on("moved-on", listener);
-  return () => {
-    bus().off("moved-on", listener);
-  };
+  return livePages.listen(listener);
 }
 
 /**

@@ -5,33 +5,21 @@
 // lib/publishing/cache.ts) and asks Next to expire the same tags again (through /api/internal/expire, where expiry
 // works) as soon as the requests it was answering at the time have ended, and once more SETTLE_MS later; it does the
 // same for the tags other servers expire. Framework-free: both sides load it.
-import { EventEmitter } from "node:events";
+import { processSignal } from "@/lib/runtime/process-wide";
 
 /** Longer than a public page takes to render on a busy server, short enough that nobody waits on it. */
 export const SETTLE_MS = 2_000;
 
-/**
- * One emitter for the whole process, found through a registered symbol: Next's bundle and scripts/serve.ts each load
- * their own copy of this module.
- */
-const BUS = Symbol.for("verbatim.public-cache-expiries");
-
-function bus(): EventEmitter {
-  const holder = globalThis as { [BUS]?: EventEmitter };
-  return (holder[BUS] ??= new EventEmitter());
-}
+const expiries = processSignal<string[]>("public-cache-expiries");
 
 /** Tells the server (in the same process) that these tags were just expired. */
 export function announceExpiry(tags: readonly string[]): void {
-  if (tags.length > 0) bus().emit("expired", [...tags]);
+  if (tags.length > 0) expiries.send([...tags]);
 }
 
 /** Calls `listener` with the tags of each expiry announced in this process; returns how to stop listening. */
 export function onExpiry(listener: (tags: string[]) => void): () => void {
-  bus().on("expired", listener);
-  return () => {
-    bus().off("expired", listener);
-  };
+  return expiries.listen(listener);
 }
 
 /**
